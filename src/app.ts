@@ -1,0 +1,60 @@
+// The composition root: builds the shared services from configuration and mounts every capability.
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import type { Config, Servers } from "./config.ts";
+import { accessLog } from "./ops/access-log.ts";
+import { healthRoutes } from "./ops/health.ts";
+import type { AppEnv } from "./platform/app-env.ts";
+import { connect, type Sql } from "./platform/db.ts";
+import { ApiError, notFound, renderError, toApiError } from "./platform/errors.ts";
+
+export type Services = {
+  config: Config;
+  /** Control plane: the main database over a direct connection with the admin role. */
+  control: Sql;
+  /** Data plane catalog reads: the main database through PgBouncer with the app role. */
+  catalog: Sql;
+  close(): Promise<void>;
+};
+
+/** Creates clients but opens no connection: postgres.js connects on first query. */
+export function createServices(config: Config, servers: Servers): Services {
+  const control = connect(servers.databaseUrl, { max: 4, applicationName: "buildflow-control" });
+  const catalog = connect(servers.poolerUrl, { max: 8, applicationName: "buildflow-catalog" });
+  return {
+    config,
+    control,
+    catalog,
+    async close() {
+      await Promise.all([control.end({ timeout: 5 }), catalog.end({ timeout: 5 })]);
+    },
+  };
+}
+
+export function createApp(services: Services) {
+  const { config } = services;
+  const app = new Hono<AppEnv>();
+  app.use(requestId());
+  app.use(secureHeaders());
+  if (config.LOG_REQUESTS) app.use(accessLog());
+  app.use(bodyLimit({
+    maxSize: config.BODY_LIMIT_BYTES,
+    onError: () => {
+      throw new ApiError(413, "payload_too_large", `Body is over ${config.BODY_LIMIT_BYTES} bytes`);
+    },
+  }));
+
+  app.route("/", healthRoutes(services));
+
+  app.notFound((c) => renderError(notFound("No such route"), c));
+  app.onError((error, c) => {
+    const apiError = toApiError(error);
+    if (apiError.status >= 500 && apiError.code === "internal") {
+      console.error(JSON.stringify({ requestId: c.var.requestId, error: String(error?.stack ?? error) }));
+    }
+    return renderError(apiError, c);
+  });
+  return app;
+}

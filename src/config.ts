@@ -1,0 +1,74 @@
+// Configuration: the environment parsed once by one zod schema; nothing else reads Deno.env.
+import { z } from "zod";
+
+const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL");
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+export const configSchema = z.object({
+  APP_ENV: z.enum(["development", "test", "production"]).default("development"),
+  PORT: int(0, 65535).default(8000),
+  /** Main database (catalog), admin role, direct to PostgreSQL: the control plane. */
+  DATABASE_URL: postgresUrl.optional(),
+  /** Main database, app role, through PgBouncer: the data plane. */
+  POOLER_URL: postgresUrl.optional(),
+  /** PgBouncer's admin console (database `pgbouncer`), for KILL/RESUME and SHOW POOLS. */
+  POOLER_ADMIN_URL: postgresUrl.optional(),
+  JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  JWT_ISSUER: z.string().min(1).default("buildflow"),
+  JWT_AUDIENCE: z.string().min(1).default("buildflow-api"),
+  JWT_TTL_SECONDS: int(60, 86_400 * 30).default(3600),
+  BODY_LIMIT_BYTES: int(1024, 64 * 1024 * 1024).default(1024 * 1024),
+  OPEN_SIGNUP: flag.default(true),
+  /** Live postgres.js clients kept in the registry (one per agency database), LRU-evicted. */
+  TENANT_CLIENTS_MAX: int(1, 100_000).default(1000),
+  /** Connections each agency client may hold to PgBouncer (PgBouncer multiplexes them). */
+  TENANT_CLIENT_CONNECTIONS: int(1, 20).default(2),
+  /** Concurrent database operations admitted across all agencies; the rest wait, bounded. */
+  ADMISSION_CONCURRENCY: int(1, 10_000).default(64),
+  ADMISSION_QUEUE: int(0, 1_000_000).default(2000),
+  ADMISSION_TIMEOUT_MS: int(1, 120_000).default(3000),
+  AGENCY_CACHE_TTL_MS: int(0, 3_600_000).default(30_000),
+  AGENCY_CACHE_MAX: int(1, 1_000_000).default(20_000),
+  SPARE_DATABASES: int(0, 100).default(2),
+  /** Where `deno task dev` keeps its local PostgreSQL and PgBouncer. */
+  DATA_DIR: z.string().min(1).default(".data"),
+  /** Stack tools; found on PATH or in Debian's layout when unset. */
+  PG_BINDIR: z.string().optional(),
+  PGBOUNCER_BIN: z.string().optional(),
+  DBMATE_BIN: z.string().optional(),
+  LOG_REQUESTS: flag.default(true),
+}).superRefine((c, ctx) => {
+  if (c.APP_ENV === "production") {
+    for (const key of ["JWT_SECRET", "DATABASE_URL", "POOLER_URL"] as const) {
+      if (!c[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required in production" });
+    }
+  }
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parses an environment; throws one ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = configSchema.safeParse(cleaned);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+}
+
+/** The servers the API talks to, once known (configured, or booted by the local stack). */
+export type Servers = { databaseUrl: string; poolerUrl: string; poolerAdminUrl?: string };
+
+export function serversFrom(config: Config): Servers {
+  if (!config.DATABASE_URL || !config.POOLER_URL) {
+    throw new ConfigError("Invalid configuration:\n  DATABASE_URL and POOLER_URL must both be set");
+  }
+  return {
+    databaseUrl: config.DATABASE_URL,
+    poolerUrl: config.POOLER_URL,
+    poolerAdminUrl: config.POOLER_ADMIN_URL,
+  };
+}

@@ -1,0 +1,83 @@
+// A PgBouncer process for the local stack: the shared tuning from pgbouncer/pgbouncer.ini plus
+// this stack's listen port, `*` fallback to the local cluster, auth file and file paths.
+import { fileURLToPath } from "node:url";
+import { ownedByServiceUser, run } from "../platform/command.ts";
+import { waitForPort } from "./ports.ts";
+
+export const TUNING_INI = fileURLToPath(new URL("../../pgbouncer/pgbouncer.ini", import.meta.url));
+
+export type Pooler = {
+  dir: string;
+  port: number;
+  postgresPort: number;
+  binary: string;
+  adminUser: string;
+  /** user name → SCRAM verifier (from pg_authid): no plaintext password on disk. */
+  secrets: Record<string, string>;
+};
+
+const pidFile = (p: Pick<Pooler, "dir">) => `${p.dir}/pgbouncer.pid`;
+
+export function poolerIni(p: Pooler): string {
+  return [
+    "[databases]",
+    // Every database name maps to the same-named database on the local cluster: the agency
+    // databases need no entry of their own.
+    `* = host=127.0.0.1 port=${p.postgresPort}`,
+    `%include ${TUNING_INI}`,
+    "[pgbouncer]",
+    "listen_addr = 127.0.0.1",
+    `listen_port = ${p.port}`,
+    `unix_socket_dir = ${p.dir}`,
+    `auth_file = ${p.dir}/userlist.txt`,
+    `admin_users = ${p.adminUser}`,
+    `stats_users = ${p.adminUser}`,
+    `logfile = ${p.dir}/pgbouncer.log`,
+    `pidfile = ${pidFile(p)}`,
+    "",
+  ].join("\n");
+}
+
+export async function startPooler(p: Pooler): Promise<void> {
+  await stopPooler(p); // a PgBouncer left over by a killed run
+  await ownedByServiceUser(p.dir);
+  const userlist = Object.entries(p.secrets).map(([u, s]) => `"${u}" "${s}"`).join("\n") + "\n";
+  await Deno.writeTextFile(`${p.dir}/userlist.txt`, userlist, { mode: 0o600 });
+  await Deno.writeTextFile(`${p.dir}/pgbouncer.ini`, poolerIni(p), { mode: 0o600 });
+  // Files must belong to the service user: with a root-owned log, `pgbouncer -d` exits 0 unstarted.
+  await ownedByServiceUser(p.dir);
+  await run([p.binary, "-d", `${p.dir}/pgbouncer.ini`], { asServiceUser: true });
+  try {
+    await waitForPort(p.port, 10_000);
+  } catch (error) {
+    const log = await Deno.readTextFile(`${p.dir}/pgbouncer.log`).catch(() => "(no log)");
+    throw new Error(`PgBouncer did not start: ${(error as Error).message}\n${log.slice(-2000)}`);
+  }
+}
+
+export async function stopPooler(p: Pick<Pooler, "dir">): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number((await Deno.readTextFile(pidFile(p))).trim());
+  } catch {
+    return;
+  }
+  if (!(pid > 0)) return;
+  try {
+    Deno.kill(pid, "SIGTERM");
+  } catch {
+    return; // already gone
+  }
+  for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
+  if (isAlive(pid)) Deno.kill(pid, "SIGKILL");
+  await Deno.remove(pidFile(p)).catch(() => {});
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    Deno.kill(pid, "SIGCONT" as Deno.Signal); // signal 0 is not exposed; SIGCONT is harmless
+    return true;
+  } catch {
+    return false;
+  }
+}

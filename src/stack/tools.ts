@@ -1,0 +1,59 @@
+// Finds the stack's binaries: a configured path wins, then PATH, then Debian's PostgreSQL layout.
+import type { Config } from "../config.ts";
+
+export type Tools = { pgBin: string; pgbouncer: string; dbmate: string };
+
+const INSTALL_HINT = `Install them with:
+  Debian/Ubuntu: sudo apt-get install -y postgresql pgbouncer && npm install -g dbmate
+  macOS:         brew install postgresql@15 pgbouncer dbmate`;
+
+export class MissingToolsError extends Error {}
+
+function onPath(name: string): string | undefined {
+  for (const dir of (Deno.env.get("PATH") ?? "").split(":")) {
+    if (dir && isExecutable(`${dir}/${name}`)) return `${dir}/${name}`;
+  }
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    const info = Deno.statSync(path);
+    return info.isFile && ((info.mode ?? 0o111) & 0o111) !== 0;
+  } catch {
+    return false;
+  }
+}
+
+const SERVER_TOOLS = ["initdb", "pg_ctl", "postgres"];
+
+function postgresBinDir(configured?: string): string | undefined {
+  const hasServerTools = (dir: string) => SERVER_TOOLS.every((t) => isExecutable(`${dir}/${t}`));
+  if (configured) return hasServerTools(configured) ? configured : undefined;
+  const candidates: string[] = [];
+  try {
+    const out = new Deno.Command("pg_config", { args: ["--bindir"], stderr: "null" }).outputSync();
+    if (out.success) candidates.push(new TextDecoder().decode(out.stdout).trim());
+  } catch { /* no pg_config */ }
+  try {
+    const versions = [...Deno.readDirSync("/usr/lib/postgresql")].map((e) => Number(e.name)).filter((n) => n > 0);
+    candidates.push(...versions.sort((a, b) => b - a).map((v) => `/usr/lib/postgresql/${v}/bin`));
+  } catch { /* not Debian's layout */ }
+  const pgCtl = onPath("pg_ctl");
+  if (pgCtl) candidates.push(Deno.realPathSync(pgCtl).replace(/\/[^/]+$/, ""));
+  return candidates.find(hasServerTools);
+}
+
+/** Resolves every tool or throws one error naming all that are missing, with install commands. */
+export function findTools(config: Pick<Config, "PG_BINDIR" | "PGBOUNCER_BIN" | "DBMATE_BIN">): Tools {
+  const pgBin = postgresBinDir(config.PG_BINDIR);
+  const pgbouncer = config.PGBOUNCER_BIN ?? onPath("pgbouncer") ??
+    (isExecutable("/usr/sbin/pgbouncer") ? "/usr/sbin/pgbouncer" : undefined);
+  const dbmate = config.DBMATE_BIN ?? onPath("dbmate");
+  const missing = [
+    !pgBin && "PostgreSQL server binaries (initdb, pg_ctl, postgres; set PG_BINDIR)",
+    !pgbouncer && "pgbouncer (set PGBOUNCER_BIN)",
+    !dbmate && "dbmate (set DBMATE_BIN)",
+  ].filter(Boolean);
+  if (missing.length) throw new MissingToolsError(`Missing: ${missing.join(", ")}.\n${INSTALL_HINT}`);
+  return { pgBin: pgBin!, pgbouncer: pgbouncer!, dbmate: dbmate! };
+}

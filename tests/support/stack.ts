@@ -1,0 +1,36 @@
+// What test files get from the shared stack, and the helpers they build on it.
+import { afterAll, inject } from "vitest";
+import { createApp, createServices, type Services } from "../../src/app.ts";
+import { type Config, loadConfig, type Servers } from "../../src/config.ts";
+import { connect, type Sql } from "../../src/platform/db.ts";
+import type { Tools } from "../../src/stack/tools.ts";
+
+export type TestStack = {
+  dir: string;
+  tools: Tools;
+  servers: Required<Servers>;
+  jwtSecret: string;
+  superuserUrl: string;
+};
+
+export const stack = (): TestStack => inject("stack");
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({ APP_ENV: "test", LOG_REQUESTS: "false", JWT_SECRET: stack().jwtSecret, ...overrides });
+}
+
+/** An app on the shared stack, closed after the file's tests. */
+export function testApp(overrides: Record<string, string> = {}, servers: Servers = stack().servers) {
+  const services: Services = createServices(testConfig(overrides), servers);
+  afterAll(() => services.close());
+  return { app: createApp(services), services };
+}
+
+/** A superuser connection to the stack's main database, for assertions the app cannot make. */
+export function superuser(database?: string): Sql {
+  const url = new URL(stack().superuserUrl);
+  if (database) url.pathname = `/${database}`;
+  const sql = connect(url.toString(), { max: 2 });
+  afterAll(() => sql.end());
+  return sql;
+}
