@@ -3,12 +3,17 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import { stopPasswordWorkers } from "./auth/password.ts";
+import { createTokens, type Tokens } from "./auth/tokens.ts";
 import type { Config, Servers } from "./config.ts";
 import { accessLog } from "./ops/access-log.ts";
 import { healthRoutes } from "./ops/health.ts";
 import type { AppEnv } from "./platform/app-env.ts";
 import { connect, type Sql } from "./platform/db.ts";
 import { ApiError, notFound, renderError, toApiError } from "./platform/errors.ts";
+import type { ControlPlane } from "./tenancy/control-plane.ts";
+import { signupRoutes } from "./tenancy/signup-routes.ts";
+import { spareRefiller, type SpareRefiller } from "./tenancy/spares.ts";
 
 export type Services = {
   config: Config;
@@ -16,6 +21,9 @@ export type Services = {
   control: Sql;
   /** Data plane catalog reads: the main database through PgBouncer with the app role. */
   catalog: Sql;
+  controlPlane: ControlPlane;
+  spares: SpareRefiller;
+  tokens: Tokens;
   close(): Promise<void>;
 };
 
@@ -23,11 +31,19 @@ export type Services = {
 export function createServices(config: Config, servers: Servers): Services {
   const control = connect(servers.databaseUrl, { max: 4, applicationName: "buildflow-control" });
   const catalog = connect(servers.poolerUrl, { max: 8, applicationName: "buildflow-catalog" });
+  const appRole = decodeURIComponent(new URL(servers.poolerUrl).username);
+  const controlPlane = { control, databaseUrl: servers.databaseUrl, appRole };
+  const spares = spareRefiller(controlPlane, config.SPARE_DATABASES);
   return {
     config,
     control,
     catalog,
+    controlPlane,
+    spares,
+    tokens: createTokens(config),
     async close() {
+      await spares.idle();
+      stopPasswordWorkers();
       await Promise.all([control.end({ timeout: 5 }), catalog.end({ timeout: 5 })]);
     },
   };
@@ -47,6 +63,13 @@ export function createApp(services: Services) {
   }));
 
   app.route("/", healthRoutes(services));
+  app.route("/api/agencies", signupRoutes({
+    provisioning: services.controlPlane,
+    spares: services.spares,
+    tokens: services.tokens,
+    openSignup: config.OPEN_SIGNUP,
+    trustProxy: config.TRUST_PROXY,
+  }));
 
   app.notFound((c) => renderError(notFound("No such route"), c));
   app.onError((error, c) => {

@@ -38,6 +38,8 @@ export const configSchema = z.object({
   PGBOUNCER_BIN: z.string().optional(),
   DBMATE_BIN: z.string().optional(),
   LOG_REQUESTS: flag.default(true),
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limits). */
+  TRUST_PROXY: flag.default(false),
 }).superRefine((c, ctx) => {
   if (c.APP_ENV === "production") {
     for (const key of ["JWT_SECRET", "DATABASE_URL", "POOLER_URL"] as const) {

@@ -2,12 +2,17 @@
 // against configured servers, and the last step of `deno task dev`.
 import { createApp, createServices } from "./app.ts";
 import { type Config, loadConfig, type Servers, serversFrom } from "./config.ts";
+import { sweepOrphans } from "./tenancy/sweeper.ts";
 
 export type RunningApi = { url: string; shutdown(): Promise<void> };
 
-export function serveApi(config: Config, servers: Servers): RunningApi {
+/** Sweeps orphans left by a crash, starts refilling spares, then listens. */
+export async function serveApi(config: Config, servers: Servers): Promise<RunningApi> {
   const services = createServices(config, servers);
   const app = createApp(services);
+  const swept = await sweepOrphans(services.controlPlane);
+  if (swept.droppedDatabases.length) console.log(`swept orphans: ${swept.droppedDatabases.join(", ")}`);
+  services.spares.kick();
   const server = Deno.serve({ port: config.PORT, hostname: "0.0.0.0", onListen: () => {} }, app.fetch);
   return {
     url: `http://127.0.0.1:${server.addr.port}`,
@@ -38,7 +43,7 @@ export function onShutdownSignal(stop: () => Promise<void>): void {
 
 if (import.meta.main) {
   const config = loadConfig(Deno.env.toObject());
-  const api = serveApi(config, serversFrom(config));
+  const api = await serveApi(config, serversFrom(config));
   console.log(`BuildFlow API listening on ${api.url}`);
   onShutdownSignal(api.shutdown);
 }

@@ -6,6 +6,9 @@ import { loadConfig, serversFrom } from "../config.ts";
 import { onShutdownSignal, serveApi } from "../main.ts";
 import { bootLocalStack } from "../stack/index.ts";
 import { findTools } from "../stack/tools.ts";
+import { connect } from "../platform/db.ts";
+import { prepareTemplate } from "../tenancy/template.ts";
+import { appRoleOf } from "./context.ts";
 import { exitOnError } from "./exit.ts";
 
 await exitOnError(async () => {
@@ -18,12 +21,18 @@ await exitOnError(async () => {
   const servers = stack?.servers ?? serversFrom(config);
   const stopStack = async () => await stack?.stop();
   try {
-    await migrateCatalog(tools.dbmate, servers.databaseUrl, new URL(servers.poolerUrl).username);
+    await migrateCatalog(tools.dbmate, servers.databaseUrl, appRoleOf(servers));
+    const control = connect(servers.databaseUrl, { max: 2 });
+    try {
+      await prepareTemplate({ control, databaseUrl: servers.databaseUrl, appRole: appRoleOf(servers) }, tools.dbmate);
+    } finally {
+      await control.end();
+    }
   } catch (error) {
     await stopStack();
     throw error;
   }
-  const api = serveApi({ ...config, JWT_SECRET: config.JWT_SECRET ?? stack?.jwtSecret }, servers);
+  const api = await serveApi({ ...config, JWT_SECRET: config.JWT_SECRET ?? stack?.jwtSecret }, servers);
   const urls = { apiUrl: api.url, databaseUrl: servers.databaseUrl, poolerUrl: servers.poolerUrl };
   if (stack) {
     await Deno.writeTextFile(`${dataDir}/stack.json`, JSON.stringify({ ...urls, ...stack.servers }, null, 2));

@@ -3,6 +3,8 @@
 import postgres from "postgres";
 
 export type Sql = postgres.Sql;
+/** A client or a transaction's scoped handle: what helpers that only run queries accept. */
+export type Queryable = postgres.Sql | postgres.TransactionSql;
 
 export type ClientOptions = { max?: number; idleTimeoutSeconds?: number; applicationName?: string };
 

@@ -4,7 +4,7 @@ import type { ValidationTargets } from "hono";
 import type { z } from "zod";
 import { badRequest, type Issue } from "./errors.ts";
 
-export function issuesOf(error: z.ZodError): Issue[] {
+export function issuesOf(error: { issues: readonly { path: PropertyKey[]; message: string }[] }): Issue[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
 }
 

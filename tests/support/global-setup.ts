@@ -5,6 +5,8 @@ import { migrateCatalog } from "../../src/catalog/migrate.ts";
 import { loadConfig } from "../../src/config.ts";
 import { APP_ROLE, bootLocalStack } from "../../src/stack/index.ts";
 import { findTools } from "../../src/stack/tools.ts";
+import { connect } from "../../src/platform/db.ts";
+import { prepareTemplate } from "../../src/tenancy/template.ts";
 import type { TestStack } from "./stack.ts";
 
 declare module "vitest" {
@@ -27,6 +29,9 @@ export default async function setup(project: TestProject) {
   Deno.addSignalListener("SIGTERM", onSignal);
   try {
     await migrateCatalog(tools.dbmate, stack.servers.databaseUrl, APP_ROLE);
+    const control = connect(stack.servers.databaseUrl, { max: 1 });
+    await prepareTemplate({ control, databaseUrl: stack.servers.databaseUrl, appRole: APP_ROLE }, tools.dbmate)
+      .finally(() => control.end());
   } catch (error) {
     await teardown();
     throw error;

@@ -1,0 +1,64 @@
+// JWTs with jose: HS256 pinned, issuer, audience and expiry always checked. Agency tokens and
+// platform-operator tokens differ by audience, so one can never pass for the other.
+import { errors, jwtVerify, SignJWT } from "jose";
+import type { Config } from "../config.ts";
+import { unauthorized } from "../platform/errors.ts";
+
+export type AgencyRole = "admin" | "manager" | "accountant" | "employee";
+export type AgencyClaims = { sub: string; agencyId: string; agencyDatabase: string; role: AgencyRole };
+export type PlatformClaims = { sub: string; role: "owner" | "operator" | "viewer" };
+
+type TokenConfig = Pick<Config, "JWT_SECRET" | "JWT_ISSUER" | "JWT_AUDIENCE" | "JWT_TTL_SECONDS">;
+
+const ALGORITHM = "HS256";
+
+export function createTokens(config: TokenConfig) {
+  if (!config.JWT_SECRET) throw new Error("JWT_SECRET is not configured");
+  const key = new TextEncoder().encode(config.JWT_SECRET);
+  const audiences = { agency: config.JWT_AUDIENCE, platform: `${config.JWT_AUDIENCE}:platform` };
+
+  const sign = (claims: Record<string, unknown>, subject: string, audience: string) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
+      .setSubject(subject)
+      .setIssuer(config.JWT_ISSUER)
+      .setAudience(audience)
+      .setIssuedAt()
+      .setExpirationTime(`${config.JWT_TTL_SECONDS}s`)
+      .sign(key);
+
+  async function verify(token: string, audience: string) {
+    try {
+      const { payload } = await jwtVerify(token, key, {
+        algorithms: [ALGORITHM],
+        issuer: config.JWT_ISSUER,
+        audience,
+        requiredClaims: ["sub", "exp"],
+      });
+      return payload;
+    } catch (error) {
+      const expired = error instanceof errors.JWTExpired;
+      throw unauthorized(expired ? "Token expired" : "Invalid token");
+    }
+  }
+
+  return {
+    signAgency: ({ sub, ...claims }: AgencyClaims) => sign(claims, sub, audiences.agency),
+    signPlatform: ({ sub, ...claims }: PlatformClaims) => sign(claims, sub, audiences.platform),
+    async verifyAgency(token: string): Promise<AgencyClaims> {
+      const p = await verify(token, audiences.agency);
+      if (typeof p.agencyId !== "string" || typeof p.agencyDatabase !== "string" || typeof p.role !== "string") {
+        throw unauthorized("Invalid token");
+      }
+      return { sub: p.sub!, agencyId: p.agencyId, agencyDatabase: p.agencyDatabase, role: p.role as AgencyRole };
+    },
+    async verifyPlatform(token: string): Promise<PlatformClaims> {
+      const p = await verify(token, audiences.platform);
+      return { sub: p.sub!, role: p.role as PlatformClaims["role"] };
+    },
+    /** Whether a token was issued for operators, without trusting it (to answer 403, not 401). */
+    isPlatformAudience: (aud: unknown) => aud === audiences.platform,
+  };
+}
+
+export type Tokens = ReturnType<typeof createTokens>;

@@ -1,0 +1,37 @@
+// What every operations command needs: the configuration, the servers (configured, or the running
+// local stack's .data/stack.json), the tools, and a control-plane connection it closes when done.
+import { resolve } from "node:path";
+import { type Config, ConfigError, loadConfig, type Servers, serversFrom } from "../config.ts";
+import { connect } from "../platform/db.ts";
+import type { ControlPlane } from "../tenancy/control-plane.ts";
+import { findTools, type Tools } from "../stack/tools.ts";
+
+export type CliContext = { config: Config; servers: Servers; tools: Tools; controlPlane: ControlPlane };
+
+export async function resolveServers(config: Config): Promise<Servers> {
+  if (config.DATABASE_URL) return serversFrom(config);
+  const path = `${resolve(config.DATA_DIR)}/stack.json`;
+  try {
+    return JSON.parse(await Deno.readTextFile(path));
+  } catch {
+    throw new ConfigError(`Set DATABASE_URL and POOLER_URL, or start the local stack (deno task dev): no ${path}`);
+  }
+}
+
+export const appRoleOf = (servers: Servers) => decodeURIComponent(new URL(servers.poolerUrl).username);
+
+export async function withCliContext(work: (ctx: CliContext) => Promise<void>): Promise<void> {
+  const config = loadConfig(Deno.env.toObject());
+  const servers = await resolveServers(config);
+  const control = connect(servers.databaseUrl, { max: 4, applicationName: "buildflow-cli" });
+  try {
+    await work({
+      config,
+      servers,
+      tools: findTools(config),
+      controlPlane: { control, databaseUrl: servers.databaseUrl, appRole: appRoleOf(servers) },
+    });
+  } finally {
+    await control.end({ timeout: 5 });
+  }
+}

@@ -1,0 +1,11 @@
+// `deno task db:migrate`: applies pending catalog migrations (db/main) and the app role's grants.
+import { migrateCatalog } from "../catalog/migrate.ts";
+import { exitOnError } from "./exit.ts";
+import { appRoleOf, withCliContext } from "./context.ts";
+
+await exitOnError(() =>
+  withCliContext(async ({ servers, tools }) => {
+    await migrateCatalog(tools.dbmate, servers.databaseUrl, appRoleOf(servers));
+    console.log("catalog migrated");
+  })
+);

@@ -1,0 +1,41 @@
+// The sweeper (`deno task agencies:sweep`, and at start-up): drops agency databases no catalog row
+// claims, spares no pool row records, and signups stuck in `provisioning` past a timeout.
+import type { Sql } from "../platform/db.ts";
+import { type ControlPlane, dropDatabase } from "./control-plane.ts";
+import { isAgencyDatabaseName } from "./database-name.ts";
+import { SPARE_DATABASE_PATTERN } from "./spares.ts";
+
+export type SweepResult = { expiredAgencies: string[]; droppedDatabases: string[] };
+
+const listDatabases = async (sql: Sql, prefix: string) =>
+  (await sql<{ datname: string }[]>`select datname from pg_database where starts_with(datname, ${prefix})`)
+    .map((r) => r.datname);
+
+export async function sweepOrphans(cp: ControlPlane, stuckAfterSeconds = 600): Promise<SweepResult> {
+  const { control: sql } = cp;
+  const expired = await sql<{ id: string; databaseName: string }[]>`
+    delete from agencies
+    where status = 'provisioning' and created_at < now() - make_interval(secs => ${stuckAfterSeconds})
+    returning id, database_name`;
+  await sql`
+    delete from spare_databases
+    where not ready and created_at < now() - make_interval(secs => ${stuckAfterSeconds})`;
+
+  // Databases first, claims second: a signup records its row before it creates its database, so any
+  // database seen here that is still wanted has a row visible to the later read.
+  const agencyDatabases = await listDatabases(sql, "agency_");
+  const spareDatabases = await listDatabases(sql, "buildflow_spare_");
+  const claimed = new Set([
+    ...(await sql<{ databaseName: string }[]>`
+      select database_name from agencies where status in ('provisioning', 'active', 'suspended', 'archived')`)
+      .map((r) => r.databaseName),
+    ...(await sql<{ databaseName: string }[]>`select database_name from spare_databases`)
+      .map((r) => r.databaseName),
+  ]);
+  const orphans = [
+    ...agencyDatabases.filter(isAgencyDatabaseName),
+    ...spareDatabases.filter((name) => SPARE_DATABASE_PATTERN.test(name)),
+  ].filter((name) => !claimed.has(name));
+  for (const name of orphans) await dropDatabase(cp, name);
+  return { expiredAgencies: expired.map((r) => r.id), droppedDatabases: orphans };
+}

@@ -1,0 +1,77 @@
+// The tenant template: a database at the latest db/tenant migration that new agency databases are
+// cloned from (CREATE DATABASE … TEMPLATE), so no DDL runs on the request path. It is marked as a
+// template and closed to connections except while it is migrated, and the app role may not
+// connect to it, so it is never reachable through PgBouncer.
+import { dbmate, TENANT_MIGRATIONS } from "../platform/dbmate.ts";
+import { connect, type Sql } from "../platform/db.ts";
+import { type ControlPlane, databaseUrlFor, withDatabase } from "./control-plane.ts";
+
+export const TEMPLATE_DATABASE = "buildflow_tenant_template";
+
+// Migrating the template takes this advisory lock exclusively, cloning takes it shared: a clone
+// never meets a migration's connection to the template (55006 "being accessed by other users").
+const TEMPLATE_LOCK = 0x62666c77; // "bflw"
+
+/** Runs `work` on a one-connection client holding the template lock (a session advisory lock, so
+ * the client must not spread queries over a pool; postgres.js's reserve() is avoided because it
+ * never resolves for a fresh connection with fetch_types off). */
+export async function withTemplateLock<T>(
+  cp: ControlPlane,
+  mode: "shared" | "exclusive",
+  work: (sql: Sql) => Promise<T>,
+): Promise<T> {
+  const conn = connect(cp.databaseUrl, { max: 1, applicationName: "buildflow-template" });
+  try {
+    if (mode === "shared") await conn`select pg_advisory_lock_shared(${TEMPLATE_LOCK})`;
+    else await conn`select pg_advisory_lock(${TEMPLATE_LOCK})`;
+    return await work(conn); // ending the session releases the lock
+  } finally {
+    await conn.end({ timeout: 5 });
+  }
+}
+
+/** Creates the template if missing and applies pending tenant migrations; returns its version. */
+export async function prepareTemplate(cp: ControlPlane, dbmateBin: string): Promise<string> {
+  return await withTemplateLock(cp, "exclusive", async (conn) => {
+    const [exists] = await conn`select 1 from pg_database where datname = ${TEMPLATE_DATABASE}`;
+    if (!exists) await conn`create database ${conn(TEMPLATE_DATABASE)}`;
+    await conn`revoke all on database ${conn(TEMPLATE_DATABASE)} from public`;
+    await conn`alter database ${conn(TEMPLATE_DATABASE)} with is_template false allow_connections true`;
+    try {
+      await dbmate(dbmateBin, databaseUrlFor(cp.databaseUrl, TEMPLATE_DATABASE), TENANT_MIGRATIONS, "migrate");
+      const version = await withDatabase(cp, TEMPLATE_DATABASE, async (tpl) => {
+        await grantAppRole(tpl, cp.appRole);
+        const [{ version }] = await tpl<{ version: string }[]>`select max(version) as version from schema_migrations`;
+        return version;
+      });
+      await conn`
+        insert into tenant_template (database_name, schema_version) values (${TEMPLATE_DATABASE}, ${version})
+        on conflict (database_name) do update set schema_version = excluded.schema_version, migrated_at = now()`;
+      return version;
+    } finally {
+      await conn`alter database ${conn(TEMPLATE_DATABASE)} with is_template true allow_connections false`;
+    }
+  });
+}
+
+/** Table privileges live inside the database, so clones inherit them from the template. */
+export async function grantAppRole(sql: Sql, appRole: string): Promise<void> {
+  const role = sql(appRole);
+  await sql`grant usage on schema public to ${role}`;
+  await sql`grant select, insert, update, delete on all tables in schema public to ${role}`;
+  await sql`grant usage, select on all sequences in schema public to ${role}`;
+  await sql`revoke all on schema_migrations from ${role}`; // the ledger belongs to dbmate
+}
+
+/** The version the template is at, as recorded when it was last migrated. */
+export async function templateVersion(sql: Sql): Promise<string | undefined> {
+  const [row] = await sql<{ schemaVersion: string }[]>`
+    select schema_version from tenant_template where database_name = ${TEMPLATE_DATABASE}`;
+  return row?.schemaVersion;
+}
+
+/** Clones a new database from the template (the direct path when no spare is left). */
+export async function cloneTemplate(cp: ControlPlane, database: string): Promise<void> {
+  await withTemplateLock(cp, "shared", (conn) =>
+    conn`create database ${conn(database)} template ${conn(TEMPLATE_DATABASE)}`);
+}
