@@ -11,9 +11,19 @@ import { healthRoutes } from "./ops/health.ts";
 import type { AppEnv } from "./platform/app-env.ts";
 import { connect, type Sql } from "./platform/db.ts";
 import { ApiError, notFound, renderError, toApiError } from "./platform/errors.ts";
+import { loginRoutes } from "./auth/login-routes.ts";
+import { meRoutes, userRoutes } from "./auth/user-routes.ts";
+import { findAgency } from "./catalog/agencies.ts";
+import { openApiRoutes } from "./ops/openapi.ts";
+import { resources } from "./resources/erp.ts";
+import { resourceRoutes } from "./resources/routes.ts";
+import { type Admission, createAdmission } from "./tenancy/admission.ts";
+import { type AgencyCache, createAgencyCache } from "./tenancy/agency-cache.ts";
 import type { ControlPlane } from "./tenancy/control-plane.ts";
+import { createTenantClients, type TenantClients } from "./tenancy/tenant-clients.ts";
+import { tenant } from "./tenancy/tenant-middleware.ts";
 import { signupRoutes } from "./tenancy/signup-routes.ts";
-import { spareRefiller, type SpareRefiller } from "./tenancy/spares.ts";
+import { type SpareRefiller, spareRefiller } from "./tenancy/spares.ts";
 
 export type Services = {
   config: Config;
@@ -24,6 +34,11 @@ export type Services = {
   controlPlane: ControlPlane;
   spares: SpareRefiller;
   tokens: Tokens;
+  /** Agencies by database name, cached in memory (TTL, LRU); invalidate on lifecycle changes. */
+  agencies: AgencyCache;
+  /** One postgres.js client per agency database, through PgBouncer, LRU-bounded. */
+  tenantClients: TenantClients;
+  admission: Admission;
   close(): Promise<void>;
 };
 
@@ -34,6 +49,11 @@ export function createServices(config: Config, servers: Servers): Services {
   const appRole = decodeURIComponent(new URL(servers.poolerUrl).username);
   const controlPlane = { control, databaseUrl: servers.databaseUrl, appRole };
   const spares = spareRefiller(controlPlane, config.SPARE_DATABASES);
+  const tenantClients = createTenantClients({
+    poolerUrl: servers.poolerUrl,
+    max: config.TENANT_CLIENTS_MAX,
+    connectionsPerClient: config.TENANT_CLIENT_CONNECTIONS,
+  });
   return {
     config,
     control,
@@ -41,9 +61,21 @@ export function createServices(config: Config, servers: Servers): Services {
     controlPlane,
     spares,
     tokens: createTokens(config),
+    agencies: createAgencyCache({
+      load: (databaseName) => findAgency(catalog, { databaseName }),
+      ttlMs: config.AGENCY_CACHE_TTL_MS,
+      max: config.AGENCY_CACHE_MAX,
+    }),
+    tenantClients,
+    admission: createAdmission({
+      concurrency: config.ADMISSION_CONCURRENCY,
+      queue: config.ADMISSION_QUEUE,
+      timeoutMs: config.ADMISSION_TIMEOUT_MS,
+    }),
     async close() {
       await spares.idle();
       stopPasswordWorkers();
+      await tenantClients.closeAll();
       await Promise.all([control.end({ timeout: 5 }), catalog.end({ timeout: 5 })]);
     },
   };
@@ -63,13 +95,40 @@ export function createApp(services: Services) {
   }));
 
   app.route("/", healthRoutes(services));
-  app.route("/api/agencies", signupRoutes({
-    provisioning: services.controlPlane,
-    spares: services.spares,
+  app.route(
+    "/api/agencies",
+    signupRoutes({
+      provisioning: services.controlPlane,
+      spares: services.spares,
+      tokens: services.tokens,
+      openSignup: config.OPEN_SIGNUP,
+      trustProxy: config.TRUST_PROXY,
+    }),
+  );
+  app.route(
+    "/api/auth",
+    loginRoutes({
+      catalog: services.catalog,
+      agencies: services.agencies,
+      clients: services.tenantClients,
+      admission: services.admission,
+      tokens: services.tokens,
+      trustProxy: config.TRUST_PROXY,
+    }),
+  );
+
+  // Tenant routes: each behind the tenant middleware (token, agency check, agency client, admission).
+  const tenantMiddleware = tenant({
     tokens: services.tokens,
-    openSignup: config.OPEN_SIGNUP,
-    trustProxy: config.TRUST_PROXY,
-  }));
+    agencies: services.agencies,
+    clients: services.tenantClients,
+    admission: services.admission,
+  });
+  const scoped = (routes: Hono<AppEnv>) => new Hono<AppEnv>().use(tenantMiddleware).route("/", routes);
+  app.route("/api/me", scoped(meRoutes()));
+  app.route("/api/users", scoped(userRoutes({ control: services.control })));
+  for (const resource of resources) app.route(`/api/${resource.path}`, scoped(resourceRoutes(resource)));
+  app.route("/", openApiRoutes(resources));
 
   app.notFound((c) => renderError(notFound("No such route"), c));
   app.onError((error, c) => {

@@ -47,10 +47,17 @@ export function createTokens(config: TokenConfig) {
     signPlatform: ({ sub, ...claims }: PlatformClaims) => sign(claims, sub, audiences.platform),
     async verifyAgency(token: string): Promise<AgencyClaims> {
       const p = await verify(token, audiences.agency);
-      if (typeof p.agencyId !== "string" || typeof p.agencyDatabase !== "string" || typeof p.role !== "string") {
+      if (
+        typeof p.agencyId !== "string" || typeof p.agencyDatabase !== "string" || typeof p.role !== "string"
+      ) {
         throw unauthorized("Invalid token");
       }
-      return { sub: p.sub!, agencyId: p.agencyId, agencyDatabase: p.agencyDatabase, role: p.role as AgencyRole };
+      return {
+        sub: p.sub!,
+        agencyId: p.agencyId,
+        agencyDatabase: p.agencyDatabase,
+        role: p.role as AgencyRole,
+      };
     },
     async verifyPlatform(token: string): Promise<PlatformClaims> {
       const p = await verify(token, audiences.platform);

@@ -83,5 +83,7 @@ export async function recordEvent(
 ): Promise<void> {
   await sql`
     insert into agency_events (agency_id, event, from_status, to_status, actor, details)
-    values (${agencyId}, ${event}, ${status.from ?? null}, ${status.to ?? null}, ${actor}, ${sql.json(details as never)})`;
+    values (${agencyId}, ${event}, ${status.from ?? null}, ${status.to ?? null}, ${actor}, ${
+    sql.json(details as never)
+  })`;
 }

@@ -14,7 +14,9 @@ export async function resolveServers(config: Config): Promise<Servers> {
   try {
     return JSON.parse(await Deno.readTextFile(path));
   } catch {
-    throw new ConfigError(`Set DATABASE_URL and POOLER_URL, or start the local stack (deno task dev): no ${path}`);
+    throw new ConfigError(
+      `Set DATABASE_URL and POOLER_URL, or start the local stack (deno task dev): no ${path}`,
+    );
   }
 }
 

@@ -24,7 +24,10 @@ await exitOnError(async () => {
     await migrateCatalog(tools.dbmate, servers.databaseUrl, appRoleOf(servers));
     const control = connect(servers.databaseUrl, { max: 2 });
     try {
-      await prepareTemplate({ control, databaseUrl: servers.databaseUrl, appRole: appRoleOf(servers) }, tools.dbmate);
+      await prepareTemplate(
+        { control, databaseUrl: servers.databaseUrl, appRole: appRoleOf(servers) },
+        tools.dbmate,
+      );
     } finally {
       await control.end();
     }

@@ -1,9 +1,18 @@
 // The Hono environment every route and middleware shares: typed variables set with c.set().
 import type { Context } from "hono";
+import type { AgencyClaims } from "../auth/tokens.ts";
+import type { Agency } from "../catalog/agencies.ts";
+import type { Sql } from "./db.ts";
 
 export type AppEnv = {
   Variables: {
     requestId: string;
+    /** Set by the tenant middleware: the verified token's claims. */
+    claims: AgencyClaims;
+    /** Set by the tenant middleware: the token's agency, active, from the catalog cache. */
+    agency: Agency;
+    /** Set by the tenant middleware: a client for this agency's database (through PgBouncer). */
+    sql: Sql;
   };
 };
 

@@ -6,7 +6,13 @@ export const CATALOG_MIGRATIONS = fileURLToPath(new URL("../../db/main/migration
 export const TENANT_MIGRATIONS = fileURLToPath(new URL("../../db/tenant/migrations", import.meta.url));
 
 /** Runs a dbmate command (`migrate`, `status`, `rollback`) on one database, over a direct URL. */
-export function dbmate(binary: string, url: string, migrationsDir: string, command: string, ...args: string[]) {
+export function dbmate(
+  binary: string,
+  url: string,
+  migrationsDir: string,
+  command: string,
+  ...args: string[]
+) {
   const u = new URL(url);
   if (!u.searchParams.has("sslmode")) u.searchParams.set("sslmode", "disable");
   return run([

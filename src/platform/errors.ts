@@ -20,7 +20,8 @@ export class ApiError extends HTTPException {
 
 export const badRequest = (message: string, issues?: Issue[]) =>
   new ApiError(400, "validation_failed", message, { issues });
-export const unauthorized = (message = "Unauthorized", code = "unauthorized") => new ApiError(401, code, message);
+export const unauthorized = (message = "Unauthorized", code = "unauthorized") =>
+  new ApiError(401, code, message);
 export const forbidden = (message = "Forbidden", code = "forbidden") => new ApiError(403, code, message);
 export const notFound = (message = "Not found") => new ApiError(404, "not_found", message);
 export const unavailable = (message: string, retryAfterSeconds = 1, cause?: unknown) =>
@@ -59,7 +60,7 @@ export function fromDatabaseError(error: unknown): ApiError | undefined {
   if (typeof code !== "string") return;
   const known = BY_SQLSTATE[code];
   if (known) {
-    const detail = (error as { detail?: string; constraint_name?: string });
+    const detail = error as { detail?: string; constraint_name?: string };
     const issues = detail.constraint_name ? [{ path: detail.constraint_name, message: known[2] }] : undefined;
     return new ApiError(known[0], known[1], known[2], { issues, cause: error });
   }
@@ -69,7 +70,11 @@ export function fromDatabaseError(error: unknown): ApiError | undefined {
 }
 
 export function errorBody(error: ApiError): ErrorBody {
-  return { error: error.message, code: error.code, ...(error.extra.issues ? { issues: error.extra.issues } : {}) };
+  return {
+    error: error.message,
+    code: error.code,
+    ...(error.extra.issues ? { issues: error.extra.issues } : {}),
+  };
 }
 
 /** Hono's own exceptions (malformed JSON, body limit, ...) in the contract's terms. */

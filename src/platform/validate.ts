@@ -14,6 +14,8 @@ export function validate<Target extends keyof ValidationTargets, Schema extends 
   schema: Schema,
 ) {
   return zValidator(target, schema, (result) => {
-    if (!result.success) throw badRequest(`Invalid ${target === "json" ? "body" : target}`, issuesOf(result.error));
+    if (!result.success) {
+      throw badRequest(`Invalid ${target === "json" ? "body" : target}`, issuesOf(result.error));
+    }
   });
 }

@@ -41,7 +41,12 @@ async function loadSecrets(path: string): Promise<Secrets> {
 }
 
 export async function bootLocalStack(dir: string, tools: Tools, options: { fresh?: boolean } = {}) {
-  const cluster: Cluster = { dataDir: `${dir}/pg`, runDir: `${dir}/run`, port: freePort(), pgBin: tools.pgBin };
+  const cluster: Cluster = {
+    dataDir: `${dir}/pg`,
+    runDir: `${dir}/run`,
+    port: freePort(),
+    pgBin: tools.pgBin,
+  };
   const poolerDir = `${dir}/pgbouncer`;
   if (options.fresh) {
     await stopPooler({ dir: poolerDir });

@@ -36,7 +36,18 @@ export async function startCluster(cluster: Cluster): Promise<void> {
   ].join(" ");
   await run([
     `${cluster.pgBin}/pg_ctl`,
-    ...["-D", cluster.dataDir, "-l", `${cluster.runDir}/postgres.log`, "-o", options, "-w", "-t", "60", "start"],
+    ...[
+      "-D",
+      cluster.dataDir,
+      "-l",
+      `${cluster.runDir}/postgres.log`,
+      "-o",
+      options,
+      "-w",
+      "-t",
+      "60",
+      "start",
+    ],
   ], { asServiceUser: true });
 }
 

@@ -35,7 +35,9 @@ function postgresBinDir(configured?: string): string | undefined {
     if (out.success) candidates.push(new TextDecoder().decode(out.stdout).trim());
   } catch { /* no pg_config */ }
   try {
-    const versions = [...Deno.readDirSync("/usr/lib/postgresql")].map((e) => Number(e.name)).filter((n) => n > 0);
+    const versions = [...Deno.readDirSync("/usr/lib/postgresql")].map((e) => Number(e.name)).filter((n) =>
+      n > 0
+    );
     candidates.push(...versions.sort((a, b) => b - a).map((v) => `/usr/lib/postgresql/${v}/bin`));
   } catch { /* not Debian's layout */ }
   const pgCtl = onPath("pg_ctl");

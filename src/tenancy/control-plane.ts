@@ -18,7 +18,10 @@ export function databaseUrlFor(databaseUrl: string, database: string): string {
 
 /** Runs `work` with a short-lived direct admin connection to one database. */
 export async function withDatabase<T>(cp: ControlPlane, database: string, work: (sql: Sql) => Promise<T>) {
-  const sql = connect(databaseUrlFor(cp.databaseUrl, database), { max: 1, applicationName: "buildflow-control" });
+  const sql = connect(databaseUrlFor(cp.databaseUrl, database), {
+    max: 1,
+    applicationName: "buildflow-control",
+  });
   try {
     return await work(sql);
   } finally {

@@ -2,26 +2,21 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { agencyView } from "../catalog/agencies.ts";
+import { emailSchema, passwordSchema } from "../auth/schemas.ts";
 import type { Tokens } from "../auth/tokens.ts";
 import type { AppEnv } from "../platform/app-env.ts";
 import { badRequest, unauthorized } from "../platform/errors.ts";
 import { clientAddress, createRateLimiter } from "../platform/rate-limit.ts";
 import { validate } from "../platform/validate.ts";
-import { type ProvisioningDeps, provisionAgency } from "./provisioning/index.ts";
+import { provisionAgency, type ProvisioningDeps } from "./provisioning/index.ts";
 import type { SpareRefiller } from "./spares.ts";
 
 const HOSTNAME = /^(?=.{4,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/;
 
-export const passwordSchema = z.string()
-  .min(10, "must be at least 10 characters")
-  .max(128, "must be at most 128 characters")
-  .refine((p) => /[a-zA-Z]/.test(p) && /[^a-zA-Z]/.test(p), "must mix letters with digits or symbols");
-
-export const emailSchema = z.email().max(254).transform((e) => e.toLowerCase());
-
 export const signupSchema = z.strictObject({
   name: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters"),
-  domain: z.string().trim().toLowerCase().regex(HOSTNAME, "must be a host name like acme.example.com").optional(),
+  domain: z.string().trim().toLowerCase().regex(HOSTNAME, "must be a host name like acme.example.com")
+    .optional(),
   subscriptionPlan: z.string().regex(/^[a-z][a-z0-9_]{1,30}$/, "is not a plan code").default("starter"),
   admin: z.strictObject({
     email: emailSchema,
@@ -40,34 +35,44 @@ export type SignupDeps = {
 
 export function signupRoutes({ provisioning, spares, tokens, openSignup, trustProxy }: SignupDeps) {
   const perClient = createRateLimiter({ windowMs: 60_000, max: 10 });
-  return new Hono<AppEnv>().post("/", async (c, next) => {
-    // With open signup off, only platform operators create agencies.
-    if (!openSignup) {
-      const token = c.req.header("authorization")?.match(/^Bearer (.+)$/)?.[1];
-      if (!token) throw unauthorized("Signup is closed: a platform token is required");
-      await tokens.verifyPlatform(token);
-    } else {
-      perClient.hit(clientAddress(c, trustProxy));
-    }
-    await next();
-  }, validate("json", signupSchema), async (c) => {
-    const input = c.req.valid("json");
-    const [plan] = await provisioning.control`
+  return new Hono<AppEnv>().post(
+    "/",
+    async (c, next) => {
+      // With open signup off, only platform operators create agencies.
+      if (!openSignup) {
+        const token = c.req.header("authorization")?.match(/^Bearer (.+)$/)?.[1];
+        if (!token) throw unauthorized("Signup is closed: a platform token is required");
+        await tokens.verifyPlatform(token);
+      } else {
+        perClient.hit(clientAddress(c, trustProxy));
+      }
+      await next();
+    },
+    validate("json", signupSchema),
+    async (c) => {
+      const input = c.req.valid("json");
+      const [plan] = await provisioning.control`
       select 1 from subscription_plans where code = ${input.subscriptionPlan} and is_active`;
-    if (!plan) throw badRequest("Unknown plan", [{ path: "subscriptionPlan", message: "is not an active plan" }]);
-    const { agency, userId } = await provisionAgency(provisioning, input);
-    spares.kick();
-    const token = await tokens.signAgency({
-      sub: userId,
-      agencyId: agency.id,
-      agencyDatabase: agency.databaseName,
-      role: "admin",
-    });
-    return c.json({
-      agency: agencyView(agency),
-      user: { id: userId, email: input.admin.email, fullName: input.admin.fullName, role: "admin" },
-      token,
-      agencyDatabase: agency.databaseName,
-    }, 201);
-  });
+      if (!plan) {
+        throw badRequest("Unknown plan", [{
+          path: "subscriptionPlan",
+          message: "is not an active plan",
+        }]);
+      }
+      const { agency, userId } = await provisionAgency(provisioning, input);
+      spares.kick();
+      const token = await tokens.signAgency({
+        sub: userId,
+        agencyId: agency.id,
+        agencyDatabase: agency.databaseName,
+        role: "admin",
+      });
+      return c.json({
+        agency: agencyView(agency),
+        user: { id: userId, email: input.admin.email, fullName: input.admin.fullName, role: "admin" },
+        token,
+        agencyDatabase: agency.databaseName,
+      }, 201);
+    },
+  );
 }

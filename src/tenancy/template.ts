@@ -38,10 +38,17 @@ export async function prepareTemplate(cp: ControlPlane, dbmateBin: string): Prom
     await conn`revoke all on database ${conn(TEMPLATE_DATABASE)} from public`;
     await conn`alter database ${conn(TEMPLATE_DATABASE)} with is_template false allow_connections true`;
     try {
-      await dbmate(dbmateBin, databaseUrlFor(cp.databaseUrl, TEMPLATE_DATABASE), TENANT_MIGRATIONS, "migrate");
+      await dbmate(
+        dbmateBin,
+        databaseUrlFor(cp.databaseUrl, TEMPLATE_DATABASE),
+        TENANT_MIGRATIONS,
+        "migrate",
+      );
       const version = await withDatabase(cp, TEMPLATE_DATABASE, async (tpl) => {
         await grantAppRole(tpl, cp.appRole);
-        const [{ version }] = await tpl<{ version: string }[]>`select max(version) as version from schema_migrations`;
+        const [{ version }] = await tpl<
+          { version: string }[]
+        >`select max(version) as version from schema_migrations`;
         return version;
       });
       await conn`
@@ -72,6 +79,9 @@ export async function templateVersion(sql: Sql): Promise<string | undefined> {
 
 /** Clones a new database from the template (the direct path when no spare is left). */
 export async function cloneTemplate(cp: ControlPlane, database: string): Promise<void> {
-  await withTemplateLock(cp, "shared", (conn) =>
-    conn`create database ${conn(database)} template ${conn(TEMPLATE_DATABASE)}`);
+  await withTemplateLock(
+    cp,
+    "shared",
+    (conn) => conn`create database ${conn(database)} template ${conn(TEMPLATE_DATABASE)}`,
+  );
 }

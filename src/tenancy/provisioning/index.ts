@@ -25,7 +25,9 @@ export const PROVISIONING_STEPS: Step[] = [
 
 export async function provisionAgency(deps: ProvisioningDeps, input: SignupInput) {
   const schemaVersion = await templateVersion(deps.control);
-  if (!schemaVersion) throw unavailable("The tenant template is not ready; run `deno task tenants:migrate`", 30);
+  if (!schemaVersion) {
+    throw unavailable("The tenant template is not ready; run `deno task tenants:migrate`", 30);
+  }
   const agencyId = crypto.randomUUID();
   const p: Provisioning = {
     input,

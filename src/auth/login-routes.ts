@@ -1,0 +1,84 @@
+// POST /api/auth/login: one indexed lookup in the catalog's user_directory, then the user's row in
+// that agency's database (through PgBouncer). Unknown email and wrong password cost the same hash
+// verification and get the same 401; attempts are rate limited per client and per email.
+import { Hono } from "hono";
+import { z } from "zod";
+import { agencyView } from "../catalog/agencies.ts";
+import type { AppEnv } from "../platform/app-env.ts";
+import type { Sql } from "../platform/db.ts";
+import { ApiError, badRequest, unauthorized } from "../platform/errors.ts";
+import { clientAddress, createRateLimiter } from "../platform/rate-limit.ts";
+import { validate } from "../platform/validate.ts";
+import type { Admission } from "../tenancy/admission.ts";
+import type { AgencyCache } from "../tenancy/agency-cache.ts";
+import { AGENCY_DATABASE_PATTERN } from "../tenancy/database-name.ts";
+import type { TenantClients } from "../tenancy/tenant-clients.ts";
+import { findUserForLogin } from "./agency-users.ts";
+import { decoyHash, verifyPassword } from "./password.ts";
+import type { Tokens } from "./tokens.ts";
+
+export const loginSchema = z.strictObject({
+  email: z.string().trim().min(3).max(254).transform((e) => e.toLowerCase()),
+  password: z.string().min(1).max(128),
+  agencyDatabase: z.string().regex(AGENCY_DATABASE_PATTERN, "is not an agency database name").optional(),
+});
+
+export type LoginDeps = {
+  catalog: Sql;
+  agencies: AgencyCache;
+  clients: TenantClients;
+  admission: Admission;
+  tokens: Tokens;
+  trustProxy: boolean;
+};
+
+const invalidCredentials = () => unauthorized("Invalid email or password", "invalid_credentials");
+
+export function loginRoutes({ catalog, agencies, clients, admission, tokens, trustProxy }: LoginDeps) {
+  const perClient = createRateLimiter({ windowMs: 60_000, max: 30 });
+  const perEmail = createRateLimiter({ windowMs: 15 * 60_000, max: 10 });
+  void decoyHash(); // computed now, so the first unknown email is not slower than the rest
+
+  return new Hono<AppEnv>().post("/login", validate("json", loginSchema), async (c) => {
+    const { email, password, agencyDatabase } = c.req.valid("json");
+    perClient.hit(clientAddress(c, trustProxy));
+    perEmail.hit(email);
+
+    const memberships = await catalog<{ userId: string; databaseName: string }[]>`
+      select d.user_id, a.database_name from user_directory d join agencies a on a.id = d.agency_id
+      where d.email = ${email} and a.status in ('active', 'suspended')
+      order by d.created_at`;
+    const chosen = agencyDatabase
+      ? memberships.find((m) => m.databaseName === agencyDatabase)
+      : memberships[0];
+    const agency = chosen && await agencies.get(chosen.databaseName);
+    if (!chosen || agency?.status !== "active") {
+      await verifyPassword(password, await decoyHash()); // same cost as a real check
+      if (agency) throw new ApiError(423, "agency_unavailable", `Agency is ${agency.status}`);
+      throw invalidCredentials();
+    }
+    const sql = clients.get(agency.databaseName);
+    const user = await admission.run(() => findUserForLogin(sql, chosen.userId));
+    const valid = await verifyPassword(password, user?.passwordHash ?? await decoyHash());
+    if (!user || !valid || !user.isActive) throw invalidCredentials();
+    if (!agencyDatabase && memberships.length > 1) {
+      throw badRequest("This account belongs to several agencies: pass agencyDatabase", [{
+        path: "agencyDatabase",
+        message: `one of ${memberships.map((m) => m.databaseName).join(", ")}`,
+      }]);
+    }
+    await admission.run(() => sql`update users set last_login_at = now() where id = ${user.id}`);
+    const token = await tokens.signAgency({
+      sub: user.id,
+      agencyId: agency.id,
+      agencyDatabase: agency.databaseName,
+      role: user.role,
+    });
+    return c.json({
+      token,
+      agencyDatabase: agency.databaseName,
+      user: { id: user.id, email: user.email, fullName: user.fullName, role: user.role },
+      agency: agencyView(agency),
+    });
+  });
+}

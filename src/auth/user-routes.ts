@@ -1,0 +1,100 @@
+// GET /api/me, and user management inside an agency (/api/users): admins add users, change roles
+// and deactivate them, keeping the catalog's user_directory in step so login stays one lookup.
+import { Hono } from "hono";
+import { z } from "zod";
+import { agencyView } from "../catalog/agencies.ts";
+import type { AppEnv } from "../platform/app-env.ts";
+import type { Sql } from "../platform/db.ts";
+import { ApiError, notFound } from "../platform/errors.ts";
+import { validate } from "../platform/validate.ts";
+import { requireRole } from "../tenancy/tenant-middleware.ts";
+import { AGENCY_ROLES, findUser, insertUser, listUsers, userView } from "./agency-users.ts";
+import { hashPassword } from "./password.ts";
+import { emailSchema, passwordSchema } from "./schemas.ts";
+
+export const newUserSchema = z.strictObject({
+  email: emailSchema,
+  password: passwordSchema,
+  fullName: z.string().trim().min(1).max(100),
+  role: z.enum(AGENCY_ROLES).default("employee"),
+});
+
+export const userPatchSchema = z.strictObject({
+  fullName: z.string().trim().min(1).max(100).optional(),
+  role: z.enum(AGENCY_ROLES).optional(),
+  isActive: z.boolean().optional(),
+}).refine((p) => Object.keys(p).length > 0, "nothing to change");
+
+const idParam = z.object({ id: z.uuid() });
+const listQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.uuid().optional(),
+});
+
+export function meRoutes() {
+  return new Hono<AppEnv>().get("/", async (c) => {
+    const user = await findUser(c.var.sql, c.var.claims.sub);
+    if (!user || !user.isActive) throw notFound("User not found");
+    return c.json({ user: userView(user), agency: agencyView(c.var.agency) });
+  });
+}
+
+/** `control` writes the catalog's directory (the request role only reads the catalog). */
+export function userRoutes({ control }: { control: Sql }) {
+  return new Hono<AppEnv>()
+    .get("/", validate("query", listQuery), async (c) => {
+      const { limit, cursor } = c.req.valid("query");
+      const users = await listUsers(c.var.sql, limit + 1, cursor);
+      const page = users.slice(0, limit);
+      return c.json({ data: page.map(userView), nextCursor: users.length > limit ? page.at(-1)!.id : null });
+    })
+    .get("/:id", validate("param", idParam), async (c) => {
+      const user = await findUser(c.var.sql, c.req.valid("param").id);
+      if (!user) throw notFound("User not found");
+      return c.json({ data: userView(user) });
+    })
+    .post("/", requireRole("admin"), validate("json", newUserSchema), async (c) => {
+      const input = c.req.valid("json");
+      const { sql, agency } = c.var;
+      const passwordHash = await hashPassword(input.password);
+      const id = await sql.begin((tx) => insertUser(tx, { ...input, passwordHash })) as string;
+      try {
+        await control`insert into user_directory (email, agency_id, user_id) values (${input.email}, ${agency.id}, ${id})`;
+      } catch (error) {
+        await sql`delete from users where id = ${id}`; // no user that cannot log in
+        throw error;
+      }
+      return c.json({ data: userView((await findUser(sql, id))!) }, 201);
+    })
+    .patch(
+      "/:id",
+      requireRole("admin"),
+      validate("param", idParam),
+      validate("json", userPatchSchema),
+      async (c) => {
+        const { id } = c.req.valid("param");
+        const patch = c.req.valid("json");
+        if (id === c.var.claims.sub && (patch.isActive === false || (patch.role && patch.role !== "admin"))) {
+          throw new ApiError(409, "conflict", "Admins cannot deactivate or demote themselves");
+        }
+        const { sql } = c.var;
+        const found = await sql.begin(async (tx) => {
+          const [user] = await tx`select id from users where id = ${id} for update`;
+          if (!user) return false;
+          if (
+            patch.isActive !== undefined
+          ) await tx`update users set is_active = ${patch.isActive} where id = ${id}`;
+          if (
+            patch.fullName
+          ) await tx`update profiles set full_name = ${patch.fullName} where user_id = ${id}`;
+          if (patch.role) {
+            await tx`delete from user_roles where user_id = ${id}`;
+            await tx`insert into user_roles (user_id, role) values (${id}, ${patch.role})`;
+          }
+          return true;
+        });
+        if (!found) throw notFound("User not found");
+        return c.json({ data: userView((await findUser(sql, id))!) });
+      },
+    );
+}

@@ -1,0 +1,50 @@
+// The tenant boundary: verify the token, refuse a mismatched X-Agency-Database, resolve the agency
+// from the catalog cache (never connecting to a database the catalog does not list as active), and
+// hand the handler its agency's client, inside the global admission limit.
+import { createMiddleware } from "hono/factory";
+import { bearerToken } from "../auth/bearer.ts";
+import type { AgencyRole, Tokens } from "../auth/tokens.ts";
+import type { AppEnv } from "../platform/app-env.ts";
+import { ApiError, forbidden, unauthorized } from "../platform/errors.ts";
+import type { Admission } from "./admission.ts";
+import type { AgencyCache } from "./agency-cache.ts";
+import type { TenantClients } from "./tenant-clients.ts";
+
+export type TenantDeps = {
+  tokens: Tokens;
+  agencies: AgencyCache;
+  clients: TenantClients;
+  admission: Admission;
+};
+
+export function tenant({ tokens, agencies, clients, admission }: TenantDeps) {
+  return createMiddleware<AppEnv>(async function tenant(c, next) {
+    const claims = await tokens.verifyAgency(bearerToken(c));
+    const requested = c.req.header("x-agency-database");
+    if (requested !== undefined && requested !== claims.agencyDatabase) {
+      throw forbidden("Agency mismatch", "agency_mismatch");
+    }
+    const agency = await agencies.get(claims.agencyDatabase);
+    // A token outliving its agency (deleted, or a database name reused) is no longer valid.
+    if (
+      !agency || agency.id !== claims.agencyId || agency.status === "deleted" || agency.status === "failed"
+    ) {
+      throw unauthorized("Agency no longer exists");
+    }
+    if (agency.status !== "active") {
+      throw new ApiError(423, "agency_unavailable", `Agency is ${agency.status}`);
+    }
+    c.set("claims", claims);
+    c.set("agency", agency);
+    c.set("sql", clients.get(agency.databaseName));
+    await admission.run(next);
+  });
+}
+
+/** Only these roles may pass (e.g. admins manage users and delete rows). */
+export function requireRole(...roles: AgencyRole[]) {
+  return createMiddleware<AppEnv>(async function requireRole(c, next) {
+    if (!roles.includes(c.var.claims.role)) throw forbidden(`Requires role ${roles.join(" or ")}`);
+    await next();
+  });
+}
