@@ -2,7 +2,6 @@
 // `postgres` system user when we are root. Used by `deno task dev`, the tests and the bench.
 import postgres from "postgres";
 import type { Servers } from "../config.ts";
-import { ownedByServiceUser } from "../platform/command.ts";
 import { type Cluster, initCluster, startCluster, stopCluster } from "./postgres-cluster.ts";
 import { type Pooler, startPooler, stopPooler } from "./pgbouncer.ts";
 import { freePort } from "./ports.ts";
