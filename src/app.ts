@@ -8,9 +8,12 @@ import { createTokens, type Tokens } from "./auth/tokens.ts";
 import type { Config, Servers } from "./config.ts";
 import { accessLog } from "./ops/access-log.ts";
 import { healthRoutes } from "./ops/health.ts";
+import { createMetrics, type Metrics, metricsRoutes } from "./ops/metrics.ts";
 import type { AppEnv } from "./platform/app-env.ts";
 import { connect, type Sql } from "./platform/db.ts";
+import { migrationVersions, TENANT_MIGRATIONS } from "./platform/dbmate.ts";
 import { ApiError, notFound, renderError, toApiError } from "./platform/errors.ts";
+import { adminRoutes } from "./admin/routes.ts";
 import { loginRoutes } from "./auth/login-routes.ts";
 import { meRoutes, userRoutes } from "./auth/user-routes.ts";
 import { findAgency } from "./catalog/agencies.ts";
@@ -20,7 +23,10 @@ import { resourceRoutes } from "./resources/routes.ts";
 import { type Admission, createAdmission } from "./tenancy/admission.ts";
 import { type AgencyCache, createAgencyCache } from "./tenancy/agency-cache.ts";
 import type { ControlPlane } from "./tenancy/control-plane.ts";
+import type { LifecycleDeps } from "./tenancy/lifecycle.ts";
+import { createPoolerAdmin } from "./tenancy/pooler-admin.ts";
 import { createTenantClients, type TenantClients } from "./tenancy/tenant-clients.ts";
+import { postgresBinDir } from "./stack/tools.ts";
 import { tenant } from "./tenancy/tenant-middleware.ts";
 import { signupRoutes } from "./tenancy/signup-routes.ts";
 import { type SpareRefiller, spareRefiller } from "./tenancy/spares.ts";
@@ -34,11 +40,14 @@ export type Services = {
   controlPlane: ControlPlane;
   spares: SpareRefiller;
   tokens: Tokens;
-  /** Agencies by database name, cached in memory (TTL, LRU); invalidate on lifecycle changes. */
+  /** Agencies by id, cached in memory (TTL, LRU); invalidate on lifecycle changes. */
   agencies: AgencyCache;
   /** One postgres.js client per agency database, through PgBouncer, LRU-bounded. */
   tenantClients: TenantClients;
   admission: Admission;
+  /** Suspend, archive, restore, delete: what the admin routes run; updates the cache and registry. */
+  lifecycle: LifecycleDeps;
+  metrics: Metrics;
   close(): Promise<void>;
 };
 
@@ -54,6 +63,12 @@ export function createServices(config: Config, servers: Servers): Services {
     max: config.TENANT_CLIENTS_MAX,
     connectionsPerClient: config.TENANT_CLIENT_CONNECTIONS,
   });
+  const agencies = createAgencyCache({
+    load: (id) => findAgency(catalog, { id }),
+    ttlMs: config.AGENCY_CACHE_TTL_MS,
+    max: config.AGENCY_CACHE_MAX,
+  });
+  const poolerAdmin = servers.poolerAdminUrl ? createPoolerAdmin(servers.poolerAdminUrl) : undefined;
   return {
     config,
     control,
@@ -61,22 +76,29 @@ export function createServices(config: Config, servers: Servers): Services {
     controlPlane,
     spares,
     tokens: createTokens(config),
-    agencies: createAgencyCache({
-      load: (databaseName) => findAgency(catalog, { databaseName }),
-      ttlMs: config.AGENCY_CACHE_TTL_MS,
-      max: config.AGENCY_CACHE_MAX,
-    }),
+    agencies,
     tenantClients,
     admission: createAdmission({
       concurrency: config.ADMISSION_CONCURRENCY,
       queue: config.ADMISSION_QUEUE,
       timeoutMs: config.ADMISSION_TIMEOUT_MS,
     }),
+    lifecycle: {
+      ...controlPlane,
+      pgBin: postgresBinDir(config.PG_BINDIR),
+      backupDir: config.BACKUP_DIR,
+      poolerAdmin,
+      onChange(agency) {
+        agencies.invalidate(agency.id);
+        tenantClients.evict(agency.databaseName);
+      },
+    },
+    metrics: createMetrics(),
     async close() {
       await spares.idle();
       stopPasswordWorkers();
       await tenantClients.closeAll();
-      await Promise.all([control.end({ timeout: 5 }), catalog.end({ timeout: 5 })]);
+      await Promise.all([control.end({ timeout: 5 }), catalog.end({ timeout: 5 }), poolerAdmin?.end()]);
     },
   };
 }
@@ -87,6 +109,7 @@ export function createApp(services: Services) {
   app.use(requestId());
   app.use(secureHeaders());
   if (config.LOG_REQUESTS) app.use(accessLog());
+  app.use(services.metrics.middleware);
   app.use(bodyLimit({
     maxSize: config.BODY_LIMIT_BYTES,
     onError: () => {
@@ -95,6 +118,7 @@ export function createApp(services: Services) {
   }));
 
   app.route("/", healthRoutes(services));
+  app.route("/", metricsRoutes(services.metrics, () => internalGauges(services)));
   app.route(
     "/api/agencies",
     signupRoutes({
@@ -123,11 +147,25 @@ export function createApp(services: Services) {
     agencies: services.agencies,
     clients: services.tenantClients,
     admission: services.admission,
+    requiredSchemaVersion: migrationVersions(TENANT_MIGRATIONS).at(-1),
   });
   const scoped = (routes: Hono<AppEnv>) => new Hono<AppEnv>().use(tenantMiddleware).route("/", routes);
   app.route("/api/me", scoped(meRoutes()));
   app.route("/api/users", scoped(userRoutes({ control: services.control })));
   for (const resource of resources) app.route(`/api/${resource.path}`, scoped(resourceRoutes(resource)));
+  app.route(
+    "/api/admin",
+    adminRoutes({
+      control: services.control,
+      tokens: services.tokens,
+      lifecycle: services.lifecycle,
+      internals: () => ({
+        registry: services.tenantClients.stats(),
+        admission: services.admission.stats(),
+        agencyCache: services.agencies.stats(),
+      }),
+    }),
+  );
   app.route("/", openApiRoutes(resources));
 
   app.notFound((c) => renderError(notFound("No such route"), c));
@@ -139,4 +177,25 @@ export function createApp(services: Services) {
     return renderError(apiError, c);
   });
   return app;
+}
+
+/** The registry, admission and cache state as Prometheus gauges (no per-agency label). */
+function internalGauges({ tenantClients, admission, agencies }: Services): Record<string, number> {
+  const registry = tenantClients.stats();
+  const queue = admission.stats();
+  const cache = agencies.stats();
+  return {
+    tenant_clients_live: registry.live,
+    tenant_clients_max: registry.max,
+    tenant_clients_created_total: registry.created,
+    tenant_clients_evictions_total: registry.evictions,
+    admission_active: queue.active,
+    admission_waiting: queue.waiting,
+    admission_waited_total: queue.waited,
+    admission_rejected_total: queue.rejected,
+    admission_timed_out_total: queue.timedOut,
+    agency_cache_size: cache.size,
+    agency_cache_hits_total: cache.hits,
+    agency_cache_misses_total: cache.misses,
+  };
 }

@@ -31,6 +31,8 @@ export const configSchema = z.object({
   AGENCY_CACHE_TTL_MS: int(0, 3_600_000).default(30_000),
   AGENCY_CACHE_MAX: int(1, 1_000_000).default(20_000),
   SPARE_DATABASES: int(0, 100).default(2),
+  /** Backups and agency archives (pg_dump custom format). */
+  BACKUP_DIR: z.string().min(1).default("backups"),
   /** Where `deno task dev` keeps its local PostgreSQL and PgBouncer. */
   DATA_DIR: z.string().min(1).default(".data"),
   /** Stack tools; found on PATH or in Debian's layout when unset. */

@@ -44,14 +44,14 @@ export function loginRoutes({ catalog, agencies, clients, admission, tokens, tru
     perClient.hit(clientAddress(c, trustProxy));
     perEmail.hit(email);
 
-    const memberships = await catalog<{ userId: string; databaseName: string }[]>`
-      select d.user_id, a.database_name from user_directory d join agencies a on a.id = d.agency_id
+    const memberships = await catalog<{ userId: string; agencyId: string; databaseName: string }[]>`
+      select d.user_id, d.agency_id, a.database_name from user_directory d join agencies a on a.id = d.agency_id
       where d.email = ${email} and a.status in ('active', 'suspended')
       order by d.created_at`;
     const chosen = agencyDatabase
       ? memberships.find((m) => m.databaseName === agencyDatabase)
       : memberships[0];
-    const agency = chosen && await agencies.get(chosen.databaseName);
+    const agency = chosen && await agencies.get(chosen.agencyId);
     if (!chosen || agency?.status !== "active") {
       await verifyPassword(password, await decoyHash()); // same cost as a real check
       if (agency) throw new ApiError(423, "agency_unavailable", `Agency is ${agency.status}`);

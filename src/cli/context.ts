@@ -4,9 +4,19 @@ import { resolve } from "node:path";
 import { type Config, ConfigError, loadConfig, type Servers, serversFrom } from "../config.ts";
 import { connect } from "../platform/db.ts";
 import type { ControlPlane } from "../tenancy/control-plane.ts";
-import { findTools, type Tools } from "../stack/tools.ts";
+import { findTools, postgresBinDir, type Tools } from "../stack/tools.ts";
+import type { LifecycleDeps } from "../tenancy/lifecycle.ts";
+import { createPoolerAdmin } from "../tenancy/pooler-admin.ts";
 
-export type CliContext = { config: Config; servers: Servers; tools: Tools; controlPlane: ControlPlane };
+export type CliContext = {
+  config: Config;
+  servers: Servers;
+  controlPlane: ControlPlane;
+  /** Lifecycle from the command line: API instances see changes when their cache entries expire. */
+  lifecycle: LifecycleDeps;
+  /** The stack's tools, located on first use (not every command needs all three). */
+  tools(): Tools;
+};
 
 export async function resolveServers(config: Config): Promise<Servers> {
   if (config.DATABASE_URL) return serversFrom(config);
@@ -26,14 +36,22 @@ export async function withCliContext(work: (ctx: CliContext) => Promise<void>): 
   const config = loadConfig(Deno.env.toObject());
   const servers = await resolveServers(config);
   const control = connect(servers.databaseUrl, { max: 4, applicationName: "buildflow-cli" });
+  const controlPlane = { control, databaseUrl: servers.databaseUrl, appRole: appRoleOf(servers) };
+  const poolerAdmin = servers.poolerAdminUrl ? createPoolerAdmin(servers.poolerAdminUrl) : undefined;
   try {
     await work({
       config,
       servers,
-      tools: findTools(config),
-      controlPlane: { control, databaseUrl: servers.databaseUrl, appRole: appRoleOf(servers) },
+      controlPlane,
+      lifecycle: {
+        ...controlPlane,
+        pgBin: postgresBinDir(config.PG_BINDIR),
+        backupDir: config.BACKUP_DIR,
+        poolerAdmin,
+      },
+      tools: () => findTools(config),
     });
   } finally {
-    await control.end({ timeout: 5 });
+    await Promise.all([control.end({ timeout: 5 }), poolerAdmin?.end()]);
   }
 }

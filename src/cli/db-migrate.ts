@@ -5,7 +5,7 @@ import { appRoleOf, withCliContext } from "./context.ts";
 
 await exitOnError(() =>
   withCliContext(async ({ servers, tools }) => {
-    await migrateCatalog(tools.dbmate, servers.databaseUrl, appRoleOf(servers));
+    await migrateCatalog(tools().dbmate, servers.databaseUrl, appRoleOf(servers));
     console.log("catalog migrated");
   })
 );

@@ -1,6 +1,6 @@
 // The Hono environment every route and middleware shares: typed variables set with c.set().
 import type { Context } from "hono";
-import type { AgencyClaims } from "../auth/tokens.ts";
+import type { AgencyClaims, PlatformClaims } from "../auth/tokens.ts";
 import type { Agency } from "../catalog/agencies.ts";
 import type { Sql } from "./db.ts";
 
@@ -13,6 +13,8 @@ export type AppEnv = {
     agency: Agency;
     /** Set by the tenant middleware: a client for this agency's database (through PgBouncer). */
     sql: Sql;
+    /** Set by the platform middleware: the verified operator token's claims. */
+    operator: PlatformClaims;
   };
 };
 

@@ -22,9 +22,9 @@ export function dbmate(
 }
 
 /** Migration versions in a folder, oldest first (the file name's leading digits). */
-export async function migrationVersions(migrationsDir: string): Promise<string[]> {
+export function migrationVersions(migrationsDir: string): string[] {
   const versions: string[] = [];
-  for await (const entry of Deno.readDir(migrationsDir)) {
+  for (const entry of Deno.readDirSync(migrationsDir)) {
     const match = entry.name.match(/^(\d+)_.*\.sql$/);
     if (entry.isFile && match) versions.push(match[1]);
   }

@@ -26,7 +26,7 @@ function isExecutable(path: string): boolean {
 
 const SERVER_TOOLS = ["initdb", "pg_ctl", "postgres"];
 
-function postgresBinDir(configured?: string): string | undefined {
+export function postgresBinDir(configured?: string): string | undefined {
   const hasServerTools = (dir: string) => SERVER_TOOLS.every((t) => isExecutable(`${dir}/${t}`));
   if (configured) return hasServerTools(configured) ? configured : undefined;
   const candidates: string[] = [];

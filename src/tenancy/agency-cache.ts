@@ -1,9 +1,11 @@
-// The agencies lookup on the hot path: in memory (no Redis), LRU-bounded, TTL'd, with short negative
-// caching and one load in flight per key; invalidated in-process on lifecycle changes.
+// The agencies lookup on the hot path, by agency id: in memory (no Redis), LRU-bounded, TTL'd, with
+// short negative caching and one load in flight per key; invalidated in-process on lifecycle changes.
+// Keyed by id, not database name, so a restore that moves an agency to a new database keeps its
+// tokens working.
 import type { Agency } from "../catalog/agencies.ts";
 
 export type AgencyCacheOptions = {
-  load(databaseName: string): Promise<Agency | undefined>;
+  load(agencyId: string): Promise<Agency | undefined>;
   ttlMs: number;
   /** Unknown names are remembered briefly, so a flood of bogus names cannot hammer the catalog. */
   negativeTtlMs?: number;
@@ -17,37 +19,37 @@ export function createAgencyCache({ load, ttlMs, negativeTtlMs = 2000, max }: Ag
   const loading = new Map<string, Promise<Agency | undefined>>();
   const counters = { hits: 0, misses: 0 };
 
-  function remember(databaseName: string, agency: Agency | undefined) {
-    entries.delete(databaseName);
+  function remember(agencyId: string, agency: Agency | undefined) {
+    entries.delete(agencyId);
     if (entries.size >= max) entries.delete(entries.keys().next().value!);
-    entries.set(databaseName, {
+    entries.set(agencyId, {
       agency,
       expiresAt: Date.now() + (agency ? ttlMs : Math.min(ttlMs, negativeTtlMs)),
     });
   }
 
   return {
-    async get(databaseName: string): Promise<Agency | undefined> {
-      const entry = entries.get(databaseName);
+    async get(agencyId: string): Promise<Agency | undefined> {
+      const entry = entries.get(agencyId);
       if (entry && entry.expiresAt > Date.now()) {
         counters.hits++;
-        entries.delete(databaseName); // refresh recency
-        entries.set(databaseName, entry);
+        entries.delete(agencyId); // refresh recency
+        entries.set(agencyId, entry);
         return entry.agency;
       }
       counters.misses++;
-      let pending = loading.get(databaseName);
+      let pending = loading.get(agencyId);
       if (!pending) {
-        pending = load(databaseName).then((agency) => {
-          remember(databaseName, agency);
+        pending = load(agencyId).then((agency) => {
+          remember(agencyId, agency);
           return agency;
-        }).finally(() => loading.delete(databaseName));
-        loading.set(databaseName, pending);
+        }).finally(() => loading.delete(agencyId));
+        loading.set(agencyId, pending);
       }
       return await pending;
     },
-    invalidate(databaseName: string): void {
-      entries.delete(databaseName);
+    invalidate(agencyId: string): void {
+      entries.delete(agencyId);
     },
     stats: () => ({ size: entries.size, ...counters }),
   };

@@ -31,7 +31,11 @@ export async function withTemplateLock<T>(
 }
 
 /** Creates the template if missing and applies pending tenant migrations; returns its version. */
-export async function prepareTemplate(cp: ControlPlane, dbmateBin: string): Promise<string> {
+export async function prepareTemplate(
+  cp: ControlPlane,
+  dbmateBin: string,
+  migrationsDir = TENANT_MIGRATIONS,
+): Promise<string> {
   return await withTemplateLock(cp, "exclusive", async (conn) => {
     const [exists] = await conn`select 1 from pg_database where datname = ${TEMPLATE_DATABASE}`;
     if (!exists) await conn`create database ${conn(TEMPLATE_DATABASE)}`;
@@ -41,7 +45,7 @@ export async function prepareTemplate(cp: ControlPlane, dbmateBin: string): Prom
       await dbmate(
         dbmateBin,
         databaseUrlFor(cp.databaseUrl, TEMPLATE_DATABASE),
-        TENANT_MIGRATIONS,
+        migrationsDir,
         "migrate",
       );
       const version = await withDatabase(cp, TEMPLATE_DATABASE, async (tpl) => {
@@ -68,6 +72,10 @@ export async function grantAppRole(sql: Sql, appRole: string): Promise<void> {
   await sql`grant select, insert, update, delete on all tables in schema public to ${role}`;
   await sql`grant usage, select on all sequences in schema public to ${role}`;
   await sql`revoke all on schema_migrations from ${role}`; // the ledger belongs to dbmate
+  // Tables that later migrations create (as this admin role) are granted the same way, in the
+  // template and in every database cloned from it.
+  await sql`alter default privileges in schema public grant select, insert, update, delete on tables to ${role}`;
+  await sql`alter default privileges in schema public grant usage, select on sequences to ${role}`;
 }
 
 /** The version the template is at, as recorded when it was last migrated. */

@@ -5,7 +5,7 @@ import { createMiddleware } from "hono/factory";
 import { bearerToken } from "../auth/bearer.ts";
 import type { AgencyRole, Tokens } from "../auth/tokens.ts";
 import type { AppEnv } from "../platform/app-env.ts";
-import { ApiError, forbidden, unauthorized } from "../platform/errors.ts";
+import { ApiError, forbidden, unauthorized, unavailable } from "../platform/errors.ts";
 import type { Admission } from "./admission.ts";
 import type { AgencyCache } from "./agency-cache.ts";
 import type { TenantClients } from "./tenant-clients.ts";
@@ -15,24 +15,31 @@ export type TenantDeps = {
   agencies: AgencyCache;
   clients: TenantClients;
   admission: Admission;
+  /** The latest tenant migration this code relies on; older agency databases wait for tenants:migrate. */
+  requiredSchemaVersion?: string;
 };
 
-export function tenant({ tokens, agencies, clients, admission }: TenantDeps) {
+const behind = (version: string | null, required?: string) =>
+  required !== undefined && (version === null || BigInt(version) < BigInt(required));
+
+export function tenant({ tokens, agencies, clients, admission, requiredSchemaVersion }: TenantDeps) {
   return createMiddleware<AppEnv>(async function tenant(c, next) {
     const claims = await tokens.verifyAgency(bearerToken(c));
     const requested = c.req.header("x-agency-database");
     if (requested !== undefined && requested !== claims.agencyDatabase) {
       throw forbidden("Agency mismatch", "agency_mismatch");
     }
-    const agency = await agencies.get(claims.agencyDatabase);
-    // A token outliving its agency (deleted, or a database name reused) is no longer valid.
-    if (
-      !agency || agency.id !== claims.agencyId || agency.status === "deleted" || agency.status === "failed"
-    ) {
+    const agency = await agencies.get(claims.agencyId);
+    // A token outliving its agency is no longer valid. The agency's database is the catalog's, not
+    // the claim's: a restore may have moved it.
+    if (!agency || agency.status === "deleted" || agency.status === "failed") {
       throw unauthorized("Agency no longer exists");
     }
     if (agency.status !== "active") {
       throw new ApiError(423, "agency_unavailable", `Agency is ${agency.status}`);
+    }
+    if (behind(agency.schemaVersion, requiredSchemaVersion)) {
+      throw unavailable("The agency's database is being upgraded, retry shortly", 30);
     }
     c.set("claims", claims);
     c.set("agency", agency);

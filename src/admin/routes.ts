@@ -1,0 +1,122 @@
+// /api/admin: operator login, the agency fleet and its lifecycle actions, and stats.
+import { Hono } from "hono";
+import { z } from "zod";
+import { agencyView, findAgency } from "../catalog/agencies.ts";
+import { decoyHash, verifyPassword } from "../auth/password.ts";
+import type { Tokens } from "../auth/tokens.ts";
+import { collectStats } from "../ops/stats.ts";
+import type { AppEnv } from "../platform/app-env.ts";
+import type { Sql } from "../platform/db.ts";
+import { notFound, unauthorized } from "../platform/errors.ts";
+import { createRateLimiter } from "../platform/rate-limit.ts";
+import { validate } from "../platform/validate.ts";
+import {
+  archiveAgency,
+  deleteAgency,
+  type LifecycleDeps,
+  resumeAgency,
+  suspendAgency,
+  unarchiveAgency,
+} from "../tenancy/lifecycle.ts";
+import { findOperator } from "./operators.ts";
+import { platform, requireOperatorRole } from "./platform-middleware.ts";
+
+export type AdminDeps = {
+  control: Sql;
+  tokens: Tokens;
+  lifecycle: LifecycleDeps;
+  /** The API's own state for stats: registry, admission, cache. */
+  internals(): Record<string, unknown>;
+};
+
+const loginSchema = z.strictObject({
+  email: z.string().trim().toLowerCase().min(3).max(254),
+  password: z.string().min(1).max(128),
+});
+const idParam = z.object({ id: z.uuid() });
+const listQuery = z.strictObject({
+  status: z.enum(["provisioning", "active", "suspended", "archived", "deleted", "failed"]).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.uuid().optional(),
+});
+const actionBody = z.strictObject({ force: z.boolean().optional() }).default({});
+
+const actions = {
+  suspend: suspendAgency,
+  resume: resumeAgency,
+  archive: archiveAgency,
+  restore: unarchiveAgency,
+  delete: deleteAgency,
+};
+
+export function adminRoutes({ control, tokens, lifecycle, internals }: AdminDeps) {
+  const perEmail = createRateLimiter({ windowMs: 15 * 60_000, max: 10 });
+  const operatorsOnly = platform({ tokens });
+
+  return new Hono<AppEnv>()
+    .post("/login", validate("json", loginSchema), async (c) => {
+      const { email, password } = c.req.valid("json");
+      perEmail.hit(email);
+      const operator = await findOperator(control, email);
+      const valid = await verifyPassword(password, operator?.passwordHash ?? await decoyHash());
+      if (!operator || !valid || !operator.isActive) {
+        throw unauthorized("Invalid email or password", "invalid_credentials");
+      }
+      await control`update users set last_login_at = now() where id = ${operator.id}`;
+      const token = await tokens.signPlatform({ sub: operator.id, role: operator.role });
+      return c.json({
+        token,
+        user: { id: operator.id, email: operator.email, fullName: operator.fullName, role: operator.role },
+      });
+    })
+    .use("/agencies/*", operatorsOnly)
+    .use("/agencies", operatorsOnly)
+    .use("/stats", operatorsOnly)
+    .get("/agencies", validate("query", listQuery), async (c) => {
+      const { status, limit, cursor } = c.req.valid("query");
+      const rows = await control<Parameters<typeof agencyView>[0][]>`
+        select * from agencies
+        where true ${status ? control`and status = ${status}` : control``} ${
+        cursor ? control`and id > ${cursor}` : control``
+      }
+        order by id limit ${limit + 1}`;
+      const page = rows.slice(0, limit);
+      return c.json({
+        data: page.map((a) => ({ ...agencyView(a), schemaVersion: a.schemaVersion, cluster: a.cluster })),
+        nextCursor: rows.length > limit ? page.at(-1)!.id : null,
+      });
+    })
+    .get("/agencies/:id", validate("param", idParam), async (c) => {
+      const agency = await findAgency(control, { id: c.req.valid("param").id });
+      if (!agency) throw notFound("No such agency");
+      const events = await control`
+        select event, from_status, to_status, actor, details, created_at from agency_events
+        where agency_id = ${agency.id} order by id desc limit 50`;
+      return c.json({
+        data: { ...agencyView(agency), schemaVersion: agency.schemaVersion, cluster: agency.cluster },
+        events,
+      });
+    })
+    .post(
+      "/agencies/:id/:action{suspend|resume|archive|restore|delete}",
+      requireOperatorRole("owner", "operator"),
+      validate(
+        "param",
+        idParam.extend({ action: z.enum(["suspend", "resume", "archive", "restore", "delete"]) }),
+      ),
+      validate("json", actionBody),
+      async (c) => {
+        const { id, action } = c.req.valid("param");
+        const { force } = c.req.valid("json");
+        const agency = await actions[action](lifecycle, id, {
+          actor: `operator:${c.var.operator.sub}`,
+          force,
+        });
+        return c.json({ data: agencyView(agency) });
+      },
+    )
+    .get(
+      "/stats",
+      async (c) => c.json({ ...(await collectStats(control, lifecycle.poolerAdmin)), api: internals() }),
+    );
+}

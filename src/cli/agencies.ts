@@ -1,0 +1,46 @@
+// `deno task agencies:<list|suspend|resume|archive|restore|delete> [<id|database>] [--force]`:
+// the agency lifecycle from the command line, each change written to agency_events.
+import { parseArgs } from "node:util";
+import {
+  archiveAgency,
+  deleteAgency,
+  resumeAgency,
+  suspendAgency,
+  unarchiveAgency,
+} from "../tenancy/lifecycle.ts";
+import { withCliContext } from "./context.ts";
+import { exitOnError } from "./exit.ts";
+import { table } from "./output.ts";
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { force: { type: "boolean", default: false }, status: { type: "string" } },
+});
+const [action, target] = positionals;
+const actions = {
+  suspend: suspendAgency,
+  resume: resumeAgency,
+  archive: archiveAgency,
+  restore: unarchiveAgency,
+  delete: deleteAgency,
+};
+
+await exitOnError(() =>
+  withCliContext(async ({ controlPlane: { control: sql }, lifecycle }) => {
+    if (action === "list") {
+      const rows = await sql`
+        select id, name, database_name, status, schema_version, created_at::date as created from agencies
+        ${values.status ? sql`where status = ${values.status}` : sql``} order by created_at`;
+      console.log(rows.length ? table(rows) : "no agencies");
+      return;
+    }
+    if (!(action in actions) || !target) {
+      throw new Error("usage: agencies <list|suspend|resume|archive|restore|delete> <id|database> [--force]");
+    }
+    const agency = await actions[action as keyof typeof actions](lifecycle, target, {
+      actor: "cli",
+      force: values.force,
+    });
+    console.log(`${agency.databaseName}: ${agency.status}`);
+  })
+);

@@ -1,0 +1,63 @@
+// GET /metrics in Prometheus text format: requests by route and status, a latency histogram per
+// route, and gauges the app supplies (registry, admission, cache). Routes are labelled by their
+// pattern (/api/clients/:id), never by agency, so label cardinality stays fixed.
+import { Hono } from "hono";
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../platform/app-env.ts";
+
+const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+
+type Histogram = { counts: number[]; sum: number; count: number };
+
+export function createMetrics() {
+  const requests = new Map<string, number>();
+  const latency = new Map<string, Histogram>();
+
+  const middleware = createMiddleware<AppEnv>(async function metrics(c, next) {
+    const started = performance.now();
+    await next();
+    const seconds = (performance.now() - started) / 1000;
+    const route = c.res.status === 404 && c.req.routePath === "/*" ? "unmatched" : c.req.routePath;
+    const labels = `method="${c.req.method}",route="${route}"`;
+    const key = `${labels},status="${c.res.status}"`;
+    requests.set(key, (requests.get(key) ?? 0) + 1);
+    let h = latency.get(labels);
+    if (!h) latency.set(labels, h = { counts: BUCKETS.map(() => 0), sum: 0, count: 0 });
+    BUCKETS.forEach((le, i) => seconds <= le && h.counts[i]++);
+    h.sum += seconds;
+    h.count++;
+  });
+
+  function render(gauges: Record<string, number>): string {
+    const lines = [
+      "# HELP buildflow_http_requests_total Requests by method, route pattern and status.",
+      "# TYPE buildflow_http_requests_total counter",
+      ...[...requests].map(([labels, n]) => `buildflow_http_requests_total{${labels}} ${n}`),
+      "# HELP buildflow_http_request_duration_seconds Request latency by method and route pattern.",
+      "# TYPE buildflow_http_request_duration_seconds histogram",
+    ];
+    for (const [labels, h] of latency) {
+      BUCKETS.forEach((le, i) =>
+        lines.push(`buildflow_http_request_duration_seconds_bucket{${labels},le="${le}"} ${h.counts[i]}`)
+      );
+      lines.push(`buildflow_http_request_duration_seconds_bucket{${labels},le="+Inf"} ${h.count}`);
+      lines.push(`buildflow_http_request_duration_seconds_sum{${labels}} ${h.sum}`);
+      lines.push(`buildflow_http_request_duration_seconds_count{${labels}} ${h.count}`);
+    }
+    for (const [name, value] of Object.entries(gauges)) {
+      lines.push(`# TYPE buildflow_${name} gauge`, `buildflow_${name} ${value}`);
+    }
+    return lines.join("\n") + "\n";
+  }
+
+  return { middleware, render };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
+
+export function metricsRoutes(metrics: Metrics, gauges: () => Record<string, number>) {
+  return new Hono<AppEnv>().get(
+    "/metrics",
+    (c) => c.text(metrics.render(gauges()), 200, { "Content-Type": "text/plain; version=0.0.4" }),
+  );
+}
