@@ -24,8 +24,8 @@ export function poolerIni(p: Pooler): string {
     // Every database name maps to the same-named database on the local cluster: the agency
     // databases need no entry of their own.
     `* = host=127.0.0.1 port=${p.postgresPort}`,
-    `%include ${TUNING_INI}`,
     "[pgbouncer]",
+    `%include ${TUNING_INI}`, // no section header of its own: it continues this one
     "listen_addr = 127.0.0.1",
     `listen_port = ${p.port}`,
     `unix_socket_dir = ${p.dir}`,
