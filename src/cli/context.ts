@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import { type Config, ConfigError, loadConfig, type Servers, serversFrom } from "../config.ts";
 import { connect } from "../platform/db.ts";
 import type { ControlPlane } from "../tenancy/control-plane.ts";
-import { findTools, postgresBinDir, type Tools } from "../stack/tools.ts";
+import { findDbmate, postgresBinDir } from "../stack/tools.ts";
 import type { LifecycleDeps } from "../tenancy/lifecycle.ts";
 import { createPoolerAdmin } from "../tenancy/pooler-admin.ts";
 
@@ -14,8 +14,8 @@ export type CliContext = {
   controlPlane: ControlPlane;
   /** Lifecycle from the command line: API instances see changes when their cache entries expire. */
   lifecycle: LifecycleDeps;
-  /** The stack's tools, located on first use (not every command needs all three). */
-  tools(): Tools;
+  /** dbmate, located on first use (only the migration commands need it). */
+  dbmate(): string;
 };
 
 export async function resolveServers(config: Config): Promise<Servers> {
@@ -49,7 +49,7 @@ export async function withCliContext(work: (ctx: CliContext) => Promise<void>): 
         backupDir: config.BACKUP_DIR,
         poolerAdmin,
       },
-      tools: () => findTools(config),
+      dbmate: () => findDbmate(config),
     });
   } finally {
     await Promise.all([control.end({ timeout: 5 }), poolerAdmin?.end()]);

@@ -4,8 +4,8 @@ import { exitOnError } from "./exit.ts";
 import { appRoleOf, withCliContext } from "./context.ts";
 
 await exitOnError(() =>
-  withCliContext(async ({ servers, tools }) => {
-    await migrateCatalog(tools().dbmate, servers.databaseUrl, appRoleOf(servers));
+  withCliContext(async ({ servers, dbmate }) => {
+    await migrateCatalog(dbmate(), servers.databaseUrl, appRoleOf(servers));
     console.log("catalog migrated");
   })
 );

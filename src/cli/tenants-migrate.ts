@@ -21,16 +21,16 @@ const { values } = parseArgs({
 });
 
 await exitOnError(() =>
-  withCliContext(async ({ config, tools, controlPlane }) => {
+  withCliContext(async ({ config, dbmate, controlPlane }) => {
     const migrationsDir = values["migrations-dir"];
     const started = performance.now();
     if (!values["dry-run"]) {
-      console.log(`template at ${await prepareTemplate(controlPlane, tools().dbmate, migrationsDir)}`);
+      console.log(`template at ${await prepareTemplate(controlPlane, dbmate(), migrationsDir)}`);
       console.log(`spares refilled: ${await refillSpares(controlPlane, config.SPARE_DATABASES)}`);
     }
     const bar = progress("agencies");
     const outcomes = await migrateFleet(controlPlane, {
-      dbmateBin: tools().dbmate,
+      dbmateBin: dbmate(),
       migrationsDir,
       concurrency: Number(values.concurrency),
       onlyFailed: values["only-failed"],

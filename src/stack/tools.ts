@@ -45,17 +45,32 @@ export function postgresBinDir(configured?: string): string | undefined {
   return candidates.find(hasServerTools);
 }
 
+/** A configured path must be executable; unset, the tool is looked up on PATH (then `fallback`). */
+function locate(configured: string | undefined, name: string, fallback?: string): string | undefined {
+  if (configured) return isExecutable(configured) ? configured : undefined;
+  return onPath(name) ?? (fallback && isExecutable(fallback) ? fallback : undefined);
+}
+
+const missingError = (missing: (string | false)[]) =>
+  new MissingToolsError(`Missing: ${missing.filter(Boolean).join(", ")}.\n${INSTALL_HINT}`);
+
+/** dbmate alone: what the migration commands need (a container may have nothing else). */
+export function findDbmate(config: Pick<Config, "DBMATE_BIN">): string {
+  const dbmate = locate(config.DBMATE_BIN, "dbmate");
+  if (!dbmate) throw missingError(["dbmate (set DBMATE_BIN)"]);
+  return dbmate;
+}
+
 /** Resolves every tool or throws one error naming all that are missing, with install commands. */
 export function findTools(config: Pick<Config, "PG_BINDIR" | "PGBOUNCER_BIN" | "DBMATE_BIN">): Tools {
   const pgBin = postgresBinDir(config.PG_BINDIR);
-  const pgbouncer = config.PGBOUNCER_BIN ?? onPath("pgbouncer") ??
-    (isExecutable("/usr/sbin/pgbouncer") ? "/usr/sbin/pgbouncer" : undefined);
-  const dbmate = config.DBMATE_BIN ?? onPath("dbmate");
+  const pgbouncer = locate(config.PGBOUNCER_BIN, "pgbouncer", "/usr/sbin/pgbouncer");
+  const dbmate = locate(config.DBMATE_BIN, "dbmate");
   const missing = [
     !pgBin && "PostgreSQL server binaries (initdb, pg_ctl, postgres; set PG_BINDIR)",
     !pgbouncer && "pgbouncer (set PGBOUNCER_BIN)",
     !dbmate && "dbmate (set DBMATE_BIN)",
-  ].filter(Boolean);
-  if (missing.length) throw new MissingToolsError(`Missing: ${missing.join(", ")}.\n${INSTALL_HINT}`);
+  ];
+  if (missing.some(Boolean)) throw missingError(missing);
   return { pgBin: pgBin!, pgbouncer: pgbouncer!, dbmate: dbmate! };
 }
