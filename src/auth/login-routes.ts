@@ -37,7 +37,7 @@ const invalidCredentials = () => unauthorized("Invalid email or password", "inva
 export function loginRoutes({ catalog, agencies, clients, admission, tokens, trustProxy }: LoginDeps) {
   const perClient = createRateLimiter({ windowMs: 60_000, max: 30 });
   const perEmail = createRateLimiter({ windowMs: 15 * 60_000, max: 10 });
-  void decoyHash(); // computed now, so the first unknown email is not slower than the rest
+  decoyHash().catch(() => {}); // computed now, so the first unknown email is not slower than the rest
 
   return new Hono<AppEnv>().post("/login", validate("json", loginSchema), async (c) => {
     const { email, password, agencyDatabase } = c.req.valid("json");

@@ -41,7 +41,11 @@ export const verifyPassword = (password: string, hash: string) =>
 
 // Verified against when the email is unknown, so both failures cost the same time.
 let decoy: Promise<string> | undefined;
-export const decoyHash = () => decoy ??= hashPassword(crypto.randomUUID());
+export const decoyHash = () =>
+  decoy ??= hashPassword(crypto.randomUUID()).catch((error) => {
+    decoy = undefined; // e.g. workers stopped at shutdown: computed again on next use
+    throw error;
+  });
 
 /** Ends the workers (tests and shutdown); they are recreated on next use. */
 export function stopPasswordWorkers(): void {

@@ -62,12 +62,16 @@ export async function stopPooler(p: Pick<Pooler, "dir">): Promise<void> {
   } catch {
     return;
   }
-  if (!(pid > 0)) return;
-  try {
-    Deno.kill(pid, "SIGTERM");
-  } catch {
-    return; // already gone
+  // A stale pid file may name a recycled pid: signal it only if it is this PgBouncer (where /proc
+  // can tell; elsewhere the pid file is trusted).
+  const cmdline = Deno.build.os === "linux"
+    ? await Deno.readTextFile(`/proc/${pid}/cmdline`).catch(() => "")
+    : `${p.dir}/pgbouncer.ini`;
+  if (!(pid > 0) || !cmdline.includes(`${p.dir}/pgbouncer.ini`)) {
+    await Deno.remove(pidFile(p)).catch(() => {});
+    return;
   }
+  Deno.kill(pid, "SIGTERM");
   for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
   if (isAlive(pid)) Deno.kill(pid, "SIGKILL");
   await Deno.remove(pidFile(p)).catch(() => {});

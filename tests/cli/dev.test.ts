@@ -1,0 +1,282 @@
+// `deno task dev` end to end: a cold start boots PostgreSQL and PgBouncer under a fresh DATA_DIR,
+// migrates, serves the API on a kernel-chosen port (PORT=0) and writes stack.json; SIGINT stops
+// every process of that stack; a warm restart on the same DATA_DIR is ready within 10 s.
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connect } from "../../src/platform/db.ts";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const CATALOG_TABLES = [
+  "agencies",
+  "agency_events",
+  "clusters",
+  "subscription_plans",
+  "user_directory",
+  "users",
+];
+
+type StackJson = { apiUrl: string; databaseUrl: string; poolerUrl: string; poolerAdminUrl?: string };
+
+type Dev = {
+  child: Deno.ChildProcess;
+  spawnedAt: number;
+  /** stdout and stderr so far. */
+  output(): string;
+  exited: boolean;
+  status: Promise<Deno.CommandStatus>;
+};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function spawnDev(dataDir: string): Dev {
+  const env = Deno.env.toObject();
+  // With a DATABASE_URL, dev.ts would use those servers instead of booting its own stack.
+  for (const key of ["DATABASE_URL", "POOLER_URL", "POOLER_ADMIN_URL"]) delete env[key];
+  const spawnedAt = performance.now();
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", "src/cli/dev.ts"],
+    cwd: ROOT,
+    clearEnv: true,
+    env: { ...env, DATA_DIR: dataDir, PORT: "0" },
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  let output = "";
+  const drain = async (stream: ReadableStream<Uint8Array>) => {
+    for await (const chunk of stream.pipeThrough(new TextDecoderStream())) output += chunk;
+  };
+  drain(child.stdout).catch(() => {});
+  drain(child.stderr).catch(() => {});
+  const dev: Dev = {
+    child,
+    spawnedAt,
+    output: () => output,
+    exited: false,
+    status: child.status.then((s) => {
+      dev.exited = true;
+      return s;
+    }),
+  };
+  return dev;
+}
+
+/** Waits until the process announced its API URL, stack.json carries that same URL and GET /readyz
+ * answers 200; returns stack.json and the milliseconds from spawn to ready. */
+async function waitReady(dev: Dev, dataDir: string, timeoutMs: number) {
+  const deadline = dev.spawnedAt + timeoutMs;
+  let last = "nothing yet";
+  while (performance.now() < deadline) {
+    if (dev.exited) {
+      throw new Error(`dev exited (${(await dev.status).code}) before ready:\n${dev.output()}`);
+    }
+    const printed = dev.output().match(/API\s+(http:\/\/\S+)/)?.[1];
+    if (printed) {
+      try {
+        const json: StackJson = JSON.parse(await Deno.readTextFile(`${dataDir}/stack.json`));
+        if (json.apiUrl !== printed) {
+          last = `stack.json apiUrl ${json.apiUrl} is not the printed ${printed}`;
+        } else {
+          const res = await fetch(`${json.apiUrl}/readyz`, { signal: AbortSignal.timeout(2000) });
+          const body = await res.text();
+          if (res.status === 200) return { json, printed, body, ms: performance.now() - dev.spawnedAt };
+          last = `readyz ${res.status} ${body}`;
+        }
+      } catch (error) {
+        last = String(error);
+      }
+    }
+    await sleep(100);
+  }
+  throw new Error(`not ready within ${timeoutMs} ms (${last}); output:\n${dev.output()}`);
+}
+
+type Proc = { pid: number; cmd: string };
+
+function processes(): (Proc & { ppid: number })[] {
+  const found: (Proc & { ppid: number })[] = [];
+  for (const entry of Deno.readDirSync("/proc")) {
+    if (!/^\d+$/.test(entry.name)) continue;
+    try {
+      const cmd = Deno.readTextFileSync(`/proc/${entry.name}/cmdline`).replaceAll("\0", " ").trim();
+      const stat = Deno.readTextFileSync(`/proc/${entry.name}/stat`);
+      const state = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (state[0] === "Z") continue; // a zombie holds no resources; its parent will reap it
+      found.push({ pid: Number(entry.name), cmd, ppid: Number(state[1]) });
+    } catch { /* exited while we looked */ }
+  }
+  return found;
+}
+
+/** Live processes whose command line mentions the data directory (postmaster: `-D DIR/pg`,
+ * PgBouncer: `-d DIR/pgbouncer/pgbouncer.ini`). */
+const mentioning = (dataDir: string) => processes().filter((p) => p.cmd.includes(`${dataDir}/`));
+
+const alive = (pid: number) => processes().some((p) => p.pid === pid);
+
+/** The stack's processes, by pid file: the postmaster, its children, PgBouncer. */
+async function stackProcesses(dataDir: string): Promise<Proc[]> {
+  const postmaster = Number((await Deno.readTextFile(`${dataDir}/pg/postmaster.pid`)).split("\n")[0]);
+  const pgbouncer = Number((await Deno.readTextFile(`${dataDir}/pgbouncer/pgbouncer.pid`)).trim());
+  const all = processes();
+  return all.filter((p) => p.pid === postmaster || p.ppid === postmaster || p.pid === pgbouncer);
+}
+
+/** SIGINT, as Ctrl-C would; resolves with the exit status or rejects after `timeoutMs`. */
+async function interrupt(dev: Dev, timeoutMs: number): Promise<Deno.CommandStatus> {
+  dev.child.kill("SIGINT");
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`dev still running ${timeoutMs} ms after SIGINT`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([dev.status, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Whatever happened, leave no process behind: the child, then any daemon of its stack. */
+async function killAll(dev: Dev | undefined, dataDir: string): Promise<void> {
+  if (dev && !dev.exited) {
+    await interrupt(dev, 20_000).catch(async () => {
+      dev.child.kill("SIGKILL");
+      await dev.status;
+    });
+  }
+  for (const p of mentioning(dataDir)) {
+    // SIGQUIT is PostgreSQL's immediate shutdown; PgBouncer stops on SIGTERM.
+    try {
+      Deno.kill(p.pid, /pgbouncer/.test(p.cmd) ? "SIGTERM" : "SIGQUIT");
+    } catch { /* gone */ }
+  }
+  for (let i = 0; i < 100 && mentioning(dataDir).length; i++) await sleep(50);
+}
+
+async function expectStoppedCleanly(dev: Dev, dataDir: string, recorded: Proc[]) {
+  const status = await interrupt(dev, 30_000);
+  expect(status.code, dev.output()).toBe(0);
+  // pg_ctl stop -w and stopPooler wait for their processes, so nothing may linger even briefly.
+  const survivors = mentioning(dataDir);
+  expect(survivors.filter((p) => /postgres|pgbouncer/.test(p.cmd)), "postgres/pgbouncer survived").toEqual(
+    [],
+  );
+  expect(survivors, "processes mentioning DATA_DIR survived").toEqual([]);
+  expect(recorded.filter((p) => alive(p.pid)), "stack processes survived").toEqual([]);
+}
+
+describe("deno task dev", () => {
+  let dataDir = "";
+  let dev: Dev | undefined;
+  const timings: Record<string, number> = {};
+
+  beforeAll(async () => {
+    dataDir = await Deno.makeTempDir({ prefix: "buildflow-dev-" });
+    await Deno.chmod(dataDir, 0o755); // the postgres system user must enter it
+  });
+
+  afterAll(async () => {
+    await killAll(dev, dataDir);
+    await Deno.remove(dataDir, { recursive: true }).catch(() => {});
+    console.log(
+      `deno task dev: cold start ready in ${timings.cold?.toFixed(0)} ms, warm restart in ${
+        timings.warm?.toFixed(0)
+      } ms`,
+    );
+  });
+
+  it("boots a fresh stack on PORT=0, serves /readyz, and stops every process on SIGINT", async () => {
+    dev = spawnDev(dataDir);
+    try {
+      const ready = await waitReady(dev, dataDir, 60_000);
+      timings.cold = ready.ms;
+      console.log(`cold start: ready in ${ready.ms.toFixed(0)} ms`);
+
+      // The announced URL carries the port the kernel chose, not 0.
+      const api = new URL(ready.json.apiUrl);
+      expect(Number(api.port)).toBeGreaterThan(0);
+      expect(JSON.parse(ready.body)).toEqual({ status: "ready", checks: { catalog: true, pooler: true } });
+      expect(ready.json).toMatchObject({
+        apiUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+        databaseUrl: expect.stringMatching(/^postgres:\/\//),
+        poolerUrl: expect.stringMatching(/^postgres:\/\//),
+      });
+
+      const catalog = connect(ready.json.databaseUrl, { max: 1 });
+      try {
+        const rows = await catalog<{ name: string }[]>`
+          select table_name as name from information_schema.tables
+          where table_schema = 'public' and table_name in ${catalog(CATALOG_TABLES)} order by 1`;
+        expect(rows.map((r) => r.name)).toEqual(CATALOG_TABLES);
+      } finally {
+        await catalog.end({ timeout: 1 });
+      }
+
+      // The scan below can see this stack's daemons: otherwise "none survive" would prove nothing.
+      const recorded = await stackProcesses(dataDir);
+      expect(recorded.some((p) => /postgres/.test(p.cmd) && p.cmd.includes(dataDir))).toBe(true);
+      expect(recorded.some((p) => /pgbouncer/.test(p.cmd) && p.cmd.includes(dataDir))).toBe(true);
+      expect(mentioning(dataDir).length).toBeGreaterThanOrEqual(2);
+
+      await expectStoppedCleanly(dev, dataDir, recorded);
+      await expect(fetch(`${ready.json.apiUrl}/healthz`, { signal: AbortSignal.timeout(2000) })).rejects
+        .toThrow();
+    } finally {
+      await killAll(dev, dataDir);
+    }
+  }, 120_000);
+
+  it("restarts warm on the same DATA_DIR, ready within 10 s, and stops cleanly again", async () => {
+    expect(timings.cold, "the cold start must have succeeded").toBeDefined();
+    const before = JSON.parse(await Deno.readTextFile(`${dataDir}/stack.json`)) as StackJson;
+    const spawnedAt = Date.now();
+    dev = spawnDev(dataDir);
+    try {
+      const ready = await waitReady(dev, dataDir, 60_000);
+      timings.warm = ready.ms;
+      console.log(`warm restart: ready in ${ready.ms.toFixed(0)} ms`);
+      expect(ready.ms).toBeLessThan(10_000);
+      // stack.json was rewritten for this run, not left over from the last.
+      const written = (await Deno.stat(`${dataDir}/stack.json`)).mtime!.getTime();
+      expect(written).toBeGreaterThanOrEqual(spawnedAt - 1000); // file systems may round mtimes
+      // Same cluster, same secrets: the old credentials still log in to the new ports.
+      expect(new URL(ready.json.databaseUrl).password).toBe(new URL(before.databaseUrl).password);
+
+      const recorded = await stackProcesses(dataDir);
+      expect(recorded.length).toBeGreaterThanOrEqual(2);
+      await expectStoppedCleanly(dev, dataDir, recorded);
+    } finally {
+      await killAll(dev, dataDir);
+    }
+  }, 120_000);
+});
+
+describe("deno task dev interrupted while booting", () => {
+  it("leaves no process of its stack behind", async () => {
+    const dir = await Deno.makeTempDir({ prefix: "buildflow-dev-early-" });
+    await Deno.chmod(dir, 0o755);
+    const early = spawnDev(dir);
+    const exists = (path: string) => Deno.stat(path).then(() => true, () => false);
+    try {
+      // The pid file appears once PgBouncer is up; migrations and the API come after it.
+      const deadline = performance.now() + 60_000;
+      while (
+        !(await exists(`${dir}/pgbouncer/pgbouncer.pid`)) && !early.exited && performance.now() < deadline
+      ) {
+        await sleep(10);
+      }
+      expect(early.exited, early.output()).toBe(false);
+      expect(await exists(`${dir}/pgbouncer/pgbouncer.pid`), "PgBouncer never started").toBe(true);
+      const interruptedBeforeReady = !(await exists(`${dir}/stack.json`));
+      await interrupt(early, 30_000);
+      const survivors = mentioning(dir);
+      expect(
+        survivors,
+        `Ctrl-C ${interruptedBeforeReady ? "during boot" : "after ready"} left the stack running`,
+      ).toEqual([]);
+    } finally {
+      await killAll(early, dir);
+      await Deno.remove(dir, { recursive: true }).catch(() => {});
+    }
+  }, 120_000);
+});
