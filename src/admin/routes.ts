@@ -10,14 +10,7 @@ import type { Sql } from "../platform/db.ts";
 import { notFound, unauthorized } from "../platform/errors.ts";
 import { createRateLimiter } from "../platform/rate-limit.ts";
 import { validate } from "../platform/validate.ts";
-import {
-  archiveAgency,
-  deleteAgency,
-  type LifecycleDeps,
-  resumeAgency,
-  suspendAgency,
-  unarchiveAgency,
-} from "../tenancy/lifecycle.ts";
+import { lifecycleActions, type LifecycleDeps } from "../tenancy/lifecycle.ts";
 import { findOperator } from "./operators.ts";
 import { platform, requireOperatorRole } from "./platform-middleware.ts";
 
@@ -40,14 +33,6 @@ const listQuery = z.strictObject({
   cursor: z.uuid().optional(),
 });
 const actionBody = z.strictObject({ force: z.boolean().optional() }).default({});
-
-const actions = {
-  suspend: suspendAgency,
-  resume: resumeAgency,
-  archive: archiveAgency,
-  restore: unarchiveAgency,
-  delete: deleteAgency,
-};
 
 export function adminRoutes({ control, tokens, lifecycle, internals }: AdminDeps) {
   const perEmail = createRateLimiter({ windowMs: 15 * 60_000, max: 10 });
@@ -108,7 +93,7 @@ export function adminRoutes({ control, tokens, lifecycle, internals }: AdminDeps
       async (c) => {
         const { id, action } = c.req.valid("param");
         const { force } = c.req.valid("json");
-        const agency = await actions[action](lifecycle, id, {
+        const agency = await lifecycleActions[action](lifecycle, id, {
           actor: `operator:${c.var.operator.sub}`,
           force,
         });

@@ -1,13 +1,7 @@
 // `deno task agencies:<list|suspend|resume|archive|restore|delete> [<id|database>] [--force]`:
 // the agency lifecycle from the command line, each change written to agency_events.
 import { parseArgs } from "node:util";
-import {
-  archiveAgency,
-  deleteAgency,
-  resumeAgency,
-  suspendAgency,
-  unarchiveAgency,
-} from "../tenancy/lifecycle.ts";
+import { type LifecycleAction, lifecycleActions } from "../tenancy/lifecycle.ts";
 import { withCliContext } from "./context.ts";
 import { exitOnError } from "./exit.ts";
 import { table } from "./output.ts";
@@ -17,13 +11,6 @@ const { positionals, values } = parseArgs({
   options: { force: { type: "boolean", default: false }, status: { type: "string" } },
 });
 const [action, target] = positionals;
-const actions = {
-  suspend: suspendAgency,
-  resume: resumeAgency,
-  archive: archiveAgency,
-  restore: unarchiveAgency,
-  delete: deleteAgency,
-};
 
 await exitOnError(() =>
   withCliContext(async ({ controlPlane: { control: sql }, lifecycle }) => {
@@ -34,10 +21,10 @@ await exitOnError(() =>
       console.log(rows.length ? table(rows) : "no agencies");
       return;
     }
-    if (!(action in actions) || !target) {
+    if (!(action in lifecycleActions) || !target) {
       throw new Error("usage: agencies <list|suspend|resume|archive|restore|delete> <id|database> [--force]");
     }
-    const agency = await actions[action as keyof typeof actions](lifecycle, target, {
+    const agency = await lifecycleActions[action as LifecycleAction](lifecycle, target, {
       actor: "cli",
       force: values.force,
     });

@@ -148,3 +148,14 @@ export async function restoreAgencyFromBackup(
   deps.onChange?.(moved);
   return { agency: moved, database, previous: agency.databaseName };
 }
+
+/** The lifecycle actions by name, as the CLI and the admin routes expose them. */
+export const lifecycleActions = {
+  suspend: suspendAgency,
+  resume: resumeAgency,
+  archive: archiveAgency,
+  restore: unarchiveAgency,
+  delete: deleteAgency,
+};
+
+export type LifecycleAction = keyof typeof lifecycleActions;
