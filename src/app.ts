@@ -12,9 +12,11 @@ import { createMetrics, type Metrics, metricsRoutes } from "./ops/metrics.ts";
 import type { AppEnv } from "./platform/app-env.ts";
 import { connect, type Sql } from "./platform/db.ts";
 import { migrationVersions, TENANT_MIGRATIONS } from "./platform/dbmate.ts";
+import { createLoadingCache, type LoadingCache } from "./platform/loading-cache.ts";
 import { ApiError, notFound, renderError, toApiError } from "./platform/errors.ts";
 import { adminRoutes } from "./admin/routes.ts";
 import { loginRoutes } from "./auth/login-routes.ts";
+import type { AgencyUser } from "./auth/agency-users.ts";
 import { meRoutes, userRoutes } from "./auth/user-routes.ts";
 import { findAgency } from "./catalog/agencies.ts";
 import { openApiRoutes } from "./ops/openapi.ts";
@@ -45,6 +47,8 @@ export type Services = {
   /** One postgres.js client per agency database, through PgBouncer, LRU-bounded. */
   tenantClients: TenantClients;
   admission: Admission;
+  /** Agency users as the tenant middleware checks them (active, current role), briefly cached. */
+  users: LoadingCache<AgencyUser>;
   /** Suspend, archive, restore, delete: what the admin routes run; updates the cache and registry. */
   lifecycle: LifecycleDeps;
   metrics: Metrics;
@@ -78,6 +82,7 @@ export function createServices(config: Config, servers: Servers): Services {
     tokens: createTokens(config),
     agencies,
     tenantClients,
+    users: createLoadingCache<AgencyUser>({ ttlMs: 5000, max: 100_000 }),
     admission: createAdmission({
       concurrency: config.ADMISSION_CONCURRENCY,
       queue: config.ADMISSION_QUEUE,
@@ -148,10 +153,11 @@ export function createApp(services: Services) {
     clients: services.tenantClients,
     admission: services.admission,
     requiredSchemaVersion: migrationVersions(TENANT_MIGRATIONS).at(-1),
+    users: services.users,
   });
   const scoped = (routes: Hono<AppEnv>) => new Hono<AppEnv>().use(tenantMiddleware).route("/", routes);
   app.route("/api/me", scoped(meRoutes()));
-  app.route("/api/users", scoped(userRoutes({ control: services.control })));
+  app.route("/api/users", scoped(userRoutes({ control: services.control, users: services.users })));
   for (const resource of resources) app.route(`/api/${resource.path}`, scoped(resourceRoutes(resource)));
   app.route(
     "/api/admin",

@@ -44,8 +44,10 @@ export function loginRoutes({ catalog, agencies, clients, admission, tokens, tru
     perClient.hit(clientAddress(c, trustProxy));
     perEmail.hit(email);
 
-    const memberships = await catalog<{ userId: string; agencyId: string; databaseName: string }[]>`
-      select d.user_id, d.agency_id, a.database_name from user_directory d join agencies a on a.id = d.agency_id
+    const memberships = await catalog<
+      { userId: string; agencyId: string; databaseName: string; status: string }[]
+    >`
+      select d.user_id, d.agency_id, a.database_name, a.status from user_directory d join agencies a on a.id = d.agency_id
       where d.email = ${email} and a.status in ('active', 'suspended')
       order by d.created_at`;
     const chosen = agencyDatabase
@@ -57,8 +59,9 @@ export function loginRoutes({ catalog, agencies, clients, admission, tokens, tru
       if (agency) throw new ApiError(423, "agency_unavailable", `Agency is ${agency.status}`);
       throw invalidCredentials();
     }
-    const sql = clients.get(agency.databaseName);
-    const user = await admission.run(() => findUserForLogin(sql, chosen.userId));
+    const inAgency = <T>(work: (sql: Sql) => Promise<T>) =>
+      admission.run(() => clients.use(agency.databaseName, work));
+    const user = await inAgency((sql) => findUserForLogin(sql, chosen.userId));
     const valid = await verifyPassword(password, user?.passwordHash ?? await decoyHash());
     if (!user || !valid || !user.isActive) throw invalidCredentials();
     if (!agencyDatabase && memberships.length > 1) {
@@ -67,7 +70,7 @@ export function loginRoutes({ catalog, agencies, clients, admission, tokens, tru
         message: `one of ${memberships.map((m) => m.databaseName).join(", ")}`,
       }]);
     }
-    await admission.run(() => sql`update users set last_login_at = now() where id = ${user.id}`);
+    await inAgency((sql) => sql`update users set last_login_at = now() where id = ${user.id}`);
     const token = await tokens.signAgency({
       sub: user.id,
       agencyId: agency.id,

@@ -7,8 +7,9 @@ import type { AppEnv } from "../platform/app-env.ts";
 import type { Sql } from "../platform/db.ts";
 import { ApiError, notFound } from "../platform/errors.ts";
 import { validate } from "../platform/validate.ts";
-import { requireRole } from "../tenancy/tenant-middleware.ts";
-import { AGENCY_ROLES, findUser, insertUser, listUsers, userView } from "./agency-users.ts";
+import type { LoadingCache } from "../platform/loading-cache.ts";
+import { requireRole, userCacheKey } from "../tenancy/tenant-middleware.ts";
+import { AGENCY_ROLES, type AgencyUser, findUser, insertUser, listUsers, userView } from "./agency-users.ts";
 import { hashPassword } from "./password.ts";
 import { emailSchema, passwordSchema } from "./schemas.ts";
 
@@ -40,13 +41,13 @@ export function meRoutes() {
 }
 
 /** `control` writes the catalog's directory (the request role only reads the catalog). */
-export function userRoutes({ control }: { control: Sql }) {
+export function userRoutes({ control, users }: { control: Sql; users: LoadingCache<AgencyUser> }) {
   return new Hono<AppEnv>()
     .get("/", validate("query", listQuery), async (c) => {
       const { limit, cursor } = c.req.valid("query");
-      const users = await listUsers(c.var.sql, limit + 1, cursor);
-      const page = users.slice(0, limit);
-      return c.json({ data: page.map(userView), nextCursor: users.length > limit ? page.at(-1)!.id : null });
+      const rows = await listUsers(c.var.sql, limit + 1, cursor);
+      const page = rows.slice(0, limit);
+      return c.json({ data: page.map(userView), nextCursor: rows.length > limit ? page.at(-1)!.id : null });
     })
     .get("/:id", validate("param", idParam), async (c) => {
       const user = await findUser(c.var.sql, c.req.valid("param").id);
@@ -94,6 +95,7 @@ export function userRoutes({ control }: { control: Sql }) {
           return true;
         });
         if (!found) throw notFound("User not found");
+        users.invalidate(userCacheKey(c.var.agency.id, id)); // the role or deactivation applies now
         return c.json({ data: userView((await findUser(sql, id))!) });
       },
     );

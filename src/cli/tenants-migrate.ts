@@ -2,6 +2,7 @@
 //   [--migrations-dir DIR]`: the template first, then the spare pool, then every agency database.
 // Exits non-zero when any agency failed; `--only-failed` retries just those.
 import { parseArgs } from "node:util";
+import { ConfigError } from "../config.ts";
 import { TENANT_MIGRATIONS } from "../platform/dbmate.ts";
 import { migrateFleet } from "../tenancy/fleet-migrate.ts";
 import { refillSpares } from "../tenancy/spares.ts";
@@ -20,8 +21,14 @@ const { values } = parseArgs({
   },
 });
 
+const concurrency = Number(values.concurrency);
+
 await exitOnError(() =>
   withCliContext(async ({ config, dbmate, controlPlane }) => {
+    // NaN would start no worker at all: nothing migrated, and a zero exit code.
+    if (!Number.isInteger(concurrency) || concurrency < 1) {
+      throw new ConfigError(`--concurrency must be a positive integer, not ${values.concurrency}`);
+    }
     const migrationsDir = values["migrations-dir"];
     const started = performance.now();
     if (!values["dry-run"]) {
@@ -32,7 +39,7 @@ await exitOnError(() =>
     const outcomes = await migrateFleet(controlPlane, {
       dbmateBin: dbmate(),
       migrationsDir,
-      concurrency: Number(values.concurrency),
+      concurrency,
       onlyFailed: values["only-failed"],
       agency: values.agency,
       dryRun: values["dry-run"],

@@ -35,6 +35,7 @@ const BY_SQLSTATE: Record<string, [ContentfulStatusCode, string, string]> = {
   "23502": [400, "validation_failed", "A required value is missing"],
   "22P02": [400, "validation_failed", "A value has the wrong format"],
   "22001": [400, "validation_failed", "A value is too long"],
+  "22021": [400, "validation_failed", "A value is not valid UTF-8 text"],
   "22003": [400, "validation_failed", "A number is out of range"],
   "22007": [400, "validation_failed", "A date or time has the wrong format"],
   "22008": [400, "validation_failed", "A date or time is out of range"],

@@ -6,7 +6,7 @@ import type postgres from "postgres";
 import { z } from "zod";
 import type { AppEnv } from "../platform/app-env.ts";
 import type { Queryable } from "../platform/db.ts";
-import { badRequest, notFound } from "../platform/errors.ts";
+import { ApiError, badRequest, notFound } from "../platform/errors.ts";
 import { validate } from "../platform/validate.ts";
 import { requireRole } from "../tenancy/tenant-middleware.ts";
 import type { Resource } from "./define.ts";
@@ -96,9 +96,12 @@ export function resourceRoutes(resource: Resource) {
     })
     .delete("/:id", requireRole("admin"), validate("param", idParam), async (c) => {
       const { sql } = c.var;
-      const [deleted] = await sql`delete from ${sql(table)} where id = ${
-        c.req.valid("param").id
-      } returning id`;
+      const { id } = c.req.valid("param");
+      const [deleted] = await sql`delete from ${sql(table)} where id = ${id} returning id`.catch((error) => {
+        // 23503 on delete: other rows still point here (not a missing reference, as on insert).
+        if (error?.code !== "23503") throw error;
+        throw new ApiError(409, "conflict", "Still referenced by other rows", { cause: error });
+      });
       if (!deleted) throw notFound(`No such ${resource.path} row`);
       return c.body(null, 204);
     });

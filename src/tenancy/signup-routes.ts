@@ -5,7 +5,7 @@ import { agencyView } from "../catalog/agencies.ts";
 import { emailSchema, passwordSchema } from "../auth/schemas.ts";
 import type { Tokens } from "../auth/tokens.ts";
 import type { AppEnv } from "../platform/app-env.ts";
-import { badRequest, unauthorized } from "../platform/errors.ts";
+import { badRequest, forbidden, unauthorized } from "../platform/errors.ts";
 import { clientAddress, createRateLimiter } from "../platform/rate-limit.ts";
 import { validate } from "../platform/validate.ts";
 import { provisionAgency, type ProvisioningDeps } from "./provisioning/index.ts";
@@ -13,15 +13,20 @@ import type { SpareRefiller } from "./spares.ts";
 
 const HOSTNAME = /^(?=.{4,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/;
 
+// Names are shown and stored as text: no control characters (PostgreSQL also refuses NUL).
+const displayName = () =>
+  z.string().trim().min(1, "is required").max(100, "must be at most 100 characters")
+    .regex(/^[^\p{Cc}]*$/u, "must not contain control characters");
+
 export const signupSchema = z.strictObject({
-  name: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters"),
+  name: displayName(),
   domain: z.string().trim().toLowerCase().regex(HOSTNAME, "must be a host name like acme.example.com")
     .optional(),
   subscriptionPlan: z.string().regex(/^[a-z][a-z0-9_]{1,30}$/, "is not a plan code").default("starter"),
   admin: z.strictObject({
     email: emailSchema,
     password: passwordSchema,
-    fullName: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters"),
+    fullName: displayName(),
   }),
 });
 
@@ -42,7 +47,8 @@ export function signupRoutes({ provisioning, spares, tokens, openSignup, trustPr
       if (!openSignup) {
         const token = c.req.header("authorization")?.match(/^Bearer (.+)$/)?.[1];
         if (!token) throw unauthorized("Signup is closed: a platform token is required");
-        await tokens.verifyPlatform(token);
+        const { role } = await tokens.verifyPlatform(token);
+        if (role === "viewer") throw forbidden("Viewers cannot create agencies");
       } else {
         perClient.hit(clientAddress(c, trustProxy));
       }

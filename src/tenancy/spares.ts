@@ -1,6 +1,6 @@
 // The spare pool: databases cloned from the template ahead of time, so a signup only renames one
 // (ALTER DATABASE … RENAME, about a millisecond) instead of copying the template (~100+ ms).
-import type { Sql } from "../platform/db.ts";
+import type { Queryable } from "../platform/db.ts";
 import { type ControlPlane, dropDatabase, restrictConnect } from "./control-plane.ts";
 import { cloneTemplate, templateVersion } from "./template.ts";
 
@@ -9,7 +9,7 @@ export const SPARE_DATABASE_PATTERN = /^buildflow_spare_[0-9a-f]{12}$/;
 const spareName = () => `buildflow_spare_${crypto.randomUUID().replaceAll("-", "").slice(0, 12)}`;
 
 /** Takes one ready spare at `version`, or none. SKIP LOCKED: concurrent signups never share one. */
-export async function claimSpare(sql: Sql, version: string): Promise<string | undefined> {
+export async function claimSpare(sql: Queryable, version: string): Promise<string | undefined> {
   const [row] = await sql<{ databaseName: string }[]>`
     delete from spare_databases where database_name = (
       select database_name from spare_databases
@@ -17,11 +17,6 @@ export async function claimSpare(sql: Sql, version: string): Promise<string | un
       order by created_at limit 1 for update skip locked)
     returning database_name`;
   return row?.databaseName;
-}
-
-/** Puts a claimed spare back (a signup failed after claiming it, before renaming it). */
-export async function returnSpare(sql: Sql, database: string, version: string): Promise<void> {
-  await sql`insert into spare_databases (database_name, schema_version, ready) values (${database}, ${version}, true)`;
 }
 
 /** Tops the pool up to `target` ready spares at the template's version; drops stale ones. */

@@ -1,6 +1,6 @@
 // The client registry: one postgres.js client per agency database, to PgBouncer, which does the real
-// pooling. At most `max` live clients; the least recently used one is ended on eviction (its
-// in-flight queries finish first). No per-agency pool of 10 direct connections.
+// pooling. At most `max` live clients; the least recently used one is evicted, and ended once the
+// last request holding it lets go. No per-agency pool of 10 direct connections.
 import { connect, type Sql } from "../platform/db.ts";
 import { assertAgencyDatabaseName } from "./database-name.ts";
 
@@ -11,54 +11,66 @@ export type TenantClientsOptions = {
   idleTimeoutSeconds?: number;
 };
 
+type Entry = { sql: Sql; leases: number; evicted: boolean };
+
 export function createTenantClients(
   { poolerUrl, max, connectionsPerClient, idleTimeoutSeconds = 20 }: TenantClientsOptions,
 ) {
-  const clients = new Map<string, Sql>(); // insertion order = recency order
+  const entries = new Map<string, Entry>(); // insertion order = recency order
   const counters = { created: 0, evictions: 0 };
   const closing = new Set<Promise<void>>();
 
-  function end(sql: Sql) {
-    const done = sql.end({ timeout: 10 }).finally(() => closing.delete(done));
+  function end(entry: Entry) {
+    const done = entry.sql.end({ timeout: 10 }).finally(() => closing.delete(done));
     closing.add(done);
   }
 
+  function evict(databaseName: string, entry: Entry) {
+    entries.delete(databaseName);
+    entry.evicted = true;
+    if (entry.leases === 0) end(entry); // else ended by the last release
+  }
+
+  function open(databaseName: string): Entry {
+    const url = new URL(poolerUrl);
+    url.pathname = `/${assertAgencyDatabaseName(databaseName)}`;
+    counters.created++;
+    if (entries.size >= max) {
+      const [oldest, entry] = entries.entries().next().value!;
+      counters.evictions++;
+      evict(oldest, entry);
+    }
+    const sql = connect(url.toString(), {
+      max: connectionsPerClient,
+      idleTimeoutSeconds,
+      applicationName: "buildflow-api",
+    });
+    return { sql, leases: 0, evicted: false };
+  }
+
   return {
-    /** The client for an agency database; the name must already come from the catalog. */
-    get(databaseName: string): Sql {
-      let sql = clients.get(databaseName);
-      if (sql) {
-        clients.delete(databaseName);
-      } else {
-        const url = new URL(poolerUrl);
-        url.pathname = `/${assertAgencyDatabaseName(databaseName)}`;
-        sql = connect(url.toString(), {
-          max: connectionsPerClient,
-          idleTimeoutSeconds,
-          applicationName: "buildflow-api",
-        });
-        counters.created++;
-        if (clients.size >= max) {
-          const [oldest, oldestSql] = clients.entries().next().value!;
-          clients.delete(oldest);
-          counters.evictions++;
-          end(oldestSql);
-        }
+    /** Runs `work` with the client for an agency database (the name must come from the catalog).
+     * The client is held meanwhile: eviction never ends a client a request is still using. */
+    async use<T>(databaseName: string, work: (sql: Sql) => Promise<T>): Promise<T> {
+      let entry = entries.get(databaseName);
+      if (entry) entries.delete(databaseName);
+      else entry = open(databaseName);
+      entries.set(databaseName, entry);
+      entry.leases++;
+      try {
+        return await work(entry.sql);
+      } finally {
+        if (--entry.leases === 0 && entry.evicted) end(entry);
       }
-      clients.set(databaseName, sql);
-      return sql;
     },
     /** Ends an agency's client (suspend, archive, restore): the next request gets a fresh one. */
     evict(databaseName: string): void {
-      const sql = clients.get(databaseName);
-      if (!sql) return;
-      clients.delete(databaseName);
-      end(sql);
+      const entry = entries.get(databaseName);
+      if (entry) evict(databaseName, entry);
     },
-    stats: () => ({ live: clients.size, max, ...counters }),
+    stats: () => ({ live: entries.size, max, ...counters }),
     async closeAll(): Promise<void> {
-      for (const sql of clients.values()) end(sql);
-      clients.clear();
+      for (const [name, entry] of entries) evict(name, entry);
       await Promise.all(closing);
     },
   };

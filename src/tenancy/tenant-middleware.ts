@@ -3,9 +3,11 @@
 // hand the handler its agency's client, inside the global admission limit.
 import { createMiddleware } from "hono/factory";
 import { bearerToken } from "../auth/bearer.ts";
+import { type AgencyUser, findUser } from "../auth/agency-users.ts";
 import type { AgencyRole, Tokens } from "../auth/tokens.ts";
 import type { AppEnv } from "../platform/app-env.ts";
 import { ApiError, forbidden, unauthorized, unavailable } from "../platform/errors.ts";
+import type { LoadingCache } from "../platform/loading-cache.ts";
 import type { Admission } from "./admission.ts";
 import type { AgencyCache } from "./agency-cache.ts";
 import type { TenantClients } from "./tenant-clients.ts";
@@ -17,12 +19,17 @@ export type TenantDeps = {
   admission: Admission;
   /** The latest tenant migration this code relies on; older agency databases wait for tenants:migrate. */
   requiredSchemaVersion?: string;
+  /** Users by `${agencyId}:${userId}`, briefly cached: deactivation and role changes take effect
+   * within the TTL instead of when the token expires. */
+  users: LoadingCache<AgencyUser>;
 };
+
+export const userCacheKey = (agencyId: string, userId: string) => `${agencyId}:${userId}`;
 
 const behind = (version: string | null, required?: string) =>
   required !== undefined && (version === null || BigInt(version) < BigInt(required));
 
-export function tenant({ tokens, agencies, clients, admission, requiredSchemaVersion }: TenantDeps) {
+export function tenant({ tokens, agencies, clients, admission, requiredSchemaVersion, users }: TenantDeps) {
   return createMiddleware<AppEnv>(async function tenant(c, next) {
     const claims = await tokens.verifyAgency(bearerToken(c));
     const requested = c.req.header("x-agency-database");
@@ -41,10 +48,16 @@ export function tenant({ tokens, agencies, clients, admission, requiredSchemaVer
     if (behind(agency.schemaVersion, requiredSchemaVersion)) {
       throw unavailable("The agency's database is being upgraded, retry shortly", 30);
     }
-    c.set("claims", claims);
     c.set("agency", agency);
-    c.set("sql", clients.get(agency.databaseName));
-    await admission.run(next);
+    await admission.run(() =>
+      clients.use(agency.databaseName, async (sql) => {
+        const user = await users.get(userCacheKey(agency.id, claims.sub), () => findUser(sql, claims.sub));
+        if (!user?.isActive) throw unauthorized("User is deactivated");
+        c.set("claims", { ...claims, role: user.role }); // the current role, not the token's
+        c.set("sql", sql);
+        await next();
+      })
+    );
   });
 }
 

@@ -35,7 +35,10 @@ describe("HTTP shell", () => {
       const res = await createApp(services).request("/readyz");
       expect(res.status).toBe(503);
       expect(res.headers.get("retry-after")).toBe("2");
-      expect(await res.json()).toMatchObject({ code: "unavailable", checks: { catalog: true, pooler: false } });
+      expect(await res.json()).toMatchObject({
+        code: "unavailable",
+        checks: { catalog: true, pooler: false },
+      });
     } finally {
       await services.close();
     }

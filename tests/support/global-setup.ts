@@ -30,7 +30,10 @@ export default async function setup(project: TestProject) {
   try {
     await migrateCatalog(tools.dbmate, stack.servers.databaseUrl, APP_ROLE);
     const control = connect(stack.servers.databaseUrl, { max: 1 });
-    await prepareTemplate({ control, databaseUrl: stack.servers.databaseUrl, appRole: APP_ROLE }, tools.dbmate)
+    await prepareTemplate(
+      { control, databaseUrl: stack.servers.databaseUrl, appRole: APP_ROLE },
+      tools.dbmate,
+    )
       .finally(() => control.end());
   } catch (error) {
     await teardown();

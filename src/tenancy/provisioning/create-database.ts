@@ -1,23 +1,22 @@
 // Step 2: the agency's database: a spare renamed when the pool has one, else a template clone.
 import { dropDatabase } from "../control-plane.ts";
-import { claimSpare, returnSpare } from "../spares.ts";
+import { claimSpare } from "../spares.ts";
 import { cloneTemplate } from "../template.ts";
 import type { Step } from "./types.ts";
 
 export const createDatabase: Step = {
   name: "create-database",
   async run(p, deps) {
-    const { control: sql } = deps;
-    const spare = await claimSpare(sql, p.schemaVersion);
-    if (spare) {
-      try {
-        await sql`alter database ${sql(spare)} rename to ${sql(p.databaseName)}`;
-        p.source = "spare";
-        return;
-      } catch (error) {
-        await returnSpare(sql, spare, p.schemaVersion);
-        throw error;
-      }
+    // Claim and rename commit together: no moment where the spare is claimed by no row (the
+    // sweeper would drop it), and a failed rename puts the pool row back by rolling back.
+    const renamed = await deps.control.begin(async (tx) => {
+      const spare = await claimSpare(tx, p.schemaVersion);
+      if (spare) await tx`alter database ${tx(spare)} rename to ${tx(p.databaseName)}`;
+      return Boolean(spare);
+    });
+    if (renamed) {
+      p.source = "spare";
+      return;
     }
     await cloneTemplate(deps, p.databaseName);
     p.source = "clone";

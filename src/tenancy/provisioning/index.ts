@@ -1,7 +1,7 @@
 // provisionAgency: runs the steps in order; on any failure undoes every step begun, newest first,
 // so a failed signup leaves no database, catalog row or directory row behind.
 import { hashPassword } from "../../auth/password.ts";
-import { ApiError, unavailable } from "../../platform/errors.ts";
+import { ApiError, fromDatabaseError, unavailable } from "../../platform/errors.ts";
 import { agencyDatabaseName } from "../database-name.ts";
 import { templateVersion } from "../template.ts";
 import { activateAgency } from "./activate-agency.ts";
@@ -54,6 +54,9 @@ export async function provisionAgency(deps: ProvisioningDeps, input: SignupInput
       );
     }
     if (error instanceof ApiError) throw error;
+    // A value PostgreSQL refuses (e.g. a NUL byte) can never succeed: 400, not "retry".
+    const refused = fromDatabaseError(error);
+    if (refused?.code === "validation_failed") throw refused;
     throw unavailable(`Could not create the agency (${failed}); nothing was kept, retry`, 5, error);
   }
   return { agency: p.agency!, userId: p.userId!, source: p.source! };

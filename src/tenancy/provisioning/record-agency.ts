@@ -15,7 +15,7 @@ export const recordAgency: Step = {
         subscriptionPlan: p.input.subscriptionPlan,
       });
     } catch (error) {
-      if ((error as { code?: string }).code === "23505") {
+      if ((error as { constraint_name?: string }).constraint_name === "agencies_domain_key") {
         throw new ApiError(409, "conflict", "Domain already taken", {
           issues: [{ path: "domain", message: "is already taken by another agency" }],
           cause: error,

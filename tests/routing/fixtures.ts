@@ -1,0 +1,134 @@
+// Helpers shared by the auth, resources and routing tests: agencies signed up through the real API
+// (each with its own client address, so the signup and login limits never interfere between tests),
+// logins, and JSON requests with a bearer token.
+import type { Hono } from "hono";
+import { decodeJwt } from "jose";
+import { expect } from "vitest";
+import { connect, type Sql } from "../../src/platform/db.ts";
+import { stack } from "../support/stack.ts";
+
+// deno-lint-ignore no-explicit-any
+export type AnyApp = Hono<any, any, any>;
+
+export const PASSWORD = "Correct-horse-9-battery";
+
+export const hex = (n: number) => crypto.randomUUID().replaceAll("-", "").slice(0, n);
+const rand255 = () => crypto.getRandomValues(new Uint8Array(1))[0];
+
+/** A client address nobody else uses (the app must be made with TRUST_PROXY=true). */
+export const freshAddress = () => `10.${rand255()}.${rand255()}.${rand255()}`;
+
+export type AgencyView = {
+  id: string;
+  name: string;
+  domain: string | null;
+  databaseName: string;
+  subscriptionPlan: string;
+  status: string;
+  createdAt: string;
+};
+export type UserView = { id: string; email: string; fullName: string; role: string };
+
+export type Tenant = {
+  token: string;
+  agencyDatabase: string;
+  agency: AgencyView;
+  user: UserView;
+  email: string;
+  password: string;
+};
+
+/** Signs up a new agency (POST /api/agencies) and returns its admin's token and identity. */
+export async function signupAgency(app: AnyApp, tag = "t"): Promise<Tenant> {
+  const id = hex(10);
+  const email = `admin.${id}@example.com`;
+  const res = await app.request("/api/agencies", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-Forwarded-For": freshAddress() },
+    body: JSON.stringify({
+      name: `Routing ${tag} ${id}`,
+      domain: `${tag}-${id}.example.com`,
+      admin: { email, password: PASSWORD, fullName: `Admin ${id}` },
+    }),
+  });
+  const body = await res.json();
+  expect(res.status, JSON.stringify(body)).toBe(201);
+  return { ...body, email, password: PASSWORD };
+}
+
+/** POST /api/auth/login from a fresh client address; returns the raw response and its JSON. */
+export async function login(app: AnyApp, body: Record<string, unknown>, address = freshAddress()) {
+  const res = await app.request("/api/auth/login", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-Forwarded-For": address },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, headers: res.headers, body: await res.json() };
+}
+
+/** Logs in and returns the token (fails the test unless the login succeeds). */
+export async function loginToken(app: AnyApp, email: string, password: string, agencyDatabase?: string) {
+  const res = await login(app, { email, password, ...(agencyDatabase ? { agencyDatabase } : {}) });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body.token as string;
+}
+
+export type Reply = { status: number; headers: Headers; body: Record<string, unknown> | null };
+
+/** A JSON request with an optional bearer token; the body is parsed when there is one. */
+export async function call(
+  app: AnyApp,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Reply> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers["Content-Type"] = "application/json";
+  const res = await app.request(path, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
+}
+
+/** A client bound to one app and token: `api.get("/api/clients")`, `api.post(path, body)`, ... */
+export function apiFor(app: AnyApp, token: string) {
+  return {
+    get: (path: string, headers?: Record<string, string>) => call(app, "GET", path, { token, headers }),
+    post: (path: string, body: unknown) => call(app, "POST", path, { token, body }),
+    patch: (path: string, body: unknown) => call(app, "PATCH", path, { token, body }),
+    delete: (path: string) => call(app, "DELETE", path, { token }),
+  };
+}
+export type Api = ReturnType<typeof apiFor>;
+
+/** The `data` of a reply that must have `status`, with the body in the failure message. */
+export function dataOf<T = Record<string, unknown>>(reply: Reply, status = 200): T {
+  expect(reply.status, JSON.stringify(reply.body)).toBe(status);
+  return (reply.body as { data: T }).data;
+}
+
+/** Field paths named by a 400's issues. */
+export const issuePaths = (reply: Reply) =>
+  ((reply.body as { issues?: { path: string }[] })?.issues ?? []).map((i) => i.path);
+
+/** The agencyDatabase claim of a token (decoded, not verified). */
+export const agencyDatabaseOf = (token: string) => decodeJwt(token).agencyDatabase as string;
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs `work` on a one-connection superuser client to `database`, closed right after (the cluster's
+ * connection slots are shared by every test file). */
+export async function asSuperuser<T>(database: string, work: (sql: Sql) => Promise<T>): Promise<T> {
+  const url = new URL(stack().superuserUrl);
+  url.pathname = `/${database}`;
+  const sql = connect(url.toString(), { max: 1 });
+  try {
+    return await work(sql);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
