@@ -40,3 +40,22 @@ export async function restrictConnect(cp: ControlPlane, database: string): Promi
 export async function dropDatabase(cp: ControlPlane, database: string): Promise<void> {
   await cp.control`drop database if exists ${cp.control(database)} with (force)`;
 }
+
+/** Runs `work` on a one-connection client holding a session advisory lock on the catalog (one
+ * connection, so every query shares the session; postgres.js's reserve() is avoided because it
+ * never resolves for a fresh connection with fetch_types off). Ending the session releases it. */
+export async function withAdvisoryLock<T>(
+  cp: ControlPlane,
+  lock: number,
+  mode: "shared" | "exclusive",
+  work: (sql: Sql) => Promise<T>,
+): Promise<T> {
+  const conn = connect(cp.databaseUrl, { max: 1, applicationName: "buildflow-control" });
+  try {
+    if (mode === "shared") await conn`select pg_advisory_lock_shared(${lock})`;
+    else await conn`select pg_advisory_lock(${lock})`;
+    return await work(conn);
+  } finally {
+    await conn.end({ timeout: 5 });
+  }
+}

@@ -11,9 +11,10 @@ import {
 } from "../catalog/agencies.ts";
 import { dumpDatabase, restoreDatabase } from "../ops/backup.ts";
 import { ApiError, notFound } from "../platform/errors.ts";
-import { type ControlPlane, dropDatabase } from "./control-plane.ts";
+import { type ControlPlane, dropDatabase, withAdvisoryLock } from "./control-plane.ts";
 import { agencyDatabaseName, slugify } from "./database-name.ts";
 import type { PoolerAdmin } from "./pooler-admin.ts";
+import { SWEEP_LOCK } from "./sweeper.ts";
 
 export type LifecycleDeps = ControlPlane & {
   /** Where pg_dump and pg_restore live; PATH when undefined. */
@@ -136,12 +137,15 @@ export async function restoreAgencyFromBackup(
   // A new name: the slug shortened so the restore stamp always survives the 63-byte limit.
   const slug = slugify(agency.domain ?? agency.name).slice(0, 28);
   const database = agencyDatabaseName(agency.id, `${slug} r${stamp().toLowerCase()}`);
-  const version = await restoreDatabase(deps, deps.pgBin, file, database);
-  await deps.control.begin(async (tx) => {
-    await tx`update agencies set database_name = ${database}, schema_version = ${version} where id = ${agency.id}`;
-    await recordEvent(tx, agency.id, "agency.restored", {}, options.actor, {
-      file,
-      from: agency.databaseName,
+  // Until the catalog points at it, the new database is claimed by no row: hold off the sweeper.
+  await withAdvisoryLock(deps, SWEEP_LOCK, "shared", async () => {
+    const version = await restoreDatabase(deps, deps.pgBin, file, database);
+    await deps.control.begin(async (tx) => {
+      await tx`update agencies set database_name = ${database}, schema_version = ${version} where id = ${agency.id}`;
+      await recordEvent(tx, agency.id, "agency.restored", {}, options.actor, {
+        file,
+        from: agency.databaseName,
+      });
     });
   });
   const moved = await load(deps, agency.id);

@@ -1,7 +1,7 @@
 // The sweeper (`deno task agencies:sweep`, and at start-up): drops agency databases no catalog row
 // claims, spares no pool row records, and signups stuck in `provisioning` past a timeout.
 import type { Sql } from "../platform/db.ts";
-import { type ControlPlane, dropDatabase } from "./control-plane.ts";
+import { type ControlPlane, dropDatabase, withAdvisoryLock } from "./control-plane.ts";
 import { isAgencyDatabaseName } from "./database-name.ts";
 import { SPARE_DATABASE_PATTERN } from "./spares.ts";
 
@@ -11,7 +11,15 @@ const listDatabases = async (sql: Sql, prefix: string) =>
   (await sql<{ datname: string }[]>`select datname from pg_database where starts_with(datname, ${prefix})`)
     .map((r) => r.datname);
 
-export async function sweepOrphans(cp: ControlPlane, stuckAfterSeconds = 600): Promise<SweepResult> {
+// Held exclusively by a sweep, shared by work that creates an agency database before a catalog row
+// claims it (a restore from backup), so a sweep never drops a database being restored.
+export const SWEEP_LOCK = 0x62667377; // "bfsw"
+
+export function sweepOrphans(cp: ControlPlane, stuckAfterSeconds = 600): Promise<SweepResult> {
+  return withAdvisoryLock(cp, SWEEP_LOCK, "exclusive", () => sweep(cp, stuckAfterSeconds));
+}
+
+async function sweep(cp: ControlPlane, stuckAfterSeconds: number): Promise<SweepResult> {
   const { control: sql } = cp;
   const expired = await sql<{ id: string; databaseName: string }[]>`
     delete from agencies

@@ -3,8 +3,8 @@
 // template and closed to connections except while it is migrated, and the app role may not
 // connect to it, so it is never reachable through PgBouncer.
 import { dbmate, TENANT_MIGRATIONS } from "../platform/dbmate.ts";
-import { connect, type Sql } from "../platform/db.ts";
-import { type ControlPlane, databaseUrlFor, withDatabase } from "./control-plane.ts";
+import type { Sql } from "../platform/db.ts";
+import { type ControlPlane, databaseUrlFor, withAdvisoryLock, withDatabase } from "./control-plane.ts";
 
 export const TEMPLATE_DATABASE = "buildflow_tenant_template";
 
@@ -12,31 +12,13 @@ export const TEMPLATE_DATABASE = "buildflow_tenant_template";
 // never meets a migration's connection to the template (55006 "being accessed by other users").
 const TEMPLATE_LOCK = 0x62666c77; // "bflw"
 
-/** Runs `work` on a one-connection client holding the template lock (a session advisory lock, so
- * the client must not spread queries over a pool; postgres.js's reserve() is avoided because it
- * never resolves for a fresh connection with fetch_types off). */
-export async function withTemplateLock<T>(
-  cp: ControlPlane,
-  mode: "shared" | "exclusive",
-  work: (sql: Sql) => Promise<T>,
-): Promise<T> {
-  const conn = connect(cp.databaseUrl, { max: 1, applicationName: "buildflow-template" });
-  try {
-    if (mode === "shared") await conn`select pg_advisory_lock_shared(${TEMPLATE_LOCK})`;
-    else await conn`select pg_advisory_lock(${TEMPLATE_LOCK})`;
-    return await work(conn); // ending the session releases the lock
-  } finally {
-    await conn.end({ timeout: 5 });
-  }
-}
-
 /** Creates the template if missing and applies pending tenant migrations; returns its version. */
 export async function prepareTemplate(
   cp: ControlPlane,
   dbmateBin: string,
   migrationsDir = TENANT_MIGRATIONS,
 ): Promise<string> {
-  return await withTemplateLock(cp, "exclusive", async (conn) => {
+  return await withAdvisoryLock(cp, TEMPLATE_LOCK, "exclusive", async (conn) => {
     const [exists] = await conn`select 1 from pg_database where datname = ${TEMPLATE_DATABASE}`;
     if (!exists) await conn`create database ${conn(TEMPLATE_DATABASE)}`;
     await conn`revoke all on database ${conn(TEMPLATE_DATABASE)} from public`;
@@ -87,8 +69,9 @@ export async function templateVersion(sql: Sql): Promise<string | undefined> {
 
 /** Clones a new database from the template (the direct path when no spare is left). */
 export async function cloneTemplate(cp: ControlPlane, database: string): Promise<void> {
-  await withTemplateLock(
+  await withAdvisoryLock(
     cp,
+    TEMPLATE_LOCK,
     "shared",
     (conn) => conn`create database ${conn(database)} template ${conn(TEMPLATE_DATABASE)}`,
   );
