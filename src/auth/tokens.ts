@@ -14,22 +14,29 @@ const ALGORITHM = "HS256";
 
 export function createTokens(config: TokenConfig) {
   if (!config.JWT_SECRET) throw new Error("JWT_SECRET is not configured");
-  const key = new TextEncoder().encode(config.JWT_SECRET);
+  // Imported once: given raw bytes, jose would import the HMAC key again on every verification.
+  const key = crypto.subtle.importKey(
+    "raw",
+    new TextEncoder().encode(config.JWT_SECRET),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign", "verify"],
+  );
   const audiences = { agency: config.JWT_AUDIENCE, platform: `${config.JWT_AUDIENCE}:platform` };
 
-  const sign = (claims: Record<string, unknown>, subject: string, audience: string) =>
-    new SignJWT(claims)
+  const sign = async (claims: Record<string, unknown>, subject: string, audience: string) =>
+    await new SignJWT(claims)
       .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
       .setSubject(subject)
       .setIssuer(config.JWT_ISSUER)
       .setAudience(audience)
       .setIssuedAt()
       .setExpirationTime(`${config.JWT_TTL_SECONDS}s`)
-      .sign(key);
+      .sign(await key);
 
   async function verify(token: string, audience: string) {
     try {
-      const { payload } = await jwtVerify(token, key, {
+      const { payload } = await jwtVerify(token, await key, {
         algorithms: [ALGORITHM],
         issuer: config.JWT_ISSUER,
         audience,
