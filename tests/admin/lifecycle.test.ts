@@ -4,17 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { upsertOperator } from "../../src/admin/operators.ts";
 import { hashPassword } from "../../src/auth/password.ts";
+import { call, databaseExists, dataOf, hex, login, signupAgency, type Tenant } from "../support/fixtures.ts";
 import { superuser, testApp } from "../support/stack.ts";
-import {
-  agencyLogin,
-  call,
-  databaseExists,
-  dataOf,
-  hex,
-  signupAgency,
-  tableRows,
-  type Tenant,
-} from "../ops/helpers.ts";
+import { tableRows } from "../ops/helpers.ts";
 
 const backupDir = await Deno.makeTempDir({ prefix: "buildflow-admin-backups-" });
 const { app, services } = testApp({ TRUST_PROXY: "true", BACKUP_DIR: backupDir });
@@ -33,6 +25,7 @@ const admin = (method: string, path: string, token = owner.token, body?: unknown
 const action = (id: string, name: string, token = owner.token, body?: unknown) =>
   admin("POST", `/api/admin/agencies/${id}/${name}`, token, body);
 const tenantGet = (t: Tenant, path = "/api/clients") => call(app, "GET", path, { token: t.token });
+const tenantLogin = (t: Tenant) => login(app, { email: t.email, password: t.password });
 
 beforeAll(async () => {
   for (const [who, role] of [[owner, "owner"], [viewer, "viewer"]] as const) {
@@ -159,7 +152,7 @@ describe("an agency's lifecycle over the admin API", () => {
     const blocked = await tenantGet(tenant);
     expect(blocked.status).toBe(423);
     expect(blocked.body).toMatchObject({ code: "agency_unavailable" });
-    const login = await agencyLogin(app, tenant.email, tenant.password);
+    const login = await tenantLogin(tenant);
     expect(login.status).toBe(423);
     expect(login.body).toMatchObject({ code: "agency_unavailable" });
     // Suspending twice is a conflict, not a second event.
@@ -167,7 +160,7 @@ describe("an agency's lifecycle over the admin API", () => {
 
     expect(dataOf(await action(id(), "resume"))).toMatchObject({ status: "active" });
     expect(dataOf(await tenantGet(tenant, `/api/clients/${client.id}`))).toEqual(client);
-    expect((await agencyLogin(app, tenant.email, tenant.password)).status).toBe(200);
+    expect((await tenantLogin(tenant)).status).toBe(200);
   });
 
   it("archive drops the database after a backup; restore brings the same rows back", async () => {
@@ -205,7 +198,7 @@ describe("an agency's lifecycle over the admin API", () => {
     expect(await su`select 1 from user_directory where agency_id = ${id()}`).toHaveLength(0);
     const [{ status }] = await su<{ status: string }[]>`select status from agencies where id = ${id()}`;
     expect(status).toBe("deleted");
-    const login = await agencyLogin(app, tenant.email, tenant.password);
+    const login = await tenantLogin(tenant);
     expect(login.status).toBe(401);
     expect(login.body).toMatchObject({ code: "invalid_credentials" });
     expect((await tenantGet(tenant)).status).toBe(401);

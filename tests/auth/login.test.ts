@@ -17,7 +17,7 @@ import {
   PASSWORD,
   signupAgency,
   type Tenant,
-} from "../routing/fixtures.ts";
+} from "../support/fixtures.ts";
 
 const { app, services } = testApp({ TRUST_PROXY: "true" });
 const INVALID = { error: "Invalid email or password", code: "invalid_credentials" };

@@ -15,7 +15,7 @@ import {
   PASSWORD,
   signupAgency,
   type Tenant,
-} from "../routing/fixtures.ts";
+} from "../support/fixtures.ts";
 
 type User = {
   id: string;

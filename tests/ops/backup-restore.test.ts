@@ -5,18 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AGENCY_DATABASE_PATTERN } from "../../src/tenancy/database-name.ts";
 import { restoreAgencyFromBackup } from "../../src/tenancy/lifecycle.ts";
+import { call, databaseExists, dataOf, login, signupAgency, type Tenant } from "../support/fixtures.ts";
 import { superuser, testApp } from "../support/stack.ts";
-import {
-  agencyLogin,
-  call,
-  databaseExists,
-  dataOf,
-  runCli,
-  sha256Hex,
-  signupAgency,
-  tableRows,
-  type Tenant,
-} from "./helpers.ts";
+import { runCli, sha256Hex, tableRows } from "./helpers.ts";
 
 const backupDir = await Deno.makeTempDir({ prefix: "buildflow-backups-" });
 const { app, services } = testApp({ TRUST_PROXY: "true", BACKUP_DIR: backupDir });
@@ -189,9 +180,9 @@ describe("restore", () => {
     // Writes work in the restored database (the app role got its privileges back).
     dataOf(await post(subject, "/api/clients", { name: "After restore" }), 201);
     // Logins land on the new database.
-    const login = await agencyLogin(app, subject.email, subject.password);
-    expect(login.status, JSON.stringify(login.body)).toBe(200);
-    expect(login.body.agencyDatabase).toBe(database);
+    const relogin = await login(app, { email: subject.email, password: subject.password });
+    expect(relogin.status, JSON.stringify(relogin.body)).toBe(200);
+    expect(relogin.body.agencyDatabase).toBe(database);
   });
 
   it("--as-new restores next to the live database without touching the catalog", async () => {

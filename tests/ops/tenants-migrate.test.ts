@@ -10,8 +10,9 @@ import { connect, type Sql } from "../../src/platform/db.ts";
 import { migrationVersions, TENANT_MIGRATIONS } from "../../src/platform/dbmate.ts";
 import { type ControlPlane, databaseUrlFor } from "../../src/tenancy/control-plane.ts";
 import { type FleetOptions, type FleetOutcome, migrateFleet } from "../../src/tenancy/fleet-migrate.ts";
+import { asSuperuser, call, hex, signupAgency, type Tenant } from "../support/fixtures.ts";
 import { stack, superuser, testApp } from "../support/stack.ts";
-import { asSuperuser, call, hex, mapLimit, runCli, signupAgency, type Tenant } from "./helpers.ts";
+import { mapLimit, runCli } from "./helpers.ts";
 
 const N = 8;
 const { app, services } = testApp({ TRUST_PROXY: "true" });

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { resources } from "../../src/resources/erp.ts";
 import { testApp } from "../support/stack.ts";
-import { type Api, apiFor, dataOf, issuePaths, signupAgency } from "../routing/fixtures.ts";
+import { type Api, apiFor, dataOf, issuePaths, signupAgency } from "../support/fixtures.ts";
 import { createParents, createSample, ITEMS_TOTALS, type Parents, samples } from "./samples.ts";
 
 type Row = Record<string, unknown> & { id: string };

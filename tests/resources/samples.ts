@@ -1,8 +1,8 @@
 // Valid create bodies for every resource in src/resources/erp.ts, with what the server must answer
 // for them (numbers as exact decimal strings at the column's scale, timestamps in UTC), and the
 // parent rows they point at, created through the API first.
-import type { Api } from "../routing/fixtures.ts";
-import { dataOf, hex } from "../routing/fixtures.ts";
+import type { Api } from "../support/fixtures.ts";
+import { dataOf, hex } from "../support/fixtures.ts";
 
 export type Parents = {
   userId: string;

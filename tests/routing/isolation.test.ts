@@ -5,7 +5,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { resources } from "../../src/resources/erp.ts";
 import { superuser, testApp } from "../support/stack.ts";
 import { createParents, createSample, type Parents, samples } from "../resources/samples.ts";
-import { type Api, apiFor, call, dataOf, login, PASSWORD, signupAgency, type Tenant } from "./fixtures.ts";
+import {
+  type Api,
+  apiFor,
+  call,
+  dataOf,
+  login,
+  PASSWORD,
+  signupAgency,
+  type Tenant,
+} from "../support/fixtures.ts";
 
 type Row = Record<string, unknown> & { id: string };
 type Side = { tenant: Tenant; api: Api; parents: Parents; rows: Map<string, Row[]> };

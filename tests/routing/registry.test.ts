@@ -8,7 +8,7 @@ import { createAdmission } from "../../src/tenancy/admission.ts";
 import { createAgencyCache } from "../../src/tenancy/agency-cache.ts";
 import { createTenantClients } from "../../src/tenancy/tenant-clients.ts";
 import { stack, testApp } from "../support/stack.ts";
-import { signupAgency, sleep } from "./fixtures.ts";
+import { signupAgency, sleep } from "../support/fixtures.ts";
 
 /** A promise with its resolve handle, to hold work open as long as a test wants. */
 function deferred<T = void>() {

@@ -9,12 +9,11 @@ import { provisionAgency, PROVISIONING_STEPS } from "../../src/tenancy/provision
 import { claimSpare } from "../../src/tenancy/spares.ts";
 import { sweepOrphans } from "../../src/tenancy/sweeper.ts";
 import { cloneTemplate, templateVersion } from "../../src/tenancy/template.ts";
+import { databaseExists, hex } from "../support/fixtures.ts";
 import { superuser, testApp } from "../support/stack.ts";
 import {
-  databaseExists,
   databasesContaining,
   direct,
-  hex,
   leftovers,
   phantomSpares,
   postSignup,

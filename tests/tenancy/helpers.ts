@@ -1,19 +1,13 @@
-// Helpers shared by the tenancy tests: unique signup bodies, requests with their own client address,
-// and short-lived connections to one database (closed at once: a run makes dozens of databases and
-// the cluster has 100 connection slots shared by every test file).
-import type { Hono } from "hono";
-import { connect, type Sql } from "../../src/platform/db.ts";
-import { databaseUrlFor } from "../../src/tenancy/control-plane.ts";
+// Helpers of the tenancy tests: unique signup bodies, signups sent with their own client address, and
+// short-lived connections through PgBouncer (agencies, requests and superuser connections:
+// ../support/fixtures.ts).
+import type { Sql } from "../../src/platform/db.ts";
 import { slugify } from "../../src/tenancy/database-name.ts";
+import { type AnyApp, connectedTo, freshAddress, hex, PASSWORD, rand255 } from "../support/fixtures.ts";
 import { stack } from "../support/stack.ts";
 
-// deno-lint-ignore no-explicit-any
-type AnyApp = Hono<any, any, any>;
-
 export const DB_NAME = /^agency_[a-z0-9_]+_[0-9a-f]{8}$/;
-export const PASSWORD = "Correct-horse-9-battery";
 
-export const hex = (n: number) => crypto.randomUUID().replaceAll("-", "").slice(0, n);
 export const hex8 = (id: string) => id.replaceAll("-", "").slice(0, 8);
 
 export type SignupBody = {
@@ -43,38 +37,22 @@ export const direct = (body: SignupBody) => ({
 /** Every database made for `body` contains this fragment (its domain's slug). */
 export const slugOf = (body: SignupBody) => slugify(body.domain ?? body.name);
 
-/** A client address nobody else uses, so the per-client signup limit never interferes. */
-export const freshAddress = () => `10.${rand255()}.${rand255()}.${rand255()}, 192.0.2.${rand255()}`;
-const rand255 = () => crypto.getRandomValues(new Uint8Array(1))[0];
+/** A proxy chain whose client (first hop) nobody else uses, so the per-client signup limit never
+ * interferes. */
+const forwardedFor = () => `${freshAddress()}, 192.0.2.${rand255()}`;
 
 /** POST /api/agencies with a body (any JSON value, or raw text) and its own X-Forwarded-For. */
 export function postSignup(app: AnyApp, body: unknown, headers: Record<string, string> = {}) {
   return app.request("/api/agencies", {
     method: "POST",
-    headers: { "Content-Type": "application/json", "X-Forwarded-For": freshAddress(), ...headers },
+    headers: { "Content-Type": "application/json", "X-Forwarded-For": forwardedFor(), ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
 }
 
-/** Runs `work` on a one-connection superuser client to `database`, closed right after. */
-export async function asSuperuser<T>(database: string, work: (sql: Sql) => Promise<T>): Promise<T> {
-  const sql = connect(databaseUrlFor(stack().superuserUrl, database), { max: 1 });
-  try {
-    return await work(sql);
-  } finally {
-    await sql.end({ timeout: 5 });
-  }
-}
-
 /** Runs `work` as the app role through PgBouncer on `database`, closed right after. */
-export async function throughPooler<T>(database: string, work: (sql: Sql) => Promise<T>): Promise<T> {
-  const sql = connect(databaseUrlFor(stack().servers.poolerUrl, database), { max: 1 });
-  try {
-    return await work(sql);
-  } finally {
-    await sql.end({ timeout: 5 });
-  }
-}
+export const throughPooler = <T>(database: string, work: (sql: Sql) => Promise<T>): Promise<T> =>
+  connectedTo(stack().servers.poolerUrl, database, work);
 
 /** The SQLSTATE `fn` fails with, or undefined when it succeeds. */
 export async function sqlstate(fn: () => Promise<unknown>): Promise<string | undefined> {
@@ -91,11 +69,6 @@ export async function databasesContaining(sql: Sql, fragment: string): Promise<s
   const rows = await sql<{ datname: string }[]>`
     select datname from pg_database where strpos(datname, ${fragment}) > 0`;
   return rows.map((r) => r.datname).sort();
-}
-
-export async function databaseExists(sql: Sql, name: string): Promise<boolean> {
-  const [row] = await sql`select 1 from pg_database where datname = ${name}`;
-  return Boolean(row);
 }
 
 /** What a failed signup might have left behind, by its unique name, email and slug. */

@@ -10,17 +10,14 @@ import { isAgencyDatabaseName } from "../../src/tenancy/database-name.ts";
 import { provisionAgency } from "../../src/tenancy/provisioning/index.ts";
 import { claimSpare } from "../../src/tenancy/spares.ts";
 import { cloneTemplate, TEMPLATE_DATABASE, templateVersion } from "../../src/tenancy/template.ts";
+import { asSuperuser, databaseExists, hex, PASSWORD, type Signup } from "../support/fixtures.ts";
 import { stack, superuser, testApp } from "../support/stack.ts";
 import {
-  asSuperuser,
-  databaseExists,
   databasesContaining,
   DB_NAME,
   direct,
-  hex,
   hex8,
   leftovers,
-  PASSWORD,
   phantomSpares,
   postSignup,
   type SignupBody,
@@ -30,25 +27,10 @@ import {
   throughPooler,
 } from "./helpers.ts";
 
-type Created = {
-  agency: {
-    id: string;
-    name: string;
-    domain: string | null;
-    databaseName: string;
-    subscriptionPlan: string;
-    status: string;
-    createdAt: string;
-  };
-  user: { id: string; email: string; fullName: string; role: string };
-  token: string;
-  agencyDatabase: string;
-};
-
 const { app, services } = testApp({ TRUST_PROXY: "true" });
 const su = superuser();
 
-async function signup(body: SignupBody, target = app): Promise<Created> {
+async function signup(body: SignupBody, target = app): Promise<Signup> {
   const res = await postSignup(target, body);
   const json = await res.json();
   expect(res.status, JSON.stringify(json)).toBe(201);

@@ -1,11 +1,13 @@
-// Helpers shared by the auth, resources and routing tests: agencies signed up through the real API
-// (each with its own client address, so the signup and login limits never interfere between tests),
-// logins, and JSON requests with a bearer token.
+// Helpers shared by the API tests (auth, resources, routing, ops, admin, tenancy): agencies signed up
+// through the real API (each with its own client address, so the signup and login limits never
+// interfere between tests), logins, JSON requests with a bearer token, and short-lived connections to
+// one database (closed at once: the cluster's connection slots are shared by every test file).
 import type { Hono } from "hono";
 import { decodeJwt } from "jose";
 import { expect } from "vitest";
 import { connect, type Sql } from "../../src/platform/db.ts";
-import { stack } from "../support/stack.ts";
+import { databaseUrlFor } from "../../src/tenancy/control-plane.ts";
+import { stack } from "./stack.ts";
 
 // deno-lint-ignore no-explicit-any
 export type AnyApp = Hono<any, any, any>;
@@ -13,7 +15,7 @@ export type AnyApp = Hono<any, any, any>;
 export const PASSWORD = "Correct-horse-9-battery";
 
 export const hex = (n: number) => crypto.randomUUID().replaceAll("-", "").slice(0, n);
-const rand255 = () => crypto.getRandomValues(new Uint8Array(1))[0];
+export const rand255 = () => crypto.getRandomValues(new Uint8Array(1))[0];
 
 /** A client address nobody else uses (the app must be made with TRUST_PROXY=true). */
 export const freshAddress = () => `10.${rand255()}.${rand255()}.${rand255()}`;
@@ -29,31 +31,30 @@ export type AgencyView = {
 };
 export type UserView = { id: string; email: string; fullName: string; role: string };
 
-export type Tenant = {
-  token: string;
-  agencyDatabase: string;
-  agency: AgencyView;
-  user: UserView;
-  email: string;
-  password: string;
-};
+/** The 201 body of POST /api/agencies. */
+export type Signup = { token: string; agencyDatabase: string; agency: AgencyView; user: UserView };
 
-/** Signs up a new agency (POST /api/agencies) and returns its admin's token and identity. */
-export async function signupAgency(app: AnyApp, tag = "t"): Promise<Tenant> {
+/** A signed-up agency: its signup reply plus the admin's credentials and the domain it was given. */
+export type Tenant = Signup & { email: string; password: string; domain: string };
+
+/** Signs up a new agency (POST /api/agencies) and returns its admin's token and identity; `domain` may
+ * be reused from a deleted agency. */
+export async function signupAgency(app: AnyApp, tag = "t", domain?: string): Promise<Tenant> {
   const id = hex(10);
   const email = `admin.${id}@example.com`;
+  domain ??= `${tag}-${id}.example.com`;
   const res = await app.request("/api/agencies", {
     method: "POST",
     headers: { "Content-Type": "application/json", "X-Forwarded-For": freshAddress() },
     body: JSON.stringify({
-      name: `Routing ${tag} ${id}`,
-      domain: `${tag}-${id}.example.com`,
+      name: `Agency ${tag} ${id}`,
+      domain,
       admin: { email, password: PASSWORD, fullName: `Admin ${id}` },
     }),
   });
   const body = await res.json();
   expect(res.status, JSON.stringify(body)).toBe(201);
-  return { ...body, email, password: PASSWORD };
+  return { ...body, email, password: PASSWORD, domain };
 }
 
 /** POST /api/auth/login from a fresh client address; returns the raw response and its JSON. */
@@ -75,7 +76,8 @@ export async function loginToken(app: AnyApp, email: string, password: string, a
 
 export type Reply = { status: number; headers: Headers; body: Record<string, unknown> | null };
 
-/** A JSON request with an optional bearer token; the body is parsed when there is one. */
+/** A JSON request with an optional bearer token; the body is parsed when there is one (a body that is
+ * not JSON comes back as `{ text }`). */
 export async function call(
   app: AnyApp,
   method: string,
@@ -91,7 +93,15 @@ export async function call(
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
+  let body: Record<string, unknown> | null = null;
+  if (text) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = { text };
+    }
+  }
+  return { status: res.status, headers: res.headers, body };
 }
 
 /** A client bound to one app and token: `api.get("/api/clients")`, `api.post(path, body)`, ... */
@@ -120,15 +130,26 @@ export const agencyDatabaseOf = (token: string) => decodeJwt(token).agencyDataba
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Runs `work` on a one-connection superuser client to `database`, closed right after (the cluster's
- * connection slots are shared by every test file). */
-export async function asSuperuser<T>(database: string, work: (sql: Sql) => Promise<T>): Promise<T> {
-  const url = new URL(stack().superuserUrl);
-  url.pathname = `/${database}`;
-  const sql = connect(url.toString(), { max: 1 });
+/** Runs `work` on a one-connection client to `database` of the server at `serverUrl`, closed right
+ * after. */
+export async function connectedTo<T>(
+  serverUrl: string,
+  database: string,
+  work: (sql: Sql) => Promise<T>,
+): Promise<T> {
+  const sql = connect(databaseUrlFor(serverUrl, database), { max: 1 });
   try {
     return await work(sql);
   } finally {
     await sql.end({ timeout: 5 });
   }
+}
+
+/** Runs `work` on a one-connection superuser client to `database`, closed right after. */
+export const asSuperuser = <T>(database: string, work: (sql: Sql) => Promise<T>): Promise<T> =>
+  connectedTo(stack().superuserUrl, database, work);
+
+export async function databaseExists(sql: Sql, name: string): Promise<boolean> {
+  const [row] = await sql`select 1 from pg_database where datname = ${name}`;
+  return Boolean(row);
 }
