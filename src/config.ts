@@ -8,6 +8,8 @@ const int = (min: number, max: number) => z.coerce.number().int().min(min).max(m
 export const configSchema = z.object({
   APP_ENV: z.enum(["development", "test", "production"]).default("development"),
   PORT: int(0, 65535).default(8000),
+  /** Listen address: all interfaces (containers); 127.0.0.1 keeps a local server to this machine. */
+  HOST: z.string().min(1).default("0.0.0.0"),
   /** Main database (catalog), admin role, direct to PostgreSQL: the control plane. */
   DATABASE_URL: postgresUrl.optional(),
   /** Main database, app role, through PgBouncer: the data plane. */
@@ -22,8 +24,9 @@ export const configSchema = z.object({
   OPEN_SIGNUP: flag.default(true),
   /** Live postgres.js clients kept in the registry (one per agency database), LRU-evicted. */
   TENANT_CLIENTS_MAX: int(1, 100_000).default(1000),
-  /** Connections each agency client may hold to PgBouncer (PgBouncer multiplexes them). */
-  TENANT_CLIENT_CONNECTIONS: int(1, 20).default(2),
+  /** Connections each agency client holds to PgBouncer: 1 keeps busy agencies from churning server
+   * connections under the global cap (see pgbouncer/pgbouncer.ini). */
+  TENANT_CLIENT_CONNECTIONS: int(1, 20).default(1),
   /** Concurrent database operations admitted across all agencies; the rest wait, bounded. */
   ADMISSION_CONCURRENCY: int(1, 10_000).default(64),
   ADMISSION_QUEUE: int(0, 1_000_000).default(2000),

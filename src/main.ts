@@ -1,10 +1,10 @@
 // Serves the API with Deno.serve and shuts down cleanly on SIGINT/SIGTERM: `deno run -A src/main.ts`
 // against configured servers, and the last step of `deno task dev`.
-import { createApp, createServices } from "./app.ts";
+import { createApp, createServices, type Services } from "./app.ts";
 import { type Config, loadConfig, type Servers, serversFrom } from "./config.ts";
 import { sweepOrphans } from "./tenancy/sweeper.ts";
 
-export type RunningApi = { url: string; shutdown(): Promise<void> };
+export type RunningApi = { url: string; services: Services; shutdown(): Promise<void> };
 
 /** Sweeps orphans left by a crash, starts refilling spares, then listens. */
 export async function serveApi(config: Config, servers: Servers): Promise<RunningApi> {
@@ -13,9 +13,10 @@ export async function serveApi(config: Config, servers: Servers): Promise<Runnin
   const swept = await sweepOrphans(services.controlPlane);
   if (swept.droppedDatabases.length) console.log(`swept orphans: ${swept.droppedDatabases.join(", ")}`);
   services.spares.kick();
-  const server = Deno.serve({ port: config.PORT, hostname: "0.0.0.0", onListen: () => {} }, app.fetch);
+  const server = Deno.serve({ port: config.PORT, hostname: config.HOST, onListen: () => {} }, app.fetch);
   return {
     url: `http://127.0.0.1:${server.addr.port}`,
+    services,
     async shutdown() {
       await server.shutdown();
       await services.close();

@@ -3,7 +3,10 @@
 // continuing past failures. A per-database advisory lock keeps two runs off the same database.
 import { dbmate, migrationVersions } from "../platform/dbmate.ts";
 import { connect } from "../platform/db.ts";
-import { type ControlPlane, databaseUrlFor, withDatabase } from "./control-plane.ts";
+import { type ControlPlane, databaseUrlFor } from "./control-plane.ts";
+
+/** Held (in the agency database) by the run migrating it. */
+export const MIGRATION_LOCK = 0x62666d67; // "bfmg"
 
 export type FleetTarget = { id: string; name: string; databaseName: string; schemaVersion: string | null };
 export type FleetOutcome = FleetTarget & {
@@ -34,17 +37,6 @@ export async function fleetTargets(cp: ControlPlane, options: Pick<FleetOptions,
     order by database_name`;
 }
 
-async function appliedVersions(cp: ControlPlane, databaseName: string): Promise<Set<string>> {
-  return await withDatabase(
-    cp,
-    databaseName,
-    async (sql) =>
-      new Set(
-        (await sql<{ version: string }[]>`select version from schema_migrations`).map((r) => r.version),
-      ),
-  );
-}
-
 async function migrateOne(cp: ControlPlane, target: FleetTarget, files: string[], options: FleetOptions) {
   const started = performance.now();
   const outcome = (status: FleetOutcome["status"], pending: string[], error?: string): FleetOutcome => ({
@@ -54,15 +46,19 @@ async function migrateOne(cp: ControlPlane, target: FleetTarget, files: string[]
     error,
     ms: Math.round(performance.now() - started),
   });
-  // The lock lives in the catalog session of a one-connection client held for the whole migration.
-  const lock = connect(cp.databaseUrl, { max: 1, applicationName: "buildflow-migrate" });
+  // One connection to the agency database holds its migration lock (advisory locks are scoped to a
+  // database, so runs with different catalogs still exclude each other) and reads its ledger.
+  const agencySql = connect(databaseUrlFor(cp.databaseUrl, target.databaseName), {
+    max: 1,
+    applicationName: "buildflow-migrate",
+  });
   try {
-    const [{ locked }] = await lock`select pg_try_advisory_lock(hashtext(${
-      "tenant:" + target.databaseName
-    })) as locked`;
+    const [{ locked }] = await agencySql`select pg_try_advisory_lock(${MIGRATION_LOCK}) as locked`;
     if (!locked) return outcome("locked", []);
     try {
-      const applied = await appliedVersions(cp, target.databaseName);
+      const applied = new Set(
+        (await agencySql<{ version: string }[]>`select version from schema_migrations`).map((r) => r.version),
+      );
       const pending = files.filter((v) => !applied.has(v));
       if (options.dryRun) return outcome(pending.length ? "pending" : "current", pending);
       if (pending.length) {
@@ -84,7 +80,7 @@ async function migrateOne(cp: ControlPlane, target: FleetTarget, files: string[]
       return outcome("failed", [], message);
     }
   } finally {
-    await lock.end({ timeout: 5 });
+    await agencySql.end({ timeout: 5 });
   }
 }
 

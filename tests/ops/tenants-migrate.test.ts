@@ -3,18 +3,22 @@
 // (the `agency` option, or a private catalog holding only our rows), and the shared template is never
 // touched (no prepareTemplate, no CLI run without --dry-run, with the extra migrations below).
 //
-// 8 agencies rather than the acceptance's 20: the fleet path (fleetTargets → `concurrency` workers →
-// migrateOne per database) is the same for any count, and 8 over 4 workers already overlaps.
+// 20 agencies, one of them broken, as in the acceptance of the fleet-operations issue.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect, type Sql } from "../../src/platform/db.ts";
 import { migrationVersions, TENANT_MIGRATIONS } from "../../src/platform/dbmate.ts";
 import { type ControlPlane, databaseUrlFor } from "../../src/tenancy/control-plane.ts";
-import { type FleetOptions, type FleetOutcome, migrateFleet } from "../../src/tenancy/fleet-migrate.ts";
+import {
+  type FleetOptions,
+  type FleetOutcome,
+  migrateFleet,
+  MIGRATION_LOCK,
+} from "../../src/tenancy/fleet-migrate.ts";
 import { asSuperuser, call, hex, signupAgency, type Tenant } from "../support/fixtures.ts";
 import { stack, superuser, testApp } from "../support/stack.ts";
 import { mapLimit, runCli } from "./helpers.ts";
 
-const N = 8;
+const N = 20;
 const { app, services } = testApp({ TRUST_PROXY: "true" });
 const su = superuser();
 const cp: ControlPlane = services.controlPlane;
@@ -195,10 +199,10 @@ describe("migrateFleet", () => {
 
   it("skips a database whose lock another run holds; two concurrent runs migrate it once", async () => {
     const db = dbs()[1];
-    // The lock a run takes: a session advisory lock in the catalog database, keyed by database name.
-    const holder = connect(cp.databaseUrl, { max: 1 });
+    // The lock a run takes: a session advisory lock in the agency's own database.
+    const holder = connect(databaseUrlFor(cp.databaseUrl, db), { max: 1 });
     try {
-      const [{ locked }] = await holder`select pg_try_advisory_lock(hashtext(${"tenant:" + db})) as locked`;
+      const [{ locked }] = await holder`select pg_try_advisory_lock(${MIGRATION_LOCK}) as locked`;
       expect(locked).toBe(true);
       const [skipped] = await migrateFleet(cp, options({ agency: db }));
       expect(skipped).toMatchObject({ databaseName: db, status: "locked", pending: [] });

@@ -1,0 +1,140 @@
+// What every scenario gets: the sizes for this mode, the stack, the in-process API, the seeded
+// agencies, and results shared between scenarios (ceilings measured once per run).
+import type { Config } from "../../src/config.ts";
+import { cpuBetween, cpuSnapshot } from "./cpu.ts";
+import { type PoolDelta, poolDelta, poolSnapshot } from "./poolstats.ts";
+import type { PgbenchResult } from "./pgbench.ts";
+import type { SeededAgency, Seeder } from "./seed.ts";
+import type { BenchApi, BenchStack } from "./stack.ts";
+import { mapPool } from "./util.ts";
+import type { WrkResult } from "./wrk.ts";
+
+export type Sizes = {
+  /** Agencies in the user directory for the first login measurement. */
+  small: number;
+  /** Agencies for the warm reads and the writes. */
+  warm: number;
+  /** Agencies for the many-agency reads, login, memory and the baseline. */
+  many: number;
+  loadSec: number;
+  connections: number;
+  threads: number;
+  provisioningSamples: number;
+  ddlSamples: number;
+  logins: number;
+};
+
+export const SIZES: Record<"quick" | "full", Sizes> = {
+  quick: {
+    small: 10,
+    warm: 20,
+    many: 40,
+    loadSec: 3,
+    connections: 20,
+    threads: 2,
+    provisioningSamples: 3,
+    ddlSamples: 2,
+    logins: 15,
+  },
+  full: {
+    small: 10,
+    warm: 50,
+    many: 1000,
+    loadSec: 15,
+    connections: 20,
+    threads: 2,
+    provisioningSamples: 10,
+    ddlSamples: 5,
+    logins: 30,
+  },
+};
+
+export type BenchContext = {
+  quick: boolean;
+  sizes: Sizes;
+  stack: BenchStack;
+  api: BenchApi;
+  config: Config;
+  /** API configuration overrides from --set (the memory scenario's child API gets them too). */
+  overrides: Record<string, string>;
+  seeder: Seeder;
+  /** Seeds agencies until there are `total` (fast path: see main.ts). */
+  ensureAgencies(total: number): Promise<void>;
+  log(line: string): void;
+  shared: {
+    warm?: WrkResult;
+    manyUniform?: WrkResult;
+    pgbenchPooled?: PgbenchResult;
+    pgbenchPrepared?: Promise<void>;
+    loginSmall?: {
+      agencies: number;
+      directoryRows: number;
+      latencies: number[];
+      cold: number[];
+      warm: number[];
+      verifyMs: number[];
+      lookupMs: number[];
+    };
+  };
+};
+
+export const projectsPath = "/api/projects?limit=20";
+
+export const targetsOf = (agencies: SeededAgency[], path = projectsPath) =>
+  agencies.map((a) => ({ path, token: a.token }));
+
+/** One GET per agency (warms the agency cache and the client registry); returns status counts. */
+export async function warmPass(
+  url: string,
+  agencies: SeededAgency[],
+  concurrency = 8,
+  path = projectsPath,
+): Promise<Record<string, number>> {
+  const statuses: Record<string, number> = {};
+  await mapPool(agencies, concurrency, async (a) => {
+    const res = await fetch(`${url}${path}`, { headers: { Authorization: `Bearer ${a.token}` } });
+    const body = await res.json().catch(() => undefined);
+    if (res.status === 200 && (!Array.isArray(body?.data) || body.data.length !== 20)) {
+      statuses["200-short-page"] = (statuses["200-short-page"] ?? 0) + 1;
+    }
+    statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+  });
+  return statuses;
+}
+
+export const statusText = (s: Record<string, number>) =>
+  Object.entries(s).map(([k, v]) => `${k}×${v}`).join(", ") || "–";
+
+/** Runs a load and records on its result the CPU split and the connection churn while it ran. */
+export async function withCpu<T extends { cpu?: string; pool?: PoolDelta }>(
+  ctx: BenchContext,
+  load: () => Promise<T>,
+): Promise<T> {
+  const poolBefore = await poolSnapshot(ctx.stack);
+  const before = cpuSnapshot(ctx.stack.dir);
+  const result = await load();
+  result.cpu = cpuBetween(before, cpuSnapshot(ctx.stack.dir));
+  await new Promise((r) => setTimeout(r, 1100)); // cumulative statistics flush at most once a second
+  result.pool = poolDelta(poolBefore, await poolSnapshot(ctx.stack));
+  return result;
+}
+
+export const churnText = (r: { pool?: PoolDelta }) =>
+  r.pool ? `${r.pool.newSessions} / ${r.pool.waitMsPerXact.toFixed(2)} ms` : "–";
+
+/** A note when a load opened many PostgreSQL sessions: the pooled working set did not fit the cap. */
+export function churnNote(
+  ctx: BenchContext,
+  label: string,
+  r: { pool?: PoolDelta },
+  seconds: number,
+): string[] {
+  if (!r.pool || r.pool.newSessions < 20 * seconds) return [];
+  return [
+    `Connection churn (${label}): ${r.pool.newSessions} new PostgreSQL sessions in ${seconds} s (${
+      Math.round(r.pool.newSessions / seconds)
+    }/s), avg PgBouncer wait ${
+      r.pool.waitMsPerXact.toFixed(2)
+    } ms per transaction: the busy agencies' pools want more server connections than max_user_connections allows (each agency client may hold TENANT_CLIENT_CONNECTIONS=${ctx.config.TENANT_CLIENT_CONNECTIONS}, PgBouncer pools up to default_pool_size per database), so PgBouncer closes idle server connections of other databases and opens new backends (fork, SCRAM, catalog cache) on the request path.`,
+  ];
+}

@@ -1,0 +1,112 @@
+// The bench report: one table per scenario, the targets with PASS/MISS, the machine, versions and
+// configuration; written as tests/bench/results/latest.md and latest.json.
+
+export type Cell = string | number;
+export type Table = { title?: string; columns: string[]; rows: Cell[][] };
+/** pass: true = PASS, false = MISS, null = not evaluated (skipped, or not at full scale). */
+export type Check = { target: string; measured: string; pass: boolean | null };
+
+export type ScenarioResult = {
+  number: number;
+  id: string;
+  title: string;
+  status: "ok" | "skipped" | "failed";
+  tables: Table[];
+  checks: Check[];
+  notes: string[];
+  error?: string;
+  data?: unknown;
+  ms?: number;
+};
+
+export type Report = {
+  mode: "quick" | "full";
+  startedAt: string;
+  finishedAt?: string;
+  totalSeconds?: number;
+  machine: Record<string, Cell>;
+  versions: Record<string, Cell>;
+  configuration: Record<string, Cell>;
+  seed: Record<string, Cell>;
+  scenarios: ScenarioResult[];
+};
+
+const verdict = (pass: boolean | null) => (pass === null ? "n/a" : pass ? "PASS" : "MISS");
+
+function renderTable(t: Table): string {
+  const esc = (c: Cell) => String(c).replaceAll("|", "\\|").replaceAll("\n", " ");
+  return [
+    `| ${t.columns.map(esc).join(" | ")} |`,
+    `| ${t.columns.map(() => "---").join(" | ")} |`,
+    ...t.rows.map((r) => `| ${r.map(esc).join(" | ")} |`),
+  ].join("\n");
+}
+
+const keyValues = (title: string, values: Record<string, Cell>) =>
+  renderTable({ title, columns: [title, "value"], rows: Object.entries(values).map(([k, v]) => [k, v]) });
+
+export function renderScenario(s: ScenarioResult): string {
+  const parts = [`## ${s.number}. ${s.title}${s.status === "ok" ? "" : ` — ${s.status.toUpperCase()}`}`];
+  if (s.error) parts.push(`**Error:** \`${s.error.replaceAll("`", "'").slice(0, 800)}\``);
+  for (const t of s.tables) parts.push((t.title ? `**${t.title}**\n\n` : "") + renderTable(t));
+  if (s.checks.length) {
+    parts.push(renderTable({
+      columns: ["target", "measured", "verdict"],
+      rows: s.checks.map((c) => [c.target, c.measured, verdict(c.pass)]),
+    }));
+  }
+  if (s.notes.length) parts.push(s.notes.map((n) => `- ${n}`).join("\n"));
+  return parts.join("\n\n");
+}
+
+export function renderSummary(report: Report): string {
+  const rows: Cell[][] = [];
+  for (const s of report.scenarios) {
+    if (!s.checks.length) {
+      const what = s.status === "ok"
+        ? "no target (reported for comparison)"
+        : s.status === "skipped"
+        ? s.notes[0] ?? ""
+        : s.error?.split("\n")[0] ?? "";
+      rows.push([
+        `${s.number}. ${s.title}`,
+        what,
+        "",
+        s.status === "ok" ? "–" : s.status === "skipped" ? "SKIP" : "FAIL",
+      ]);
+    }
+    for (const c of s.checks) rows.push([`${s.number}. ${s.title}`, c.target, c.measured, verdict(c.pass)]);
+  }
+  return renderTable({ columns: ["scenario", "target", "measured", "verdict"], rows });
+}
+
+export function renderMarkdown(report: Report): string {
+  return [
+    `# BuildFlow bench — ${report.mode} run`,
+    `Started ${report.startedAt}, finished ${report.finishedAt ?? "?"} (${
+      report.totalSeconds?.toFixed(0) ?? "?"
+    } s).`,
+    "## Summary",
+    renderSummary(report),
+    "## Machine, versions, configuration",
+    keyValues("machine", report.machine),
+    keyValues("versions", report.versions),
+    keyValues("configuration", report.configuration),
+    keyValues("seed", report.seed),
+    ...report.scenarios.map(renderScenario),
+    "",
+  ].join("\n\n");
+}
+
+export async function writeReport(report: Report): Promise<{ md: string; json: string }> {
+  const dir = new URL("./results/", import.meta.url).pathname;
+  await Deno.mkdir(dir, { recursive: true });
+  const md = `${dir}latest.md`;
+  const json = `${dir}latest.json`;
+  await Deno.writeTextFile(md, renderMarkdown(report));
+  await Deno.writeTextFile(json, JSON.stringify(report, null, 2) + "\n");
+  // Formatted like the rest of the repository, so `deno fmt --check` stays green.
+  await new Deno.Command(Deno.execPath(), { args: ["fmt", "-q", md, json], stdout: "null", stderr: "null" })
+    .output().catch(() => {});
+  return { md, json };
+}

@@ -1,0 +1,136 @@
+// Scenario 2 — routed reads over the warm set of agencies (one pass first): GET /api/projects?limit=20
+// with a random agency per request, against `pgbench -S` through the same PgBouncer (one database).
+import {
+  type BenchContext,
+  churnNote,
+  churnText,
+  statusText,
+  targetsOf,
+  warmPass,
+  withCpu,
+} from "../context.ts";
+import { CPU_COLUMN } from "../cpu.ts";
+
+export const CHURN_COLUMN = "new PG sessions / avg PgBouncer wait per xact";
+import { type PgbenchResult, preparePgbench, runPgbench } from "../pgbench.ts";
+import type { ScenarioResult, Table } from "../report.ts";
+import { fmt } from "../util.ts";
+import { errorCount, runWrk, type WrkResult } from "../wrk.ts";
+
+export const ensurePgbench = (ctx: BenchContext) => ctx.shared.pgbenchPrepared ??= preparePgbench(ctx.stack);
+
+export function wrkRow(label: string, r: WrkResult, ceiling?: number): (string | number)[] {
+  return [
+    label,
+    fmt(r.okRps, 0),
+    fmt(r.latencyMs.p50, 2),
+    fmt(r.latencyMs.p95, 2),
+    fmt(r.latencyMs.p99, 2),
+    r.requests,
+    errorCount(r),
+    statusText(r.statuses),
+    ceiling ? fmt(r.okRps / ceiling, 2) : "–",
+    r.cpu ?? "–",
+    churnText(r),
+  ];
+}
+
+export function pgbenchRow(label: string, r: PgbenchResult): (string | number)[] {
+  return [
+    label,
+    fmt(r.tps, 0),
+    fmt(r.latencyMs.p50, 2),
+    fmt(r.latencyMs.p95, 2),
+    fmt(r.latencyMs.p99, 2),
+    r.transactions,
+    r.failed,
+    "–",
+    "1.00",
+    r.cpu ?? "–",
+    churnText(r),
+  ];
+}
+
+export const loadColumns = [
+  "load",
+  "2xx/s",
+  "p50 ms",
+  "p95 ms",
+  "p99 ms",
+  "requests",
+  "errors",
+  "statuses",
+  "ratio to ceiling",
+  CPU_COLUMN,
+  CHURN_COLUMN,
+];
+
+/** The warm figure other scenarios compare with (measured once per run). */
+export async function measureWarm(
+  ctx: BenchContext,
+): Promise<{ wrk: WrkResult; warmStatuses: Record<string, number> }> {
+  const agencies = ctx.seeder.agencies.slice(0, ctx.sizes.warm);
+  const warmStatuses = await warmPass(ctx.api.url, agencies);
+  const wrk = await withCpu(ctx, () =>
+    runWrk({
+      url: ctx.api.url,
+      targets: targetsOf(agencies),
+      choice: { kind: "uniform" },
+      connections: ctx.sizes.connections,
+      threads: ctx.sizes.threads,
+      durationSec: ctx.sizes.loadSec,
+    }));
+  ctx.shared.warm = wrk;
+  return { wrk, warmStatuses };
+}
+
+export async function measurePgbenchPooled(ctx: BenchContext): Promise<PgbenchResult> {
+  await ensurePgbench(ctx);
+  return ctx.shared.pgbenchPooled ??= await withCpu(ctx, () =>
+    runPgbench(ctx.stack, {
+      via: "pooler",
+      clients: ctx.sizes.connections,
+      threads: ctx.sizes.threads,
+      durationSec: ctx.sizes.loadSec,
+      connectEach: false,
+    }));
+}
+
+export async function readsWarm(ctx: BenchContext): Promise<ScenarioResult> {
+  const { wrk, warmStatuses } = await measureWarm(ctx);
+  ctx.log(`  API: ${fmt(wrk.okRps, 0)} 2xx/s`);
+  const pg = await measurePgbenchPooled(ctx);
+  ctx.log(`  pgbench -S (pooler): ${fmt(pg.tps, 0)} tps`);
+  const ratio = wrk.okRps / pg.tps;
+  const table: Table = {
+    columns: loadColumns,
+    rows: [
+      wrkRow(`API GET /api/projects?limit=20, ${ctx.sizes.warm} agencies, uniform`, wrk, pg.tps),
+      pgbenchRow(`${pg.command}, 1 database`, pg),
+    ],
+  };
+  const errors = errorCount(wrk);
+  return {
+    number: 2,
+    id: "reads-warm",
+    title: `Routed reads, ${ctx.sizes.warm} warm agencies`,
+    status: "ok",
+    tables: [table],
+    checks: [
+      {
+        target: "API ≥ 0.5 × pgbench -S through PgBouncer",
+        measured: `${fmt(ratio, 2)}×`,
+        pass: ratio >= 0.5,
+      },
+      { target: "no errors", measured: String(errors), pass: errors === 0 },
+    ],
+    notes: [
+      `wrk -t${ctx.sizes.threads} -c${ctx.sizes.connections} -d${ctx.sizes.loadSec}s; warm pass: ${
+        statusText(warmStatuses)
+      }.`,
+      ...churnNote(ctx, "API", wrk, ctx.sizes.loadSec),
+      "All processes (wrk, the API, PgBouncer, PostgreSQL, pgbench) share the same 2 cores; the CPU column is each side's use during the load in % of one core (the API is one JavaScript thread: near 100% means it is the bottleneck). New PG sessions = backends opened during the load (pg_stat_database.sessions); PgBouncer wait = SHOW STATS total_wait_time / total_xact_count.",
+    ],
+    data: { wrk, pgbench: pg },
+  };
+}

@@ -1,0 +1,213 @@
+// The bench's servers: a fresh local stack in a temp dir (like tests/support/global-setup.ts), or the
+// configured DATABASE_URL / POOLER_URL; and the API, in this process or as a child process.
+import { migrateCatalog } from "../../src/catalog/migrate.ts";
+import { type Config, loadConfig, type Servers } from "../../src/config.ts";
+import type { RunningApi } from "../../src/main.ts";
+import { connect, type Sql } from "../../src/platform/db.ts";
+import { APP_ROLE, bootLocalStack } from "../../src/stack/index.ts";
+import { freePort, waitForPort } from "../../src/stack/ports.ts";
+import { findTools, type Tools } from "../../src/stack/tools.ts";
+import type { ControlPlane } from "../../src/tenancy/control-plane.ts";
+import { prepareTemplate } from "../../src/tenancy/template.ts";
+
+export type BenchStack = {
+  external: boolean;
+  dir?: string;
+  tools: Tools;
+  servers: Servers & { poolerAdminUrl?: string };
+  jwtSecret: string;
+  /** Superuser (local stack) or admin role (external; it has pg_read_all_stats): for sampling. */
+  observerUrl: string;
+  appRole: string;
+  /** The app role straight to PostgreSQL (same host/port as databaseUrl): baselines only. */
+  appDirectUrl: (database: string) => string;
+  /** The app role through PgBouncer to `database`. */
+  appPooledUrl: (database: string) => string;
+  /** The admin role straight to `database`. */
+  adminUrl: (database: string) => string;
+  controlPlane: ControlPlane;
+  templateVersion: string;
+  bootMs: number;
+  stop(): Promise<void>;
+};
+
+const withDb = (url: string, database: string) => {
+  const u = new URL(url);
+  u.pathname = `/${encodeURIComponent(database)}`;
+  return u.toString();
+};
+
+export async function bootBenchStack(log: (line: string) => void): Promise<BenchStack> {
+  const started = performance.now();
+  const env = Deno.env.toObject();
+  const config = loadConfig({ ...env, APP_ENV: "test" });
+  const tools = findTools(config);
+  let dir: string | undefined;
+  let servers: BenchStack["servers"];
+  let jwtSecret: string;
+  let observerUrl: string;
+  let stopStack = async () => {};
+  if (env.DATABASE_URL && env.POOLER_URL) {
+    servers = {
+      databaseUrl: env.DATABASE_URL,
+      poolerUrl: env.POOLER_URL,
+      poolerAdminUrl: env.POOLER_ADMIN_URL,
+    };
+    if (!config.JWT_SECRET) throw new Error("JWT_SECRET must be set with DATABASE_URL/POOLER_URL");
+    jwtSecret = config.JWT_SECRET;
+    observerUrl = env.DATABASE_URL;
+    log(`using configured servers (DATABASE_URL, POOLER_URL)`);
+  } else {
+    dir = await Deno.makeTempDir({ prefix: "buildflow-bench-" });
+    await Deno.chmod(dir, 0o755); // the postgres system user must reach its data directory
+    log(`booting a local stack in ${dir}`);
+    const stack = await bootLocalStack(dir, tools);
+    servers = stack.servers;
+    jwtSecret = stack.jwtSecret;
+    observerUrl = stack.superuserUrl;
+    const benchDir = dir;
+    stopStack = async () => {
+      const started = performance.now();
+      await stack.stop();
+      const stopped = performance.now();
+      await Deno.remove(benchDir, { recursive: true }).catch(() => {});
+      log(
+        `stack stopped in ${((stopped - started) / 1000).toFixed(1)} s, temp dir removed in ${
+          ((performance.now() - stopped) / 1000).toFixed(1)
+        } s`,
+      );
+    };
+  }
+  const appRole = decodeURIComponent(new URL(servers.poolerUrl).username);
+  const control = connect(servers.databaseUrl, { max: 4, applicationName: "buildflow-bench" });
+  const controlPlane = { control, databaseUrl: servers.databaseUrl, appRole };
+  try {
+    await migrateCatalog(tools.dbmate, servers.databaseUrl, appRole);
+    const templateVersion = await prepareTemplate(controlPlane, tools.dbmate);
+    const pooled = new URL(servers.poolerUrl);
+    const direct = new URL(servers.databaseUrl);
+    direct.username = pooled.username;
+    direct.password = pooled.password;
+    return {
+      external: !dir,
+      dir,
+      tools,
+      servers,
+      jwtSecret,
+      observerUrl,
+      appRole,
+      appDirectUrl: (db) => withDb(direct.toString(), db),
+      appPooledUrl: (db) => withDb(servers.poolerUrl, db),
+      adminUrl: (db) => withDb(servers.databaseUrl, db),
+      controlPlane,
+      templateVersion,
+      bootMs: performance.now() - started,
+      async stop() {
+        await control.end({ timeout: 5 }).catch(() => {});
+        await stopStack();
+      },
+    };
+  } catch (error) {
+    await control.end({ timeout: 5 }).catch(() => {});
+    await stopStack();
+    throw error;
+  }
+}
+
+/** The bench API's configuration: the defaults, plus what the bench needs to drive it. */
+export function benchEnv(stack: BenchStack, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    APP_ENV: "test",
+    LOG_REQUESTS: "false",
+    PORT: "0", // a free port (the child API gets its own)
+    JWT_SECRET: stack.jwtSecret,
+    JWT_TTL_SECONDS: String(4 * 3600),
+    // The bench controls spares itself (scenario 1), so each signup takes the path it measures.
+    SPARE_DATABASES: "0",
+    // Logins and signups come from one host: a distinct X-Forwarded-For each keeps rate limits apart.
+    TRUST_PROXY: "true",
+    // Loopback only: the bench never listens beyond this machine.
+    HOST: "127.0.0.1",
+    ...overrides,
+  };
+}
+
+export function benchConfig(stack: BenchStack, overrides: Record<string, string> = {}): Config {
+  return loadConfig(benchEnv(stack, overrides));
+}
+
+export type BenchApi = RunningApi;
+
+export type ChildApi = {
+  url: string;
+  pid: number;
+  status(): Promise<Record<string, number>>;
+  stop(): Promise<void>;
+};
+
+/** The API as its own process (tests/bench/api-child.ts, serveApi as in-process), so its memory is
+ * its own. Stopped with SIGTERM, then SIGKILL after 10 s. */
+export async function startChildApi(
+  env: Record<string, string>,
+  servers: Servers,
+  denoFlags: string[] = [],
+): Promise<ChildApi> {
+  const port = freePort();
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", ...denoFlags, new URL("./api-child.ts", import.meta.url).pathname],
+    env: {
+      ...env,
+      PORT: String(port),
+      DATABASE_URL: servers.databaseUrl,
+      POOLER_URL: servers.poolerUrl,
+    },
+    stdin: "null",
+    stdout: "inherit",
+    stderr: "inherit",
+  }).spawn();
+  try {
+    await waitForPort(port, 30_000);
+  } catch (error) {
+    try {
+      child.kill("SIGKILL");
+    } catch { /* gone */ }
+    throw error;
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
+    async status() {
+      const text = await Deno.readTextFile(`/proc/${child.pid}/status`);
+      const kb = (key: string) => Number(text.match(new RegExp(`^${key}:\\s+(\\d+) kB`, "m"))?.[1] ?? NaN);
+      return {
+        vmRssKb: kb("VmRSS"),
+        vmHwmKb: kb("VmHWM"),
+        threads: Number(text.match(/^Threads:\s+(\d+)/m)?.[1]),
+      };
+    },
+    async stop() {
+      try {
+        child.kill("SIGTERM");
+      } catch { /* gone */ }
+      const timer = setTimeout(() => {
+        try {
+          child.kill("SIGKILL");
+        } catch { /* gone */ }
+      }, 10_000);
+      await child.status;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** A short-lived client for one-off queries (observer, admin), ended after `work`. */
+export async function withSql<T>(url: string, work: (sql: Sql) => Promise<T>, max = 1): Promise<T> {
+  const sql = connect(url, { max, applicationName: "buildflow-bench" });
+  try {
+    return await work(sql);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+export { APP_ROLE };
