@@ -54,9 +54,25 @@ function locate(configured: string | undefined, name: string, fallback?: string)
 const missingError = (missing: (string | false)[]) =>
   new MissingToolsError(`Missing: ${missing.filter(Boolean).join(", ")}.\n${INSTALL_HINT}`);
 
+/** npm's `dbmate` is a Node script that spawns the platform binary it ships: call that binary
+ * directly (measured: ~100 ms saved per call, which is most of `tenants:migrate` per agency). */
+function nativeDbmate(path: string | undefined): string | undefined {
+  if (!path) return;
+  const real = Deno.realPathSync(path);
+  if (!real.endsWith("/dbmate/dist/cli.js")) return path;
+  const packageDir = real.slice(0, -"/dist/cli.js".length);
+  try {
+    for (const platform of Deno.readDirSync(`${packageDir}/node_modules/@dbmate`)) {
+      const binary = `${packageDir}/node_modules/@dbmate/${platform.name}/bin/dbmate`;
+      if (isExecutable(binary)) return binary;
+    }
+  } catch { /* no platform package next to it */ }
+  return path;
+}
+
 /** dbmate alone: what the migration commands need (a container may have nothing else). */
 export function findDbmate(config: Pick<Config, "DBMATE_BIN">): string {
-  const dbmate = locate(config.DBMATE_BIN, "dbmate");
+  const dbmate = nativeDbmate(locate(config.DBMATE_BIN, "dbmate"));
   if (!dbmate) throw missingError(["dbmate (set DBMATE_BIN)"]);
   return dbmate;
 }
@@ -65,7 +81,7 @@ export function findDbmate(config: Pick<Config, "DBMATE_BIN">): string {
 export function findTools(config: Pick<Config, "PG_BINDIR" | "PGBOUNCER_BIN" | "DBMATE_BIN">): Tools {
   const pgBin = postgresBinDir(config.PG_BINDIR);
   const pgbouncer = locate(config.PGBOUNCER_BIN, "pgbouncer", "/usr/sbin/pgbouncer");
-  const dbmate = locate(config.DBMATE_BIN, "dbmate");
+  const dbmate = nativeDbmate(locate(config.DBMATE_BIN, "dbmate"));
   const missing = [
     !pgBin && "PostgreSQL server binaries (initdb, pg_ctl, postgres; set PG_BINDIR)",
     !pgbouncer && "pgbouncer (set PGBOUNCER_BIN)",

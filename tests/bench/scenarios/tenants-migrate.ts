@@ -8,7 +8,7 @@ import type { ScenarioResult } from "../report.ts";
 import { fmt } from "../util.ts";
 
 const CLI = new URL("../../../src/cli/tenants-migrate.ts", import.meta.url).pathname;
-export const MIGRATE_CONCURRENCY = 8; // the CLI default is 4; on 2 cores 8 barely helps (CPU-bound)
+export const MIGRATE_CONCURRENCY = 4; // the CLI default
 
 export async function tenantsMigrate(ctx: BenchContext): Promise<ScenarioResult> {
   const { stack } = ctx;
