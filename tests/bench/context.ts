@@ -49,6 +49,18 @@ export const SIZES: Record<"quick" | "full", Sizes> = {
   },
 };
 
+/** Login latencies at one catalog size (scenario 5 measures at 10 agencies, then at 1,000). */
+export type LoginMeasurement = {
+  agencies: number;
+  directoryRows: number;
+  latencies: number[];
+  /** Each agency's first login (its client, pool and backend are cold) and the later ones. */
+  cold: number[];
+  warm: number[];
+  verifyMs: number[];
+  lookupMs: number[];
+};
+
 export type BenchContext = {
   quick: boolean;
   sizes: Sizes;
@@ -66,15 +78,7 @@ export type BenchContext = {
     manyUniform?: WrkResult;
     pgbenchPooled?: PgbenchResult;
     pgbenchPrepared?: Promise<void>;
-    loginSmall?: {
-      agencies: number;
-      directoryRows: number;
-      latencies: number[];
-      cold: number[];
-      warm: number[];
-      verifyMs: number[];
-      lookupMs: number[];
-    };
+    loginSmall?: LoginMeasurement;
   };
 };
 

@@ -4,7 +4,7 @@
 import type { PoolDelta } from "./poolstats.ts";
 import type { BenchStack } from "./stack.ts";
 import { withSql } from "./stack.ts";
-import { percentile } from "./util.ts";
+import { outputWithin, percentile } from "./util.ts";
 
 export const PGBENCH_DATABASE = "bench_pgbench";
 
@@ -22,31 +22,22 @@ const targetOf = (url: string): Target => {
 };
 
 async function pgbench(stack: BenchStack, target: Target, args: string[], timeoutMs: number, cwd?: string) {
-  const child = new Deno.Command(`${stack.tools.pgBin}/pgbench`, {
-    args: [...args, "-h", target.host, "-p", target.port, "-U", target.user, target.database],
-    env: { PGPASSWORD: target.password, PGSSLMODE: "disable", PGAPPNAME: "bench-pgbench" },
-    cwd,
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  const killer = setTimeout(() => {
-    try {
-      child.kill("SIGKILL");
-    } catch { /* gone */ }
-  }, timeoutMs);
-  try {
-    const { code, stdout, stderr } = await child.output();
-    const out = new TextDecoder().decode(stdout);
-    const err = new TextDecoder().decode(stderr);
-    if (code !== 0) {
-      throw new Error(
-        `pgbench ${args.join(" ")} exited with ${code}: ${err.slice(-1500)}${out.slice(-1500)}`,
-      );
-    }
-    return out + "\n" + err;
-  } finally {
-    clearTimeout(killer);
+  const { code, stdout, stderr } = await outputWithin(
+    new Deno.Command(`${stack.tools.pgBin}/pgbench`, {
+      args: [...args, "-h", target.host, "-p", target.port, "-U", target.user, target.database],
+      env: { PGPASSWORD: target.password, PGSSLMODE: "disable", PGAPPNAME: "bench-pgbench" },
+      cwd,
+      stdout: "piped",
+      stderr: "piped",
+    }),
+    timeoutMs,
+  );
+  const out = new TextDecoder().decode(stdout);
+  const err = new TextDecoder().decode(stderr);
+  if (code !== 0) {
+    throw new Error(`pgbench ${args.join(" ")} exited with ${code}: ${err.slice(-1500)}${out.slice(-1500)}`);
   }
+  return out + "\n" + err;
 }
 
 /** Creates and initialises bench_pgbench (scale 1) once; the app role may connect and read it. */

@@ -50,3 +50,18 @@ export const freshAddress = () => {
   const n = ++addressCounter;
   return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
 };
+
+/** Runs a load tool to completion, killed after `deadlineMs` so no loop outlives its bound. */
+export async function outputWithin(command: Deno.Command, deadlineMs: number): Promise<Deno.CommandOutput> {
+  const child = command.spawn();
+  const killer = setTimeout(() => {
+    try {
+      child.kill("SIGKILL");
+    } catch { /* gone */ }
+  }, deadlineMs);
+  try {
+    return await child.output();
+  } finally {
+    clearTimeout(killer);
+  }
+}

@@ -2,6 +2,7 @@
 // sends its token and path; `response()` counts statuses and keeps a few non-2xx bodies; `done()`
 // prints one JSON line with the latency percentiles, requests and every kind of error.
 import type { PoolDelta } from "./poolstats.ts";
+import { outputWithin } from "./util.ts";
 
 export type WrkTarget = { path: string; token: string };
 
@@ -159,28 +160,25 @@ export async function runWrk(options: WrkOptions): Promise<WrkResult> {
   const dir = await Deno.makeTempDir({ prefix: "bench-wrk-" });
   const script = `${dir}/script.lua`;
   await Deno.writeTextFile(script, wrkScript(options));
-  const child = new Deno.Command("wrk", {
-    args: [
-      `-t${options.threads}`,
-      `-c${options.connections}`,
-      `-d${options.durationSec}s`,
-      `--timeout`,
-      `${options.timeoutSec ?? 10}s`,
-      "--latency",
-      "-s",
-      script,
-      options.url,
-    ],
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  const killer = setTimeout(() => {
-    try {
-      child.kill("SIGKILL");
-    } catch { /* gone */ }
-  }, (options.durationSec + 30) * 1000);
   try {
-    const { stdout, stderr, code } = await child.output();
+    const { stdout, stderr, code } = await outputWithin(
+      new Deno.Command("wrk", {
+        args: [
+          `-t${options.threads}`,
+          `-c${options.connections}`,
+          `-d${options.durationSec}s`,
+          `--timeout`,
+          `${options.timeoutSec ?? 10}s`,
+          "--latency",
+          "-s",
+          script,
+          options.url,
+        ],
+        stdout: "piped",
+        stderr: "piped",
+      }),
+      (options.durationSec + 30) * 1000,
+    );
     const out = new TextDecoder().decode(stdout);
     const line = out.split("\n").find((l) => l.startsWith("BENCH_JSON "));
     if (code !== 0 || !line) {
@@ -210,7 +208,6 @@ export async function runWrk(options: WrkOptions): Promise<WrkResult> {
       samples: j.samples,
     };
   } finally {
-    clearTimeout(killer);
     await Deno.remove(dir, { recursive: true }).catch(() => {});
   }
 }

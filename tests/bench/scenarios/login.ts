@@ -1,6 +1,6 @@
 // Scenario 5 — login p50 with the user directory holding few vs many agencies' users: sequential
 // POST /api/auth/login, each a distinct user (per-email limit), each from its own X-Forwarded-For.
-import type { BenchContext } from "../context.ts";
+import type { BenchContext, LoginMeasurement } from "../context.ts";
 import type { ScenarioResult } from "../report.ts";
 import { hashPassword, verifyPassword } from "../../../src/auth/password.ts";
 import type { SeededAgency } from "../seed.ts";
@@ -76,19 +76,8 @@ async function lookupCost(ctx: BenchContext, emails: string[]): Promise<number[]
   return out;
 }
 
-type Measured = {
-  agencies: number;
-  directoryRows: number;
-  latencies: number[];
-  /** Each agency's first login (its client, pool and backend are cold) and the later ones. */
-  cold: number[];
-  warm: number[];
-  verifyMs: number[];
-  lookupMs: number[];
-};
-
 /** Two warm-up logins (decoy hash, password workers, catalog client), then the plan, sequentially. */
-async function measure(ctx: BenchContext, agencies: SeededAgency[]): Promise<Measured> {
+async function measure(ctx: BenchContext, agencies: SeededAgency[]): Promise<LoginMeasurement> {
   const logins = plan(agencies, ctx.sizes.logins);
   await login(ctx.api.url, logins[0].email);
   await login(ctx.api.url, logins[0].email);
@@ -124,7 +113,7 @@ export async function loginScenario(ctx: BenchContext): Promise<ScenarioResult> 
   const p = (xs: number[], q: number) => percentile(xs, q);
   const ratio = p(large.latencies, 50) / p(small.latencies, 50);
   const fullScale = ctx.sizes.many >= 1000;
-  const row = (m: Measured) => [
+  const row = (m: LoginMeasurement) => [
     m.agencies,
     m.directoryRows,
     m.latencies.length,
