@@ -2,6 +2,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { agencyView, findAgency } from "../catalog/agencies.ts";
+import { loginSchema } from "../auth/login-routes.ts";
 import { decoyHash, verifyPassword } from "../auth/password.ts";
 import type { Tokens } from "../auth/tokens.ts";
 import { collectStats } from "../ops/stats.ts";
@@ -22,10 +23,8 @@ export type AdminDeps = {
   internals(): Record<string, unknown>;
 };
 
-const loginSchema = z.strictObject({
-  email: z.string().trim().toLowerCase().min(3).max(254),
-  password: z.string().min(1).max(128),
-});
+// Operators log in with the same credentials shape as agency users, minus the agency.
+const operatorLoginSchema = loginSchema.omit({ agencyDatabase: true });
 const idParam = z.object({ id: z.uuid() });
 const listQuery = z.strictObject({
   status: z.enum(["provisioning", "active", "suspended", "archived", "deleted", "failed"]).optional(),
@@ -39,7 +38,7 @@ export function adminRoutes({ control, tokens, lifecycle, internals }: AdminDeps
   const operatorsOnly = platform({ tokens });
 
   return new Hono<AppEnv>()
-    .post("/login", validate("json", loginSchema), async (c) => {
+    .post("/login", validate("json", operatorLoginSchema), async (c) => {
       const { email, password } = c.req.valid("json");
       perEmail.hit(email);
       const operator = await findOperator(control, email);

@@ -3,6 +3,7 @@
 // continuing past failures. A per-database advisory lock keeps two runs off the same database.
 import { dbmate, migrationVersions } from "../platform/dbmate.ts";
 import { connect } from "../platform/db.ts";
+import { mapLimit } from "../platform/map-limit.ts";
 import { type ControlPlane, databaseUrlFor } from "./control-plane.ts";
 
 /** Held (in the agency database) by the run migrating it. */
@@ -88,16 +89,10 @@ async function migrateOne(cp: ControlPlane, target: FleetTarget, files: string[]
 export async function migrateFleet(cp: ControlPlane, options: FleetOptions): Promise<FleetOutcome[]> {
   const files = migrationVersions(options.migrationsDir);
   const targets = await fleetTargets(cp, options);
-  const outcomes: FleetOutcome[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < targets.length) {
-      const target = targets[next++];
-      const result = await migrateOne(cp, target, files, options);
-      outcomes.push(result);
-      options.onResult?.(result, outcomes.length, targets.length);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
-  return outcomes;
+  let done = 0;
+  return await mapLimit(targets, options.concurrency, async (target) => {
+    const outcome = await migrateOne(cp, target, files, options);
+    options.onResult?.(outcome, ++done, targets.length);
+    return outcome;
+  });
 }

@@ -2,10 +2,11 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { agencyView } from "../catalog/agencies.ts";
+import { bearerToken } from "../auth/bearer.ts";
 import { emailSchema, passwordSchema } from "../auth/schemas.ts";
 import type { Tokens } from "../auth/tokens.ts";
 import type { AppEnv } from "../platform/app-env.ts";
-import { badRequest, forbidden, unauthorized } from "../platform/errors.ts";
+import { badRequest, forbidden } from "../platform/errors.ts";
 import { clientAddress, createRateLimiter } from "../platform/rate-limit.ts";
 import { validate } from "../platform/validate.ts";
 import { provisionAgency, type ProvisioningDeps } from "./provisioning/index.ts";
@@ -45,8 +46,7 @@ export function signupRoutes({ provisioning, spares, tokens, openSignup, trustPr
     async (c, next) => {
       // With open signup off, only platform operators create agencies.
       if (!openSignup) {
-        const token = c.req.header("authorization")?.match(/^Bearer (.+)$/)?.[1];
-        if (!token) throw unauthorized("Signup is closed: a platform token is required");
+        const token = bearerToken(c, "Signup is closed: a platform token is required");
         const { role } = await tokens.verifyPlatform(token);
         if (role === "viewer") throw forbidden("Viewers cannot create agencies");
       } else {

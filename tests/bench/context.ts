@@ -6,7 +6,7 @@ import { type PoolDelta, poolDelta, poolSnapshot } from "./poolstats.ts";
 import type { PgbenchResult } from "./pgbench.ts";
 import type { SeededAgency, Seeder } from "./seed.ts";
 import type { BenchApi, BenchStack } from "./stack.ts";
-import { mapPool } from "./util.ts";
+import { mapLimit } from "../../src/platform/map-limit.ts";
 import type { WrkResult } from "./wrk.ts";
 
 export type Sizes = {
@@ -95,7 +95,7 @@ export async function warmPass(
   path = projectsPath,
 ): Promise<Record<string, number>> {
   const statuses: Record<string, number> = {};
-  await mapPool(agencies, concurrency, async (a) => {
+  await mapLimit(agencies, concurrency, async (a) => {
     const res = await fetch(`${url}${path}`, { headers: { Authorization: `Bearer ${a.token}` } });
     const body = await res.json().catch(() => undefined);
     if (res.status === 200 && (!Array.isArray(body?.data) || body.data.length !== 20)) {

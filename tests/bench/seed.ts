@@ -8,7 +8,8 @@ import { restrictConnect } from "../../src/tenancy/control-plane.ts";
 import { agencyDatabaseName } from "../../src/tenancy/database-name.ts";
 import { cloneTemplate } from "../../src/tenancy/template.ts";
 import { type BenchStack, withSql } from "./stack.ts";
-import { hex, mapPool } from "./util.ts";
+import { mapLimit } from "../../src/platform/map-limit.ts";
+import { hex } from "./util.ts";
 
 export const BENCH_PASSWORD = "Bench-horse-9-battery";
 export const USERS_PER_AGENCY = 3;
@@ -50,7 +51,7 @@ export async function createSeeder(
       const from = seeder.agencies.length;
       const indexes = Array.from({ length: Math.max(0, total - from) }, (_, i) => from + i);
       let done = 0;
-      const seeded = await mapPool(indexes, concurrency, async (index) => {
+      const seeded = await mapLimit(indexes, concurrency, async (index) => {
         const agency = await seedOne(index);
         done++;
         if (progress && (done % 50 === 0 || done === indexes.length)) progress(from + done, total);

@@ -1,22 +1,6 @@
 // Small helpers shared by the bench: bounded parallel map, percentiles, formatting, timing.
 
 /** Maps `items` with at most `concurrency` calls in flight; results keep the input order. */
-export async function mapPool<T, R>(
-  items: readonly T[],
-  concurrency: number,
-  fn: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i], i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  return results;
-}
 
 /** Nearest-rank percentile of unsorted samples (NaN when empty). */
 export function percentile(samples: readonly number[], p: number): number {

@@ -41,18 +41,6 @@ export async function runCli(script: string, args: string[], env: Record<string,
 }
 
 /** Runs `work` over `items`, at most `limit` at a time, keeping the order of results. */
-export async function mapLimit<T, R>(items: T[], limit: number, work: (item: T, i: number) => Promise<R>) {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i], i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 export async function sha256Hex(file: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", await Deno.readFile(file));

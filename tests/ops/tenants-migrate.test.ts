@@ -16,7 +16,8 @@ import {
 } from "../../src/tenancy/fleet-migrate.ts";
 import { asSuperuser, call, hex, signupAgency, type Tenant } from "../support/fixtures.ts";
 import { stack, superuser, testApp } from "../support/stack.ts";
-import { mapLimit, runCli } from "./helpers.ts";
+import { mapLimit } from "../../src/platform/map-limit.ts";
+import { runCli } from "./helpers.ts";
 
 const N = 20;
 const { app, services } = testApp({ TRUST_PROXY: "true" });
