@@ -10,7 +10,7 @@ import { mapLimit } from "../../src/platform/map-limit.ts";
 import type { WrkResult } from "./wrk.ts";
 
 export type Sizes = {
-  /** Agencies in the user directory for the first login measurement. */
+  /** Agencies in the small catalog the login scenario sets beside the full one. */
   small: number;
   /** Agencies for the warm reads and the writes. */
   warm: number;
@@ -49,18 +49,6 @@ export const SIZES: Record<"quick" | "full", Sizes> = {
   },
 };
 
-/** Login latencies at one catalog size (scenario 5 measures at 10 agencies, then at 1,000). */
-export type LoginMeasurement = {
-  agencies: number;
-  directoryRows: number;
-  latencies: number[];
-  /** Each agency's first login (its client, pool and backend are cold) and the later ones. */
-  cold: number[];
-  warm: number[];
-  verifyMs: number[];
-  lookupMs: number[];
-};
-
 export type BenchContext = {
   quick: boolean;
   sizes: Sizes;
@@ -78,7 +66,6 @@ export type BenchContext = {
     manyUniform?: WrkResult;
     pgbenchPooled?: PgbenchResult;
     pgbenchPrepared?: Promise<void>;
-    loginSmall?: LoginMeasurement;
   };
 };
 

@@ -8,7 +8,7 @@ import { type BenchContext, SIZES } from "./context.ts";
 import { dropPgbench } from "./pgbench.ts";
 import { renderScenario, renderSummary, type Report, type ScenarioResult, writeReport } from "./report.ts";
 import { baseline } from "./scenarios/baseline.ts";
-import { loginScenario, loginSmall } from "./scenarios/login.ts";
+import { loginScenario } from "./scenarios/login.ts";
 import { memory } from "./scenarios/memory.ts";
 import { provisioning } from "./scenarios/provisioning.ts";
 import { readsMany } from "./scenarios/reads-many.ts";
@@ -124,7 +124,9 @@ async function configuration(ctx: BenchContext): Promise<Record<string, string |
     "PostgreSQL max_connections / shared_buffers / fsync":
       `${maxConnections} / ${sharedBuffers} / ${fsync} (fsync is off only while seeding)`,
     "PgBouncer pool_mode": setting("pool_mode"),
-    "PgBouncer max_user_connections (global cap)": setting("max_user_connections"),
+    "PgBouncer max_user_connections (global cap 60 = this + one backend still exiting)": setting(
+      "max_user_connections",
+    ),
     "PgBouncer default_pool_size / reserve_pool_size / min_pool_size": `${setting("default_pool_size")} / ${
       setting("reserve_pool_size")
     } / ${setting("min_pool_size")}`,
@@ -258,11 +260,6 @@ async function main(): Promise<number> {
       selected.has(id as ScenarioId)
     );
     const needsWarm = needsMany || ["reads-warm", "writes"].some((id) => selected.has(id as ScenarioId));
-    if (selected.has("login")) {
-      await ctx.ensureAgencies(sizes.small);
-      log("login with a small directory");
-      await loginSmall(ctx).catch((error) => log(`login (small) failed: ${error}`));
-    }
     await run("provisioning", () => provisioning(ctx));
     if (needsWarm) await ctx.ensureAgencies(sizes.warm);
     await run("reads-warm", () => readsWarm(ctx));

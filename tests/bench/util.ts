@@ -1,6 +1,4 @@
-// Small helpers shared by the bench: bounded parallel map, percentiles, formatting, timing.
-
-/** Maps `items` with at most `concurrency` calls in flight; results keep the input order. */
+// Small helpers shared by the bench: percentiles, formatting, timing.
 
 /** Nearest-rank percentile of unsorted samples (NaN when empty). */
 export function percentile(samples: readonly number[], p: number): number {

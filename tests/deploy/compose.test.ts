@@ -302,7 +302,7 @@ describe("compose.yaml", () => {
 
   it("leaves room under PostgreSQL's max_connections for PgBouncer's global cap", () => {
     const maxConnections = Number(db.command!.join(" ").match(/max_connections=(\d+)/)![1]);
-    const cap = Number(tuning.pgbouncer.get("max_user_connections"));
+    const cap = Number(tuning.pgbouncer.get("max_user_connections")) + 1; // + a backend still exiting
     // The control plane's direct clients (API 4, a CLI 4, dbmate 1) and 3 superuser slots.
     const headroom = 12;
     expect(cap).toBeGreaterThan(0);
@@ -597,9 +597,10 @@ describe("deploy/kubernetes/buildflow.yaml", () => {
 
   it("divides the global connection cap among the sidecars", () => {
     const perPod = Number(ini.pgbouncer.get("max_user_connections"));
-    const budget = Number(tuning.pgbouncer.get("max_user_connections"));
+    // Each PgBouncer may have one backend still exiting beyond its own cap (see the tuning).
+    const budget = Number(tuning.pgbouncer.get("max_user_connections")) + 1;
     expect(perPod).toBeGreaterThan(0);
-    expect(deployment.spec.replicas * perPod).toBeLessThanOrEqual(budget);
+    expect(deployment.spec.replicas * (perPod + 1)).toBeLessThanOrEqual(budget);
     // The cap is the one setting of the tuning the sidecar overrides; the rest stays in force.
     expect([...ini.own].filter((key) => tuning.pgbouncer.has(key))).toEqual(["max_user_connections"]);
     for (const [key, value] of tuning.pgbouncer) {

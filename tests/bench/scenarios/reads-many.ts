@@ -9,7 +9,9 @@ import { fmt } from "../util.ts";
 import { runWrk, type WrkResult } from "../wrk.ts";
 import { ensurePgbench, loadColumns, measureWarm, pgbenchRow, wrkRow } from "./reads-warm.ts";
 
-export const CAP = 60; // pgbouncer/pgbouncer.ini max_user_connections
+// The server-connection cap: PgBouncer's max_user_connections (59, pgbouncer/pgbouncer.ini) plus
+// the one backend PostgreSQL may still list after PgBouncer has closed it.
+export const CAP = 60;
 
 /** A 503 sample ("503 <retry-after> <body>") with a Retry-After and the contract's error body. */
 export function wellFormed503(sample: string): boolean {
