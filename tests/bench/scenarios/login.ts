@@ -65,8 +65,14 @@ async function startSmallCatalogApi(
     poolerUrl: stack.appPooledUrl(SMALL_CATALOG),
   });
   const { control } = services;
-  await control`insert into agencies ${control(rows)}`;
-  await control`insert into user_directory ${control(directory)}`;
+  try {
+    await control`insert into agencies ${control(rows)}`;
+    await control`insert into user_directory ${control(directory)}`;
+  } catch (error) {
+    await services.close();
+    await dropDatabase(cp, SMALL_CATALOG);
+    throw error;
+  }
   const server = Deno.serve(
     { port: 0, hostname: "127.0.0.1", onListen: () => {} },
     createApp(services).fetch,
