@@ -40,8 +40,7 @@ export async function runCli(script: string, args: string[], env: Record<string,
   return { code: out.code, stdout: decode(out.stdout), stderr: decode(out.stderr) };
 }
 
-/** Runs `work` over `items`, at most `limit` at a time, keeping the order of results. */
-
+/** A file's SHA-256, computed here independently of the backup code's own streaming hash. */
 export async function sha256Hex(file: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", await Deno.readFile(file));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
