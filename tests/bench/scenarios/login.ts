@@ -11,7 +11,7 @@ import type { BenchContext } from "../context.ts";
 import type { ScenarioResult } from "../report.ts";
 import type { SeededAgency } from "../seed.ts";
 import { BENCH_PASSWORD } from "../seed.ts";
-import { fmt, freshAddress, percentile } from "../util.ts";
+import { fmt, freshAddress, hex, percentile } from "../util.ts";
 
 const SMALL_CATALOG = "buildflow_bench_catalog_small";
 
@@ -27,17 +27,38 @@ type Measurement = {
   lookupMs: number[];
 };
 
-async function login(url: string, email: string): Promise<number> {
+/** One login; its latency, or an error when the status is not `expected`. */
+async function login(url: string, email: string, password = BENCH_PASSWORD, expected = 200): Promise<number> {
   const started = performance.now();
   const res = await fetch(`${url}/api/auth/login`, {
     method: "POST",
     headers: { "Content-Type": "application/json", "X-Forwarded-For": freshAddress() },
-    body: JSON.stringify({ email, password: BENCH_PASSWORD }),
+    body: JSON.stringify({ email, password }),
   });
   const body = await res.text();
   const ms = performance.now() - started;
-  if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${body.slice(0, 200)}`);
+  if (res.status !== expected) throw new Error(`login ${email}: ${res.status} ${body.slice(0, 200)}`);
   return ms;
+}
+
+/** Failed logins on one API, alternating: an email no agency has, and a known email (its agency
+ * already served) with a wrong password. Both must cost the same, or the timing tells which emails exist. */
+async function failedLogins(url: string, knownEmails: string[]) {
+  const unknown: number[] = [];
+  const wrongPassword: number[] = [];
+  const [first, ...rest] = knownEmails;
+  await login(url, first, `${BENCH_PASSWORD}-wrong`, 401); // warm-up: password workers, decoy hash
+  for (const [i, email] of rest.entries()) {
+    const probes = [
+      () =>
+        login(url, `nobody.${i}.${hex(6)}@bench.example.com`, BENCH_PASSWORD, 401).then((ms) =>
+          unknown.push(ms)
+        ),
+      () => login(url, email, `${BENCH_PASSWORD}-wrong`, 401).then((ms) => wrongPassword.push(ms)),
+    ];
+    for (const probe of i % 2 ? probes.reverse() : probes) await probe();
+  }
+  return { unknown, wrongPassword };
 }
 
 /** A catalog database with only `agencies` (their rows and directory entries copied from the main
@@ -168,6 +189,7 @@ export async function loginScenario(ctx: BenchContext): Promise<ScenarioResult> 
   const smallAgencies = untouched.slice(0, sizes.small);
   const largePool = untouched.slice(sizes.small);
   const small = await startSmallCatalogApi(ctx, smallAgencies);
+  const largeLogins = plan(largePool, sizes.logins);
   let measured: Measurement[];
   try {
     const [{ count: catalogAgencies }] = await api.services.catalog<{ count: number }[]>`
@@ -176,16 +198,19 @@ export async function loginScenario(ctx: BenchContext): Promise<ScenarioResult> 
       { api: small, logins: plan(smallAgencies, sizes.logins) },
       {
         api: { url: api.url, catalog: api.services.catalog, agencies: catalogAgencies },
-        logins: plan(largePool, sizes.logins),
+        logins: largeLogins,
       },
     ]);
   } finally {
     await small.close();
   }
+  const failed = await failedLogins(api.url, largeLogins.map((l) => l.email));
+  const failedRatio = percentile(failed.wrongPassword, 50) / percentile(failed.unknown, 50);
   const [smallM, largeM] = measured;
   const p = (xs: number[], q: number) => percentile(xs, q);
   const ratio = p(largeM.latencies, 50) / p(smallM.latencies, 50);
   const fullScale = sizes.many >= 1000;
+  const failedRow = (xs: number[]) => [xs.length, fmt(p(xs, 50)), fmt(p(xs, 95)), fmt(Math.max(...xs))];
   const row = (m: Measurement) => [
     m.agencies,
     m.directoryRows,
@@ -215,6 +240,13 @@ export async function loginScenario(ctx: BenchContext): Promise<ScenarioResult> 
         "directory lookup alone p50 ms",
       ],
       rows: [row(smallM), row(largeM)],
+    }, {
+      title: `Failed logins (401), ${largeM.agencies} agencies, alternating`,
+      columns: ["attempt", "n", "p50 ms", "p95 ms", "max ms"],
+      rows: [
+        ["unknown email", ...failedRow(failed.unknown)],
+        ["known email, wrong password", ...failedRow(failed.wrongPassword)],
+      ],
     }],
     checks: [{
       target: `login p50 at ${largeM.agencies} / at ${smallM.agencies} agencies ≤ 1.2${
@@ -222,6 +254,10 @@ export async function loginScenario(ctx: BenchContext): Promise<ScenarioResult> 
       }`,
       measured: `${fmt(ratio, 2)}×`,
       pass: fullScale ? ratio <= 1.2 : null,
+    }, {
+      target: "401 p50: wrong password / unknown email within 0.8–1.25",
+      measured: `${fmt(failedRatio, 2)}×`,
+      pass: failedRatio >= 0.8 && failedRatio <= 1.25,
     }],
     notes: [
       `Two APIs side by side: the bench API on the main catalog, and a second in-process API (same configuration) on a catalog database holding only ${smallM.agencies} seeded agencies (rows and directory entries copied from the main one). Sequential logins alternate between them, in pairs whose order flips each time, so both see the same machine load; argon2id verification (the bulk of a login) is included on both sides.`,
@@ -230,7 +266,8 @@ export async function loginScenario(ctx: BenchContext): Promise<ScenarioResult> 
       } agencies no API had served yet, round by round (the small side's from its catalog, the other's spread over the rest), each login with its own X-Forwarded-For (TRUST_PROXY=true); two warm-up logins of each side's first user first.`,
       "An agency's first login is cold: a new postgres.js client, and usually a new PostgreSQL backend for that database (PgBouncer evicts another database's idle server connection once the cap is reached).",
       "The directory lookup column runs the login's user_directory query alone (each API's catalog client, through PgBouncer) for the same users: the part that depends on the directory size.",
+      "Failed logins: the bench API's users from the table above (their agencies now served) with a wrong password, alternating with emails no agency has; an unknown email verifies a decoy argon2id hash, so both cost one verification.",
     ],
-    data: { small: smallM, large: largeM },
+    data: { small: smallM, large: largeM, failed },
   };
 }
