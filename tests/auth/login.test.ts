@@ -260,6 +260,25 @@ describe("bearer tokens on a tenant route", () => {
     expect(res.body).toEqual({ error: "Token expired", code: "unauthorized" });
   });
 
+  // Verified tokens are cached by their text (src/auth/tokens.ts): a hit must still honour exp, and a
+  // token one character away from a cached one must be verified in full.
+  it("refuses an accepted token once it expires", async () => {
+    const exp = Math.floor(Date.now() / 1000) + 2;
+    const token = await craft({ exp });
+    expect((await me(`Bearer ${token}`)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, exp * 1000 - Date.now() + 50));
+    const res = await me(`Bearer ${token}`);
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual({ error: "Token expired", code: "unauthorized" });
+  });
+
+  it("refuses an accepted token with its signature altered", async () => {
+    const token = await craft();
+    expect((await me(`Bearer ${token}`)).status).toBe(200);
+    const last = token.at(-2) === "A" ? "B" : "A"; // the last character holds only padding bits
+    await expectRefused(`Bearer ${token.slice(0, -2)}${last}${token.at(-1)}`, "altered signature");
+  });
+
   it("refuses a token without the agency claims", async () => {
     await expectRefused(`Bearer ${await craft({}, { agencyId: undefined })}`, "no agencyId");
     await expectRefused(`Bearer ${await craft({}, { role: 7 })}`, "role not a string");
