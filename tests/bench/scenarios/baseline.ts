@@ -170,19 +170,6 @@ export async function baseline(ctx: BenchContext): Promise<ScenarioResult> {
           .join("; ")
       }.`,
     ],
-    data: runs.map((
-      { wrk, connections, errors, ok, failed, firstErrorAt, okBeforeFirstError, timeline, pools, count },
-    ) => ({
-      count,
-      wrk,
-      connections,
-      errors,
-      ok,
-      failed,
-      firstErrorAt,
-      okBeforeFirstError,
-      timeline,
-      pools,
-    })),
+    data: runs.map(({ others: _others, ...run }) => run),
   };
 }

@@ -95,7 +95,7 @@ export async function readsMany(ctx: BenchContext): Promise<ScenarioResult> {
     status: "ok",
     tables: [
       {
-        columns: [...loadColumns, "peak app-role backends (cap 60)"],
+        columns: [...loadColumns, `peak app-role backends (cap ${CAP})`],
         rows: [
           [
             ...wrkRow(`API, ${sizes.many} agencies, Zipf s=1.1 (ceiling: warm)`, zipf.wrk, warm.okRps),
@@ -130,7 +130,7 @@ export async function readsMany(ctx: BenchContext): Promise<ScenarioResult> {
         pass: fullScale ? uniformRatio >= 0.5 : null,
       },
       {
-        target: "app-role server connections never above the cap (60)",
+        target: `app-role server connections never above the cap (${CAP})`,
         measured: `peak ${peak}`,
         pass: peak <= CAP,
       },
