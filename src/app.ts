@@ -18,7 +18,12 @@ import { adminRoutes } from "./admin/routes.ts";
 import { loginRoutes } from "./auth/login-routes.ts";
 import type { AgencyUser } from "./auth/agency-users.ts";
 import { meRoutes, userRoutes } from "./auth/user-routes.ts";
-import { findAgency } from "./catalog/agencies.ts";
+import {
+  type AgencyChange,
+  type AgencyStatus,
+  findAgency,
+  listenForAgencyChanges,
+} from "./catalog/agencies.ts";
 import { openApiRoutes } from "./ops/openapi.ts";
 import { resources } from "./resources/erp.ts";
 import { resourceRoutes } from "./resources/routes.ts";
@@ -52,8 +57,14 @@ export type Services = {
   /** Suspend, archive, restore, delete: what the admin routes run; updates the cache and registry. */
   lifecycle: LifecycleDeps;
   metrics: Metrics;
+  /** Listens for lifecycle changes made by other API instances and the CLI (one more direct catalog
+   * connection), so they take effect here within milliseconds instead of a cache TTL. */
+  watchAgencyChanges(): Promise<void>;
   close(): Promise<void>;
 };
+
+// Statuses that end an agency's traffic: its connections on this instance's pooler are closed too.
+const STOPPED: AgencyStatus[] = ["suspended", "archiving", "archived", "deleted"];
 
 /** Creates clients but opens no connection: postgres.js connects on first query. */
 export function createServices(config: Config, servers: Servers): Services {
@@ -73,6 +84,11 @@ export function createServices(config: Config, servers: Servers): Services {
     max: config.AGENCY_CACHE_MAX,
   });
   const poolerAdmin = servers.poolerAdminUrl ? createPoolerAdmin(servers.poolerAdminUrl) : undefined;
+  const forget = (change: AgencyChange) => {
+    agencies.invalidate(change.id);
+    tenantClients.evict(change.databaseName);
+  };
+  let watching: Promise<unknown> | undefined;
   return {
     config,
     control,
@@ -93,12 +109,21 @@ export function createServices(config: Config, servers: Servers): Services {
       pgBin: postgresBinDir(config.PG_BINDIR),
       backupDir: config.BACKUP_DIR,
       poolerAdmin,
-      onChange(agency) {
-        agencies.invalidate(agency.id);
-        tenantClients.evict(agency.databaseName);
-      },
+      onChange: forget,
     },
     metrics: createMetrics(),
+    async watchAgencyChanges() {
+      await (watching ??= listenForAgencyChanges(control, (change) => {
+        forget(change);
+        if (poolerAdmin && STOPPED.includes(change.status)) {
+          poolerAdmin.kill(change.databaseName).then(() => poolerAdmin.resume(change.databaseName))
+            .catch((error) => console.error(JSON.stringify({ poolerKill: change, error: String(error) })));
+        }
+      }, agencies.clear).catch((error) => { // (re)listening: whatever changed meanwhile was missed
+        watching = undefined; // tried again on the next call
+        throw error;
+      }));
+    },
     async close() {
       await spares.idle();
       stopPasswordWorkers();

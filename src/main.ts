@@ -6,10 +6,12 @@ import { sweepOrphans } from "./tenancy/sweeper.ts";
 
 export type RunningApi = { url: string; services: Services; shutdown(): Promise<void> };
 
-/** Sweeps orphans left by a crash, starts refilling spares, then listens. */
+/** Listens for lifecycle changes, sweeps orphans left by a crash, starts refilling spares, then
+ * serves. */
 export async function serveApi(config: Config, servers: Servers): Promise<RunningApi> {
   const services = createServices(config, servers);
   const app = createApp(services);
+  await services.watchAgencyChanges();
   const swept = await sweepOrphans(services.controlPlane);
   if (swept.droppedDatabases.length) console.log(`swept orphans: ${swept.droppedDatabases.join(", ")}`);
   services.spares.kick();

@@ -4,6 +4,13 @@ import { createApp, createServices } from "./app.ts";
 import { loadConfig, serversFrom } from "./config.ts";
 
 const config = loadConfig(Deno.env.toObject());
-const app = createApp(createServices(config, serversFrom(config)));
+const services = createServices(config, serversFrom(config));
+const app = createApp(services);
 
-export default { fetch: app.fetch } satisfies Deno.ServeDefaultExport;
+export default {
+  // Lifecycle changes are listened for from the first request on (not at import).
+  fetch(request, info) {
+    services.watchAgencyChanges().catch((error) => console.error(JSON.stringify({ listen: String(error) })));
+    return app.fetch(request, info);
+  },
+} satisfies Deno.ServeDefaultExport;

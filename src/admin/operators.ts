@@ -11,10 +11,13 @@ export type Operator = {
   passwordHash: string;
 };
 
-export async function findOperator(sql: Sql, email: string): Promise<Operator | undefined> {
-  const [operator] = await sql<Operator[]>`
-    select id, email, full_name, role, is_active, password_hash from users where email = ${email}`;
-  return operator;
+export async function findOperator(sql: Sql, by: { email: string } | { id: string }) {
+  const [operator] = "email" in by
+    ? await sql<Operator[]>`
+      select id, email, full_name, role, is_active, password_hash from users where email = ${by.email}`
+    : await sql<Operator[]>`
+      select id, email, full_name, role, is_active, password_hash from users where id = ${by.id}`;
+  return operator as Operator | undefined;
 }
 
 /** Creates an operator, or resets the password, name and role of an existing one. */

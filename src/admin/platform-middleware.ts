@@ -1,21 +1,34 @@
-// The platform boundary: operator tokens only. An agency's token is authenticated but not allowed
-// here (403), anything else is 401.
+// The platform boundary: operator tokens only, of operators who still exist and are active, with
+// their current role. An agency's token is authenticated but not allowed here (403), anything else
+// is 401.
 import { createMiddleware } from "hono/factory";
 import { bearerToken } from "../auth/bearer.ts";
 import type { PlatformClaims, Tokens } from "../auth/tokens.ts";
 import type { AppEnv } from "../platform/app-env.ts";
-import { forbidden } from "../platform/errors.ts";
+import { forbidden, unauthorized } from "../platform/errors.ts";
+import type { Operator } from "./operators.ts";
 
-export function platform({ tokens }: { tokens: Tokens }) {
+export type PlatformDeps = {
+  tokens: Tokens;
+  /** The operator as the catalog has it now, briefly cached: removal, deactivation and role changes
+   * take effect within the cache's TTL instead of when the token expires. */
+  currentOperator(id: string): Promise<Operator | undefined>;
+};
+
+export function platform({ tokens, currentOperator }: PlatformDeps) {
   return createMiddleware<AppEnv>(async function platform(c, next) {
     const token = bearerToken(c);
+    let claims: PlatformClaims;
     try {
-      c.set("operator", await tokens.verifyPlatform(token));
+      claims = await tokens.verifyPlatform(token);
     } catch (error) {
       const isAgencyToken = await tokens.verifyAgency(token).then(() => true, () => false);
       if (isAgencyToken) throw forbidden("Platform operators only");
       throw error;
     }
+    const operator = await currentOperator(claims.sub);
+    if (!operator?.isActive) throw unauthorized("Operator no longer active");
+    c.set("operator", { sub: operator.id, role: operator.role });
     await next();
   });
 }

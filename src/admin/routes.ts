@@ -1,7 +1,7 @@
 // /api/admin: operator login, the agency fleet and its lifecycle actions, and stats.
 import { Hono } from "hono";
 import { z } from "zod";
-import { agencyView, findAgency } from "../catalog/agencies.ts";
+import { AGENCY_STATUSES, agencyView, findAgency } from "../catalog/agencies.ts";
 import { loginSchema } from "../auth/login-routes.ts";
 import { decoyHash, verifyPassword } from "../auth/password.ts";
 import type { Tokens } from "../auth/tokens.ts";
@@ -12,7 +12,8 @@ import { notFound, unauthorized } from "../platform/errors.ts";
 import { createRateLimiter } from "../platform/rate-limit.ts";
 import { validate } from "../platform/validate.ts";
 import { lifecycleActions, type LifecycleDeps } from "../tenancy/lifecycle.ts";
-import { findOperator } from "./operators.ts";
+import { createLoadingCache } from "../platform/loading-cache.ts";
+import { findOperator, type Operator } from "./operators.ts";
 import { platform, requireOperatorRole } from "./platform-middleware.ts";
 
 export type AdminDeps = {
@@ -27,7 +28,7 @@ export type AdminDeps = {
 const operatorLoginSchema = loginSchema.omit({ agencyDatabase: true });
 const idParam = z.object({ id: z.uuid() });
 const listQuery = z.strictObject({
-  status: z.enum(["provisioning", "active", "suspended", "archived", "deleted", "failed"]).optional(),
+  status: z.enum(AGENCY_STATUSES).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.uuid().optional(),
 });
@@ -35,15 +36,20 @@ const actionBody = z.strictObject({ force: z.boolean().optional() }).default({})
 
 export function adminRoutes({ control, tokens, lifecycle, internals }: AdminDeps) {
   const perEmail = createRateLimiter({ windowMs: 15 * 60_000, max: 10 });
-  const operatorsOnly = platform({ tokens });
+  const operators = createLoadingCache<Operator>({ ttlMs: 5000, max: 10_000 });
+  const operatorsOnly = platform({
+    tokens,
+    currentOperator: (id) => operators.get(id, () => findOperator(control, { id })),
+  });
 
   return new Hono<AppEnv>()
     .post("/login", validate("json", operatorLoginSchema), async (c) => {
       const { email, password } = c.req.valid("json");
-      perEmail.hit(email);
-      const operator = await findOperator(control, email);
+      perEmail.check(email); // only failures count
+      const operator = await findOperator(control, { email });
       const valid = await verifyPassword(password, operator?.passwordHash ?? await decoyHash());
       if (!operator || !valid || !operator.isActive) {
+        perEmail.hit(email);
         throw unauthorized("Invalid email or password", "invalid_credentials");
       }
       await control`update users set last_login_at = now() where id = ${operator.id}`;

@@ -1,6 +1,6 @@
 // POST /api/auth/login: one indexed lookup in the catalog's user_directory, then the user's row in
 // that agency's database (through PgBouncer). Unknown email and wrong password cost the same hash
-// verification and get the same 401; attempts are rate limited per client and per email.
+// verification and get the same 401; attempts are rate limited per client, failures per email.
 import { Hono } from "hono";
 import { z } from "zod";
 import { agencyView } from "../catalog/agencies.ts";
@@ -42,7 +42,11 @@ export function loginRoutes({ catalog, agencies, clients, admission, tokens, tru
   return new Hono<AppEnv>().post("/login", validate("json", loginSchema), async (c) => {
     const { email, password, agencyDatabase } = c.req.valid("json");
     perClient.hit(clientAddress(c, trustProxy));
-    perEmail.hit(email);
+    perEmail.check(email); // only failures count: a user who logs in often is never locked out
+    const refuse = () => {
+      perEmail.hit(email);
+      return invalidCredentials();
+    };
 
     const memberships = await catalog<
       { userId: string; agencyId: string; databaseName: string; status: string }[]
@@ -54,16 +58,19 @@ export function loginRoutes({ catalog, agencies, clients, admission, tokens, tru
       ? memberships.find((m) => m.databaseName === agencyDatabase)
       : memberships[0];
     const agency = chosen && await agencies.get(chosen.agencyId);
-    if (!chosen || agency?.status !== "active") {
+    if (!chosen || (agency?.status !== "active" && agency?.status !== "suspended")) {
       await verifyPassword(password, await decoyHash()); // same cost as a real check
-      if (agency) throw new ApiError(423, "agency_unavailable", `Agency is ${agency.status}`);
-      throw invalidCredentials();
+      throw refuse();
     }
     const inAgency = <T>(work: (sql: Sql) => Promise<T>) =>
       admission.run(() => clients.use(agency.databaseName, work));
     const user = await inAgency((sql) => findUserForLogin(sql, chosen.userId));
     const valid = await verifyPassword(password, user?.passwordHash ?? await decoyHash());
-    if (!user || !valid || !user.isActive) throw invalidCredentials();
+    if (!user || !valid || !user.isActive) throw refuse();
+    // Only now: said before the password, it would tell anyone that the email has an account.
+    if (agency.status !== "active") {
+      throw new ApiError(423, "agency_unavailable", `Agency is ${agency.status}`);
+    }
     if (!agencyDatabase && memberships.length > 1) {
       throw badRequest("This account belongs to several agencies: pass agencyDatabase", [{
         path: "agencyDatabase",

@@ -4,7 +4,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { agencyView } from "../catalog/agencies.ts";
 import type { AppEnv } from "../platform/app-env.ts";
-import type { Sql } from "../platform/db.ts";
+import { type Sql, transaction } from "../platform/db.ts";
 import { ApiError, notFound } from "../platform/errors.ts";
 import { validate } from "../platform/validate.ts";
 import type { LoadingCache } from "../platform/loading-cache.ts";
@@ -58,7 +58,7 @@ export function userRoutes({ control, users }: { control: Sql; users: LoadingCac
       const input = c.req.valid("json");
       const { sql, agency } = c.var;
       const passwordHash = await hashPassword(input.password);
-      const id = await sql.begin((tx) => insertUser(tx, { ...input, passwordHash })) as string;
+      const id = await transaction(sql, (tx) => insertUser(tx, { ...input, passwordHash }));
       try {
         await control`insert into user_directory (email, agency_id, user_id) values (${input.email}, ${agency.id}, ${id})`;
       } catch (error) {
@@ -79,7 +79,7 @@ export function userRoutes({ control, users }: { control: Sql; users: LoadingCac
           throw new ApiError(409, "conflict", "Admins cannot deactivate or demote themselves");
         }
         const { sql } = c.var;
-        const found = await sql.begin(async (tx) => {
+        const found = await transaction(sql, async (tx) => {
           const [user] = await tx`select id from users where id = ${id} for update`;
           if (!user) return false;
           if (

@@ -1,7 +1,18 @@
-// The agencies table and its audit trail: every catalog read and write about agencies goes here.
-import type { Queryable, Sql } from "../platform/db.ts";
+// The agencies table and its audit trail: every catalog read and write about agencies goes here,
+// and every status change is announced on a channel that each API instance listens to.
+import { z } from "zod";
+import { type Queryable, type Sql, transaction } from "../platform/db.ts";
 
-export type AgencyStatus = "provisioning" | "active" | "suspended" | "archived" | "deleted" | "failed";
+export const AGENCY_STATUSES = [
+  "provisioning",
+  "active",
+  "suspended",
+  "archiving",
+  "archived",
+  "deleted",
+  "failed",
+] as const;
+export type AgencyStatus = (typeof AGENCY_STATUSES)[number];
 
 export type Agency = {
   id: string;
@@ -51,8 +62,9 @@ export async function deleteAgency(sql: Sql, id: string): Promise<void> {
   await sql`delete from agencies where id = ${id}`;
 }
 
-/** Moves an agency from one status to another and writes the event, atomically; returns undefined
- * when the agency was not in `from` (a concurrent change won). */
+/** Moves an agency from one status to another, writes the event with the status it really left, and
+ * announces the change when the transaction commits; returns undefined when the agency was not in
+ * `from` (a concurrent change won). */
 export async function transitionAgency(
   sql: Sql,
   id: string,
@@ -60,17 +72,50 @@ export async function transitionAgency(
   to: AgencyStatus,
   event: { name: string; actor?: string; details?: Record<string, unknown>; schemaVersion?: string },
 ): Promise<Agency | undefined> {
-  return await sql.begin(async (tx) => {
-    const [agency] = await tx<(Agency & { previous: AgencyStatus })[]>`
+  return await transaction(sql, async (tx) => {
+    const [row] = await tx<(Agency & { previous: AgencyStatus })[]>`
       update agencies set status = ${to}, status_changed_at = now(),
         schema_version = coalesce(${event.schemaVersion ?? null}, schema_version),
         migrated_at = case when ${event.schemaVersion ?? null}::text is null then migrated_at else now() end
-      where id = ${id} and status in ${tx(from)}
-      returning ${columns(tx)}`;
-    if (!agency) return undefined;
-    await recordEvent(tx, id, event.name, { from: from.join("|"), to }, event.actor, event.details);
+      from (select id as old_id, status as previous from agencies where id = ${id} for update) old
+      where agencies.id = old.old_id and old.previous in ${tx(from)}
+      returning ${columns(tx)}, old.previous`;
+    if (!row) return undefined;
+    const { previous, ...agency } = row;
+    await recordEvent(tx, id, event.name, { from: previous, to }, event.actor, event.details);
+    await announceAgencyChange(tx, { id, status: to, databaseName: agency.databaseName });
     return agency;
   }) as Agency | undefined;
+}
+
+// Changes reach every API instance at once over LISTEN/NOTIFY on the catalog's direct connection
+// (PgBouncer in transaction mode cannot carry LISTEN); the agency cache's TTL is the fallback.
+const AGENCY_CHANGES = "buildflow_agency_changes";
+
+/** What an instance must forget: the agency, and the database its clients were connected to. */
+export const agencyChangeSchema = z.object({
+  id: z.uuid(),
+  status: z.enum(AGENCY_STATUSES),
+  databaseName: z.string(),
+});
+export type AgencyChange = z.infer<typeof agencyChangeSchema>;
+
+/** Sent when the surrounding transaction commits (NOTIFY is transactional). */
+export async function announceAgencyChange(sql: Queryable, change: AgencyChange): Promise<void> {
+  await sql`select pg_notify(${AGENCY_CHANGES}, ${JSON.stringify(change)})`;
+}
+
+/** Calls `onChange` for each announced change; `onListen` each time the listening session (re)starts,
+ * since changes announced while it was down were missed. postgres.js reconnects it by itself. */
+export async function listenForAgencyChanges(
+  sql: Sql,
+  onChange: (change: AgencyChange) => void,
+  onListen: () => void,
+) {
+  return await sql.listen(AGENCY_CHANGES, (payload) => {
+    const change = agencyChangeSchema.safeParse(JSON.parse(payload));
+    if (change.success) onChange(change.data);
+  }, onListen);
 }
 
 export async function recordEvent(

@@ -3,7 +3,8 @@
 // sha256, time). Exits non-zero when any dump failed.
 import { parseArgs } from "node:util";
 import { findAgency } from "../catalog/agencies.ts";
-import { dumpDatabase, type DumpInfo } from "../ops/backup.ts";
+import { dumpDatabase, type DumpInfo } from "../platform/pg-dump.ts";
+import { databaseUrlFor } from "../tenancy/control-plane.ts";
 import { withCliContext } from "./context.ts";
 import { exitOnError } from "./exit.ts";
 import { progress, table } from "./output.ts";
@@ -18,7 +19,7 @@ await exitOnError(() =>
     if (!values.agency && !values.all) throw new Error("Pass --agency <id|database> or --all");
     const agencies = values.all
       ? await sql<{ id: string; databaseName: string; schemaVersion: string | null }[]>`
-          select id, database_name, schema_version from agencies where status in ('active', 'suspended')
+          select id, database_name, schema_version from agencies where status in ('active', 'suspended', 'archiving')
           order by database_name`
       : [
         await findAgency(
@@ -31,17 +32,13 @@ await exitOnError(() =>
     const dir = values.out ?? `${config.BACKUP_DIR}/${new Date().toISOString().replace(/[:.]/g, "-")}`;
     const entries:
       (Partial<DumpInfo> & { agencyId?: string; schemaVersion?: string | null; error?: string })[] = [];
-    const catalogName = new URL(controlPlane.databaseUrl).pathname.slice(1);
-    entries.push({
-      ...(await dumpDatabase(controlPlane, lifecycle.pgBin, catalogName, `${dir}/catalog.dump`)),
-    });
+    entries.push(await dumpDatabase(controlPlane.databaseUrl, lifecycle.pgBin, `${dir}/catalog.dump`));
     const bar = progress("backup");
     for (const [i, agency] of agencies.entries()) {
       try {
         const dump = await dumpDatabase(
-          controlPlane,
+          databaseUrlFor(controlPlane.databaseUrl, agency!.databaseName),
           lifecycle.pgBin,
-          agency!.databaseName,
           `${dir}/${agency!.databaseName}.dump`,
         );
         entries.push({ agencyId: agency!.id, schemaVersion: agency!.schemaVersion, ...dump });

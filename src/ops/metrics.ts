@@ -1,11 +1,14 @@
 // GET /metrics in Prometheus text format: requests by route and status, a latency histogram per
 // route, and gauges the app supplies (registry, admission, cache). Routes are labelled by their
-// pattern (/api/clients/:id), never by agency, so label cardinality stays fixed.
+// pattern (/api/clients/:id), never by agency, and methods from a fixed set, so label cardinality
+// stays fixed.
 import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../platform/app-env.ts";
 
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+// Any other method a client sends is counted as OTHER: a label value must never come from the client.
+const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
 type Histogram = { counts: number[]; sum: number; count: number };
 
@@ -18,7 +21,8 @@ export function createMetrics() {
     await next();
     const seconds = (performance.now() - started) / 1000;
     const route = c.res.status === 404 && c.req.routePath === "/*" ? "unmatched" : c.req.routePath;
-    const labels = `method="${c.req.method}",route="${route}"`;
+    const method = METHODS.has(c.req.method) ? c.req.method : "OTHER";
+    const labels = `method="${method}",route="${route}"`;
     const key = `${labels},status="${c.res.status}"`;
     requests.set(key, (requests.get(key) ?? 0) + 1);
     let h = latency.get(labels);

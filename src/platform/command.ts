@@ -13,6 +13,8 @@ export type RunOptions = {
   env?: Record<string, string>;
   cwd?: string;
   stdin?: string;
+  /** Kills the process when aborted (e.g. the advisory lock guarding its work was lost). */
+  signal?: AbortSignal;
 };
 
 export const SERVICE_USER = "postgres";
@@ -35,6 +37,7 @@ export async function run(argv: string[], options: RunOptions = {}): Promise<str
     stdin: options.stdin === undefined ? "null" : "piped",
     stdout: "piped",
     stderr: "piped",
+    signal: options.signal,
   }).spawn();
   if (options.stdin !== undefined) {
     const writer = child.stdin.getWriter();
@@ -42,6 +45,7 @@ export async function run(argv: string[], options: RunOptions = {}): Promise<str
     await writer.close();
   }
   const { code, stdout, stderr } = await child.output();
+  options.signal?.throwIfAborted();
   const out = new TextDecoder().decode(stdout);
   if (code !== 0) {
     const err = new TextDecoder().decode(stderr).trim();

@@ -5,20 +5,21 @@ import { run } from "./command.ts";
 export const CATALOG_MIGRATIONS = fileURLToPath(new URL("../../db/main/migrations", import.meta.url));
 export const TENANT_MIGRATIONS = fileURLToPath(new URL("../../db/tenant/migrations", import.meta.url));
 
-/** Runs a dbmate command (`migrate`, `status`, `rollback`) on one database, over a direct URL. */
+/** Runs a dbmate command (`migrate`, `status`, `rollback`) on one database, over a direct URL;
+ * killed when `signal` aborts. */
 export function dbmate(
   binary: string,
   url: string,
   migrationsDir: string,
   command: string,
-  ...args: string[]
+  signal?: AbortSignal,
 ) {
   const u = new URL(url);
   if (!u.searchParams.has("sslmode")) u.searchParams.set("sslmode", "disable");
   return run([
     binary,
-    ...["--url", u.toString(), "--migrations-dir", migrationsDir, "--no-dump-schema", command, ...args],
-  ]);
+    ...["--url", u.toString(), "--migrations-dir", migrationsDir, "--no-dump-schema", command],
+  ], { signal });
 }
 
 /** Migration versions in a folder, oldest first (the file name's leading digits). */

@@ -36,14 +36,27 @@ const BY_SQLSTATE: Record<string, [ContentfulStatusCode, string, string]> = {
   "22P02": [400, "validation_failed", "A value has the wrong format"],
   "22001": [400, "validation_failed", "A value is too long"],
   "22021": [400, "validation_failed", "A value is not valid UTF-8 text"],
+  "22P05": [400, "validation_failed", "A value holds a character text cannot store (e.g. \\u0000)"],
   "22003": [400, "validation_failed", "A number is out of range"],
   "22007": [400, "validation_failed", "A date or time has the wrong format"],
   "22008": [400, "validation_failed", "A date or time is out of range"],
+  // Two lifecycle actions raced (e.g. two restores creating the same database).
+  "42P04": [409, "conflict", "Already exists"],
 };
+// Any other data exception (class 22) is a value the client sent that PostgreSQL cannot take.
+const DATA_EXCEPTION: [ContentfulStatusCode, string, string] = [
+  400,
+  "validation_failed",
+  "A value is invalid",
+];
 
-// The server or the pooler is down, full or restarting: retryable (class 08, 53, 57P0x; PgBouncer
-// reports its own errors, e.g. query_wait_timeout, as 08P01).
-const UNAVAILABLE = /^(08|53|57P0|57014)/;
+/** Serialization failure and deadlock: the transaction may simply be run again (see transaction()). */
+export const RETRYABLE = new Set(["40001", "40P01"]);
+
+// The server or the pooler is down, full or restarting, or a retried transaction failed again:
+// retryable (class 08, 40001/40P01, 53, 57P0x; PgBouncer reports its own errors, e.g.
+// query_wait_timeout, as 08P01).
+const UNAVAILABLE = /^(08|40001|40P01|53|57P0|57014)/;
 const NETWORK = new Set([
   "ECONNREFUSED",
   "ECONNRESET",
@@ -54,12 +67,11 @@ const NETWORK = new Set([
   "CONNECTION_ENDED",
   "CONNECTION_DESTROYED",
 ]);
-
 /** Maps an error thrown by postgres.js to the contract, or returns undefined for a bug. */
 export function fromDatabaseError(error: unknown): ApiError | undefined {
   const code = (error as { code?: unknown })?.code;
   if (typeof code !== "string") return;
-  const known = BY_SQLSTATE[code];
+  const known = BY_SQLSTATE[code] ?? (code.startsWith("22") ? DATA_EXCEPTION : undefined);
   if (known) {
     const detail = error as { detail?: string; constraint_name?: string };
     const issues = detail.constraint_name ? [{ path: detail.constraint_name, message: known[2] }] : undefined;

@@ -51,6 +51,10 @@ export function createLoadingCache<V>({ ttlMs, negativeTtlMs = 2000, max }: Load
       entries.delete(key);
       loading.delete(key);
     },
+    clear(): void {
+      entries.clear();
+      loading.clear();
+    },
     stats: () => ({ size: entries.size, ...counters }),
   };
 }

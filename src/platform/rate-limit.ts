@@ -5,27 +5,44 @@ import { ApiError } from "./errors.ts";
 
 export type RateLimitOptions = { windowMs: number; max: number; maxKeys?: number };
 
+type Window = { count: number; resetAt: number };
+
 export function createRateLimiter({ windowMs, max, maxKeys = 100_000 }: RateLimitOptions) {
-  const windows = new Map<string, { count: number; resetAt: number }>();
+  // Every window lasts windowMs, so insertion order is expiry order: the expired are at the front.
+  const windows = new Map<string, Window>();
+
+  const tooMany = (resetAt: number, now: number) =>
+    new ApiError(429, "rate_limited", "Too many attempts, retry later", {
+      headers: { "Retry-After": String(Math.max(1, Math.ceil((resetAt - now) / 1000))) },
+    });
+
+  function live(key: string, now: number): Window | undefined {
+    const w = windows.get(key);
+    if (w && w.resetAt > now) return w;
+    windows.delete(key);
+  }
+
   return {
-    /** Counts one attempt for `key`; throws 429 rate_limited with Retry-After past the limit. */
-    hit(key: string, now = Date.now()): void {
-      let w = windows.get(key);
-      if (!w || w.resetAt <= now) {
-        windows.delete(key);
-        if (windows.size >= maxKeys) windows.delete(windows.keys().next().value!); // oldest first
-        w = { count: 0, resetAt: now + windowMs };
-        windows.set(key, w);
-      }
-      if (++w.count > max) {
-        const retryAfter = Math.max(1, Math.ceil((w.resetAt - now) / 1000));
-        throw new ApiError(429, "rate_limited", "Too many attempts, retry later", {
-          headers: { "Retry-After": String(retryAfter) },
-        });
-      }
+    /** Throws 429 with Retry-After when `key` has no attempt left; counts nothing. */
+    check(key: string, now = Date.now()): void {
+      const w = live(key, now);
+      if (w && w.count >= max) throw tooMany(w.resetAt, now);
     },
-    reset(key: string): void {
-      windows.delete(key);
+    /** Counts one attempt for `key`; throws 429 past the limit. Expired windows make room for a new
+     * key; a live one is never evicted (a spray of distinct keys would otherwise reset a victim's
+     * count), so when every window is live a new key is refused until the oldest expires. */
+    hit(key: string, now = Date.now()): void {
+      let w = live(key, now);
+      if (!w) {
+        for (const [k, old] of windows) {
+          if (old.resetAt > now) break;
+          windows.delete(k);
+        }
+        const oldest = windows.values().next().value;
+        if (oldest && windows.size >= maxKeys) throw tooMany(oldest.resetAt, now);
+        windows.set(key, w = { count: 0, resetAt: now + windowMs });
+      }
+      if (++w.count > max) throw tooMany(w.resetAt, now);
     },
   };
 }

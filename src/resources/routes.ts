@@ -5,7 +5,7 @@ import { Hono } from "hono";
 import type postgres from "postgres";
 import { z } from "zod";
 import type { AppEnv } from "../platform/app-env.ts";
-import type { Queryable } from "../platform/db.ts";
+import { type Queryable, transaction } from "../platform/db.ts";
 import { ApiError, badRequest, notFound } from "../platform/errors.ts";
 import { validate } from "../platform/validate.ts";
 import { requireRole } from "../tenancy/tenant-middleware.ts";
@@ -70,7 +70,7 @@ export function resourceRoutes(resource: Resource) {
     })
     .post("/", validate("json", schemas.create), async (c) => {
       const { items: lines, ...row } = c.req.valid("json") as Record<string, unknown> & { items?: never };
-      const created = await c.var.sql.begin(async (sql) => {
+      const created = await transaction(c.var.sql, async (sql) => {
         if (items) row[items.numberField] ??= documentNumber(items.numberPrefix);
         const [inserted] = await sql`insert into ${sql(table)} ${sql(row)} returning id`;
         if (items) await writeLines(sql, table, items, inserted.id, lines!);
@@ -84,7 +84,7 @@ export function resourceRoutes(resource: Resource) {
     .patch("/:id", validate("param", idParam), validate("json", schemas.update), async (c) => {
       const { id } = c.req.valid("param");
       const { items: lines, ...row } = c.req.valid("json") as Record<string, unknown> & { items?: never };
-      const updated = await c.var.sql.begin(async (sql) => {
+      const updated = await transaction(c.var.sql, async (sql) => {
         const [found] = Object.keys(row).length
           ? await sql`update ${sql(table)} set ${sql(row)} where id = ${id} returning id`
           : await sql`select id from ${sql(table)} where id = ${id} for update`;

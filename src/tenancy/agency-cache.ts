@@ -13,6 +13,7 @@ export function createAgencyCache({ load, ...options }: AgencyCacheOptions) {
   return {
     get: (agencyId: string) => cache.get(agencyId, () => load(agencyId)),
     invalidate: cache.invalidate,
+    clear: cache.clear,
     stats: cache.stats,
   };
 }

@@ -1,6 +1,7 @@
 // What the control plane needs to manage agency databases: the admin role's direct connection to
 // the catalog, its URL (other databases on the same server by swapping the name), and the app role.
 import { connect, type Sql } from "../platform/db.ts";
+import { restoreDump } from "../platform/pg-dump.ts";
 
 export type ControlPlane = {
   /** The catalog over a direct connection with the admin role (may CREATE DATABASE). */
@@ -36,26 +37,116 @@ export async function restrictConnect(cp: ControlPlane, database: string): Promi
   await sql`grant connect on database ${sql(database)} to ${sql(cp.appRole)}`;
 }
 
+/** Stops the app role's use of a database: no new session (CONNECT revoked, so no pooler can open
+ * one) and every session it has terminated, PgBouncer's pooled ones included, so an open transaction
+ * can no longer commit. Resolves once two looks 100 ms apart find none (a session may be starting). */
+export async function fenceDatabase(cp: ControlPlane, database: string, timeoutMs = 10_000): Promise<void> {
+  const { control: sql } = cp;
+  await sql`revoke connect on database ${sql(database)} from ${sql(cp.appRole)}`;
+  const deadline = Date.now() + timeoutMs;
+  for (let quiet = 0; quiet < 2;) {
+    const [{ sessions }] = await sql<{ sessions: number }[]>`
+      select count(pg_terminate_backend(pid, 1000))::int as sessions from pg_stat_activity
+      where datname = ${database} and usename = ${cp.appRole}`;
+    quiet = sessions === 0 ? quiet + 1 : 0;
+    if (Date.now() > deadline) throw new Error(`${cp.appRole} sessions on ${database} did not end`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Restores a dump into a new database, checks it holds the tenant schema, lets the app role in;
+ * drops it on any failure. Returns the schema version found in it. */
+export async function restoreDatabase(
+  cp: ControlPlane,
+  pgBin: string | undefined,
+  file: string,
+  database: string,
+  signal?: AbortSignal,
+): Promise<string> {
+  const { control: sql } = cp;
+  await sql`create database ${sql(database)} template template0`;
+  try {
+    await restoreDump(databaseUrlFor(cp.databaseUrl, database), pgBin, file, signal);
+    const version = await withDatabase(cp, database, async (db) => {
+      const [{ tables }] = await db<{ tables: number }[]>`
+        select count(*)::int as tables from information_schema.tables where table_schema = 'public'`;
+      const [{ version }] = await db<
+        { version: string | null }[]
+      >`select max(version) as version from schema_migrations`;
+      if (tables < 2 || !version) throw new Error(`${file} does not hold an agency database`);
+      return version;
+    });
+    await restrictConnect(cp, database);
+    return version;
+  } catch (error) {
+    await dropDatabase(cp, database);
+    throw error;
+  }
+}
+
 /** Drops a database even while PgBouncer or a client still holds connections to it. */
 export async function dropDatabase(cp: ControlPlane, database: string): Promise<void> {
   await cp.control`drop database if exists ${cp.control(database)} with (force)`;
 }
 
-/** Runs `work` on a one-connection client holding a session advisory lock on the catalog (one
- * connection, so every query shares the session; postgres.js's reserve() is avoided because it
+/** An advisory lock: one bigint key, or a namespace and a name hashed in SQL (e.g. one per agency). */
+export type LockKey = number | { namespace: number; name: string };
+
+/** The lock was not free and the caller asked not to wait. */
+export class LockBusy extends Error {
+  override name = "LockBusy";
+}
+/** The session holding the lock ended before the work did (server restart, terminated backend). */
+export class LockLost extends Error {
+  override name = "LockLost";
+}
+
+export type HeldLock = {
+  /** The session that holds the lock. */
+  sql: Sql;
+  /** Aborted when that session ends: pass it to child processes, check it before a final step. */
+  signal: AbortSignal;
+};
+
+/** Runs `work` while a session advisory lock is held in the database at `url`: `shared`, `exclusive`
+ * (both wait), or `try` (exclusive, else LockBusy at once). The session never idles out or ages out
+ * (the work may spend minutes in pg_restore or dbmate), and if it ends anyway the work is aborted
+ * through `signal` and LockLost is thrown: postgres.js would silently reconnect without the lock.
+ * One connection, so every query shares the session (postgres.js's reserve() is avoided because it
  * never resolves for a fresh connection with fetch_types off). Ending the session releases it. */
 export async function withAdvisoryLock<T>(
-  cp: ControlPlane,
-  lock: number,
-  mode: "shared" | "exclusive",
-  work: (sql: Sql) => Promise<T>,
+  url: string,
+  key: LockKey,
+  mode: "shared" | "exclusive" | "try",
+  work: (lock: HeldLock) => Promise<T>,
 ): Promise<T> {
-  const conn = connect(cp.databaseUrl, { max: 1, applicationName: "buildflow-control" });
+  const lost = new AbortController();
+  let held = false;
+  const sql = connect(url, {
+    max: 1,
+    applicationName: "buildflow-control",
+    session: { onclose: () => held && lost.abort(new LockLost(`advisory lock ${describe(key)} was lost`)) },
+  });
+  const args = typeof key === "number"
+    ? sql`${key}::bigint`
+    : sql`${key.namespace}::int, hashtext(${key.name})`;
   try {
-    if (mode === "shared") await conn`select pg_advisory_lock_shared(${lock})`;
-    else await conn`select pg_advisory_lock(${lock})`;
-    return await work(conn);
+    const [{ granted }] = mode === "try"
+      ? await sql`select pg_try_advisory_lock(${args}) as granted`
+      : mode === "shared"
+      ? await sql`select pg_advisory_lock_shared(${args}), true as granted`
+      : await sql`select pg_advisory_lock(${args}), true as granted`;
+    if (!granted) throw new LockBusy(`advisory lock ${describe(key)} is held elsewhere`);
+    held = true;
+    const result = await work({ sql, signal: lost.signal });
+    lost.signal.throwIfAborted(); // finished, but without the lock for part of the way
+    return result;
+  } catch (error) {
+    throw lost.signal.aborted ? lost.signal.reason : error;
   } finally {
-    await conn.end({ timeout: 5 });
+    held = false;
+    await sql.end({ timeout: 5 });
   }
 }
+
+const describe = (key: LockKey) => typeof key === "number" ? String(key) : `${key.namespace}/${key.name}`;

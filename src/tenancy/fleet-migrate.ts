@@ -2,9 +2,8 @@
 // parallelism, a per-agency ledger in the catalog (schema_version, migrated_at, last_migration_error),
 // continuing past failures. A per-database advisory lock keeps two runs off the same database.
 import { dbmate, migrationVersions } from "../platform/dbmate.ts";
-import { connect } from "../platform/db.ts";
 import { mapLimit } from "../platform/map-limit.ts";
-import { type ControlPlane, databaseUrlFor } from "./control-plane.ts";
+import { type ControlPlane, databaseUrlFor, LockBusy, withAdvisoryLock } from "./control-plane.ts";
 
 /** Held (in the agency database) by the run migrating it. */
 export const MIGRATION_LOCK = 0x62666d67; // "bfmg"
@@ -47,41 +46,35 @@ async function migrateOne(cp: ControlPlane, target: FleetTarget, files: string[]
     error,
     ms: Math.round(performance.now() - started),
   });
-  // One connection to the agency database holds its migration lock (advisory locks are scoped to a
-  // database, so runs with different catalogs still exclude each other) and reads its ledger.
-  const agencySql = connect(databaseUrlFor(cp.databaseUrl, target.databaseName), {
-    max: 1,
-    applicationName: "buildflow-migrate",
-  });
+  const url = databaseUrlFor(cp.databaseUrl, target.databaseName);
+  // Everything inside the try: an unreachable or just-dropped database is this agency's failure,
+  // never the run's. The lock lives in the agency database (advisory locks are scoped to a
+  // database, so runs with different catalogs still exclude each other).
   try {
-    const [{ locked }] = await agencySql`select pg_try_advisory_lock(${MIGRATION_LOCK}) as locked`;
-    if (!locked) return outcome("locked", []);
-    try {
+    return await withAdvisoryLock(url, MIGRATION_LOCK, "try", async ({ sql, signal }) => {
       const applied = new Set(
-        (await agencySql<{ version: string }[]>`select version from schema_migrations`).map((r) => r.version),
+        (await sql<{ version: string }[]>`select version from schema_migrations`).map((r) => r.version),
       );
       const pending = files.filter((v) => !applied.has(v));
       if (options.dryRun) return outcome(pending.length ? "pending" : "current", pending);
-      if (pending.length) {
-        await dbmate(
-          options.dbmateBin,
-          databaseUrlFor(cp.databaseUrl, target.databaseName),
-          options.migrationsDir,
-          "migrate",
-        );
-      }
-      const version = files.at(-1) ?? null;
+      if (pending.length) await dbmate(options.dbmateBin, url, options.migrationsDir, "migrate", signal);
+      // The version the database is at, read back; a run from an older release never lowers it.
+      const [{ version }] = await sql<{ version: string | null }[]>`
+        select max(version) as version from schema_migrations`;
       await cp.control`
-        update agencies set schema_version = ${version}, migrated_at = now(), last_migration_error = null
+        update agencies set migrated_at = now(), last_migration_error = null,
+          schema_version = case
+            when schema_version is null or schema_version::numeric < ${version}::numeric then ${version}
+            else schema_version end
         where id = ${target.id}`;
       return outcome(pending.length ? "migrated" : "current", pending);
-    } catch (error) {
-      const message = (error as Error).message.slice(0, 2000);
-      await cp.control`update agencies set last_migration_error = ${message} where id = ${target.id}`;
-      return outcome("failed", [], message);
-    }
-  } finally {
-    await agencySql.end({ timeout: 5 });
+    });
+  } catch (error) {
+    if (error instanceof LockBusy) return outcome("locked", []);
+    const message = String((error as Error)?.message ?? error).slice(0, 2000);
+    await cp.control`update agencies set last_migration_error = ${message} where id = ${target.id}`
+      .catch(() => {}); // the catalog itself may be what failed: the outcome still says so
+    return outcome("failed", [], message);
   }
 }
 

@@ -1,17 +1,31 @@
-// Agency lifecycle: suspend ↔ resume, archive (backup, then drop the database), restore from the
-// archive, delete, and restore from a backup file. Used by the CLI and the platform admin routes;
-// every change is written to agency_events and reported through onChange so caches and clients
-// forget the agency.
+// Agency lifecycle: suspend ↔ resume, archive (writes stopped, dumped, verified, then dropped),
+// restore from the archive, delete, and restore from a backup file. Used by the CLI and the platform
+// admin routes. One action at a time per agency (a second one gets 409); every change is written to
+// agency_events and announced to every API instance (catalog NOTIFY), and to this process through
+// onChange.
 import {
   type Agency,
+  type AgencyChange,
   type AgencyStatus,
+  announceAgencyChange,
   findAgency,
   recordEvent,
   transitionAgency,
 } from "../catalog/agencies.ts";
-import { dumpDatabase, restoreDatabase } from "../ops/backup.ts";
+import { transaction } from "../platform/db.ts";
+import { dumpDatabase, type DumpInfo, verifyDump } from "../platform/pg-dump.ts";
 import { ApiError, notFound } from "../platform/errors.ts";
-import { type ControlPlane, dropDatabase, withAdvisoryLock } from "./control-plane.ts";
+import {
+  type ControlPlane,
+  databaseUrlFor,
+  dropDatabase,
+  fenceDatabase,
+  LockBusy,
+  restoreDatabase,
+  restrictConnect,
+  withAdvisoryLock,
+  withDatabase,
+} from "./control-plane.ts";
 import { agencyDatabaseName, slugify } from "./database-name.ts";
 import type { PoolerAdmin } from "./pooler-admin.ts";
 import { SWEEP_LOCK } from "./sweeper.ts";
@@ -21,16 +35,47 @@ export type LifecycleDeps = ControlPlane & {
   pgBin?: string;
   backupDir: string;
   poolerAdmin?: PoolerAdmin;
-  onChange?(agency: Agency): void;
+  onChange?(change: AgencyChange): void;
 };
 
 export type Actor = { actor: string };
+
+// Held (in the catalog, keyed by agency id) for the whole of one lifecycle action.
+const LIFECYCLE_LOCK = 0x62666c63; // "bflc"
+
+const conflict = (message: string) => new ApiError(409, "conflict", message);
 
 async function load(deps: LifecycleDeps, idOrDatabase: string): Promise<Agency> {
   const by = /^[0-9a-f-]{36}$/.test(idOrDatabase) ? { id: idOrDatabase } : { databaseName: idOrDatabase };
   const agency = await findAgency(deps.control, by);
   if (!agency) throw notFound("No such agency");
   return agency;
+}
+
+/** Runs one lifecycle action on an agency while no other runs on it (409 if one does). */
+async function exclusively<T>(
+  deps: LifecycleDeps,
+  idOrDatabase: string,
+  work: (agency: Agency, signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const { id } = await load(deps, idOrDatabase);
+  try {
+    return await withAdvisoryLock(
+      deps.databaseUrl,
+      { namespace: LIFECYCLE_LOCK, name: id },
+      "try",
+      async ({ signal }) => await work(await load(deps, id), signal), // read again under the lock
+    );
+  } catch (error) {
+    if (error instanceof LockBusy) throw conflict("Another lifecycle action is running for this agency");
+    throw error;
+  }
+}
+
+function requireStatus(agency: Agency, allowed: AgencyStatus[]) {
+  if (!allowed.includes(agency.status)) {
+    throw conflict(`Agency is ${agency.status}, not ${allowed.join(" or ")}`);
+  }
 }
 
 async function move(
@@ -43,12 +88,18 @@ async function move(
   details: Record<string, unknown> = {},
 ) {
   const moved = await transitionAgency(deps.control, agency.id, from, to, { name: event, actor, details });
-  if (!moved) throw new ApiError(409, "conflict", `Agency is ${agency.status}, not ${from.join(" or ")}`);
-  deps.onChange?.(moved);
+  if (!moved) throw conflict(`Agency is no longer ${from.join(" or ")}`);
+  deps.onChange?.({ id: moved.id, status: moved.status, databaseName: agency.databaseName });
   return moved;
 }
 
-/** Ends every connection to the database, on PgBouncer first, then drops it. */
+/** Closes the database's connections on this process's PgBouncer (every API instance does the same
+ * on its own when the change is announced), then lets new ones wait for a server again. */
+async function killOnPooler(deps: LifecycleDeps, database: string) {
+  await deps.poolerAdmin?.kill(database);
+  await deps.poolerAdmin?.resume(database);
+}
+
 async function dropAgencyDatabase(deps: LifecycleDeps, database: string) {
   await deps.poolerAdmin?.kill(database);
   try {
@@ -60,65 +111,100 @@ async function dropAgencyDatabase(deps: LifecycleDeps, database: string) {
 
 const stamp = () => new Date().toISOString().replace(/[-:]/g, "").replace(/\..*$/, "");
 
-export async function suspendAgency(deps: LifecycleDeps, id: string, actor: Actor) {
-  return await move(deps, await load(deps, id), ["active"], "suspended", "agency.suspended", actor);
-}
-
-export async function resumeAgency(deps: LifecycleDeps, id: string, actor: Actor) {
-  return await move(deps, await load(deps, id), ["suspended"], "active", "agency.resumed", actor);
-}
-
-/** Backs the database up, marks the agency archived (requests get 423), then drops the database. */
-export async function archiveAgency(deps: LifecycleDeps, id: string, actor: Actor) {
-  const agency = await load(deps, id);
-  if (agency.status !== "active" && agency.status !== "suspended") {
-    throw new ApiError(409, "conflict", `Agency is ${agency.status}, not active or suspended`);
-  }
-  const file = `${deps.backupDir}/archives/${agency.id}/${agency.databaseName}-${stamp()}.dump`;
-  const dump = await dumpDatabase(deps, deps.pgBin, agency.databaseName, file);
-  const archived = await move(deps, agency, ["active", "suspended"], "archived", "agency.archived", actor, {
-    ...dump,
+export const suspendAgency = (deps: LifecycleDeps, id: string, actor: Actor) =>
+  exclusively(deps, id, async (agency) => {
+    requireStatus(agency, ["active"]);
+    const suspended = await move(deps, agency, ["active"], "suspended", "agency.suspended", actor);
+    await killOnPooler(deps, agency.databaseName);
+    return suspended;
   });
-  await dropAgencyDatabase(deps, agency.databaseName);
-  return archived;
-}
+
+/** Resumes a suspended agency, or gives an agency whose archive was interrupted its database back. */
+export const resumeAgency = (deps: LifecycleDeps, id: string, actor: Actor) =>
+  exclusively(deps, id, async (agency) => {
+    requireStatus(agency, ["suspended", "archiving"]);
+    if (agency.status === "archiving") await restrictConnect(deps, agency.databaseName);
+    return await move(deps, agency, ["suspended", "archiving"], "active", "agency.resumed", actor);
+  });
+
+/** Stops the agency's writes (status `archiving`: requests get 423; its sessions are ended and the
+ * app role may not reconnect), dumps the database, reads the dump back, marks the agency archived and
+ * drops the database. Every write acknowledged before is in the archive. If the dump fails, the
+ * agency goes back to the status it had; if the process dies, archiving it again finishes the job
+ * (or resume cancels it). */
+export const archiveAgency = (deps: LifecycleDeps, id: string, actor: Actor) =>
+  exclusively(deps, id, async (agency, signal) => {
+    requireStatus(agency, ["active", "suspended", "archiving"]);
+    const previous = agency.status;
+    if (previous !== "archiving") {
+      await move(deps, agency, [previous], "archiving", "agency.archiving", actor);
+    }
+    const database = agency.databaseName;
+    const file = `${deps.backupDir}/archives/${agency.id}/${database}-${stamp()}.dump`;
+    let dump: DumpInfo;
+    try {
+      await killOnPooler(deps, database);
+      await fenceDatabase(deps, database);
+      const tables = await withDatabase(
+        deps,
+        database,
+        async (sql) =>
+          (await sql<{ tablename: string }[]>`select tablename from pg_tables where schemaname = 'public'`)
+            .map((r) => r.tablename),
+      );
+      dump = await dumpDatabase(databaseUrlFor(deps.databaseUrl, database), deps.pgBin, file, signal);
+      await verifyDump(deps.pgBin, dump, tables, signal);
+    } catch (error) {
+      if (previous !== "archiving") {
+        await restrictConnect(deps, database);
+        await move(deps, agency, ["archiving"], previous, "agency.archive_failed", actor, {
+          error: String((error as Error)?.message ?? error).slice(0, 2000),
+        });
+      }
+      throw error;
+    }
+    signal.throwIfAborted(); // another action could take over from here: do not drop
+    const archived = await move(deps, agency, ["archiving"], "archived", "agency.archived", actor, {
+      ...dump,
+    });
+    await dropAgencyDatabase(deps, database);
+    return archived;
+  });
 
 /** Brings an archived agency back from its latest archive, under its original database name. */
-export async function unarchiveAgency(deps: LifecycleDeps, id: string, actor: Actor) {
-  const agency = await load(deps, id);
-  if (agency.status !== "archived") {
-    throw new ApiError(409, "conflict", `Agency is ${agency.status}, not archived`);
-  }
-  const [event] = await deps.control<{ details: { file?: string } }[]>`
-    select details from agency_events where agency_id = ${agency.id} and event = 'agency.archived'
-    order by id desc limit 1`;
-  if (!event?.details.file) throw new ApiError(409, "conflict", "No archive recorded for this agency");
-  const version = await restoreDatabase(deps, deps.pgBin, event.details.file, agency.databaseName);
-  await deps.control`update agencies set schema_version = ${version} where id = ${agency.id}`;
-  return await move(deps, agency, ["archived"], "active", "agency.unarchived", actor, {
-    file: event.details.file,
+export const unarchiveAgency = (deps: LifecycleDeps, id: string, actor: Actor) =>
+  exclusively(deps, id, async (agency, signal) => {
+    requireStatus(agency, ["archived"]);
+    const [event] = await deps.control<{ details: { file?: string } }[]>`
+      select details from agency_events where agency_id = ${agency.id} and event = 'agency.archived'
+      order by id desc limit 1`;
+    if (!event?.details.file) throw conflict("No archive recorded for this agency");
+    const version = await restoreDatabase(deps, deps.pgBin, event.details.file, agency.databaseName, signal);
+    await deps.control`update agencies set schema_version = ${version} where id = ${agency.id}`;
+    return await move(deps, agency, ["archived"], "active", "agency.unarchived", actor, {
+      file: event.details.file,
+    });
   });
-}
 
 /** Deletes an archived agency (any agency with `force`): database dropped, logins removed; the
  * catalog row stays, status deleted, for the audit trail. */
-export async function deleteAgency(deps: LifecycleDeps, id: string, actor: Actor & { force?: boolean }) {
-  const agency = await load(deps, id);
-  const from: AgencyStatus[] = actor.force
-    ? ["active", "suspended", "archived", "provisioning"]
-    : ["archived"];
-  if (!from.includes(agency.status)) {
-    throw new ApiError(409, "conflict", `Agency is ${agency.status}: archive it first, or force`);
-  }
-  const deleted = await move(deps, agency, from, "deleted", "agency.deleted", actor);
-  await dropAgencyDatabase(deps, agency.databaseName);
-  await deps.control`delete from user_directory where agency_id = ${agency.id}`;
-  return deleted;
-}
+export const deleteAgency = (deps: LifecycleDeps, id: string, actor: Actor & { force?: boolean }) =>
+  exclusively(deps, id, async (agency) => {
+    const from: AgencyStatus[] = actor.force
+      ? ["active", "suspended", "archiving", "archived", "provisioning"]
+      : ["archived"];
+    if (!from.includes(agency.status)) {
+      throw conflict(`Agency is ${agency.status}: archive it first, or force`);
+    }
+    const deleted = await move(deps, agency, from, "deleted", "agency.deleted", actor);
+    await dropAgencyDatabase(deps, agency.databaseName);
+    await deps.control`delete from user_directory where agency_id = ${agency.id}`;
+    return deleted;
+  });
 
 /** Restores a backup file into a new database, checks it, then points the catalog at it. The old
- * database is kept (no catalog row claims it, so agencies:sweep removes it once no API instance
- * still caches the old name). With `asNew`, restores next to the live one for inspection only. */
+ * database is kept (no catalog row claims it, so agencies:sweep removes it). With `asNew`, restores
+ * next to the live one for inspection only. */
 export async function restoreAgencyFromBackup(
   deps: LifecycleDeps,
   id: string,
@@ -131,26 +217,28 @@ export async function restoreAgencyFromBackup(
     await restoreDatabase(deps, deps.pgBin, file, name);
     return { agency, database: name };
   }
-  if (agency.status !== "active" && agency.status !== "suspended") {
-    throw new ApiError(409, "conflict", `Agency is ${agency.status}, not active or suspended`);
-  }
-  // A new name: the slug shortened so the restore stamp always survives the 63-byte limit.
-  const slug = slugify(agency.domain ?? agency.name).slice(0, 28);
-  const database = agencyDatabaseName(agency.id, `${slug} r${stamp().toLowerCase()}`);
-  // Until the catalog points at it, the new database is claimed by no row: hold off the sweeper.
-  await withAdvisoryLock(deps, SWEEP_LOCK, "shared", async () => {
-    const version = await restoreDatabase(deps, deps.pgBin, file, database);
-    await deps.control.begin(async (tx) => {
-      await tx`update agencies set database_name = ${database}, schema_version = ${version} where id = ${agency.id}`;
-      await recordEvent(tx, agency.id, "agency.restored", {}, options.actor, {
-        file,
-        from: agency.databaseName,
+  return await exclusively(deps, agency.id, async (agency) => {
+    requireStatus(agency, ["active", "suspended"]);
+    // A new name: the slug shortened so the restore stamp always survives the 63-byte limit.
+    const slug = slugify(agency.domain ?? agency.name).slice(0, 28);
+    const database = agencyDatabaseName(agency.id, `${slug} r${stamp().toLowerCase()}`);
+    const change = { id: agency.id, status: agency.status, databaseName: agency.databaseName };
+    // Until the catalog points at it, the new database is claimed by no row: hold off the sweeper.
+    await withAdvisoryLock(deps.databaseUrl, SWEEP_LOCK, "shared", async ({ signal }) => {
+      const version = await restoreDatabase(deps, deps.pgBin, file, database, signal);
+      signal.throwIfAborted(); // unclaimed, the new database is the sweeper's to drop
+      await transaction(deps.control, async (tx) => {
+        await tx`update agencies set database_name = ${database}, schema_version = ${version} where id = ${agency.id}`;
+        await recordEvent(tx, agency.id, "agency.restored", {}, options.actor, {
+          file,
+          from: agency.databaseName,
+        });
+        await announceAgencyChange(tx, change);
       });
     });
+    deps.onChange?.(change);
+    return { agency: await load(deps, agency.id), database, previous: agency.databaseName };
   });
-  const moved = await load(deps, agency.id);
-  deps.onChange?.(moved);
-  return { agency: moved, database, previous: agency.databaseName };
 }
 
 /** The lifecycle actions by name, as the CLI and the admin routes expose them. */

@@ -16,7 +16,7 @@ const listDatabases = async (sql: Sql, prefix: string) =>
 export const SWEEP_LOCK = 0x62667377; // "bfsw"
 
 export function sweepOrphans(cp: ControlPlane, stuckAfterSeconds = 600): Promise<SweepResult> {
-  return withAdvisoryLock(cp, SWEEP_LOCK, "exclusive", () => sweep(cp, stuckAfterSeconds));
+  return withAdvisoryLock(cp.databaseUrl, SWEEP_LOCK, "exclusive", () => sweep(cp, stuckAfterSeconds));
 }
 
 async function sweep(cp: ControlPlane, stuckAfterSeconds: number): Promise<SweepResult> {
@@ -35,7 +35,7 @@ async function sweep(cp: ControlPlane, stuckAfterSeconds: number): Promise<Sweep
   const spareDatabases = await listDatabases(sql, "buildflow_spare_");
   const claimed = new Set([
     ...(await sql<{ databaseName: string }[]>`
-      select database_name from agencies where status in ('provisioning', 'active', 'suspended', 'archived')`)
+      select database_name from agencies where status in ('provisioning', 'active', 'suspended', 'archiving', 'archived')`)
       .map((r) => r.databaseName),
     ...(await sql<{ databaseName: string }[]>`select database_name from spare_databases`)
       .map((r) => r.databaseName),

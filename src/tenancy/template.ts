@@ -18,7 +18,7 @@ export async function prepareTemplate(
   dbmateBin: string,
   migrationsDir = TENANT_MIGRATIONS,
 ): Promise<string> {
-  return await withAdvisoryLock(cp, TEMPLATE_LOCK, "exclusive", async (conn) => {
+  return await withAdvisoryLock(cp.databaseUrl, TEMPLATE_LOCK, "exclusive", async ({ sql: conn, signal }) => {
     const [exists] = await conn`select 1 from pg_database where datname = ${TEMPLATE_DATABASE}`;
     if (!exists) await conn`create database ${conn(TEMPLATE_DATABASE)}`;
     await conn`revoke all on database ${conn(TEMPLATE_DATABASE)} from public`;
@@ -29,6 +29,7 @@ export async function prepareTemplate(
         databaseUrlFor(cp.databaseUrl, TEMPLATE_DATABASE),
         migrationsDir,
         "migrate",
+        signal,
       );
       const version = await withDatabase(cp, TEMPLATE_DATABASE, async (tpl) => {
         await grantAppRole(tpl, cp.appRole);
@@ -70,9 +71,9 @@ export async function templateVersion(sql: Sql): Promise<string | undefined> {
 /** Clones a new database from the template (the direct path when no spare is left). */
 export async function cloneTemplate(cp: ControlPlane, database: string): Promise<void> {
   await withAdvisoryLock(
-    cp,
+    cp.databaseUrl,
     TEMPLATE_LOCK,
     "shared",
-    (conn) => conn`create database ${conn(database)} template ${conn(TEMPLATE_DATABASE)}`,
+    ({ sql }) => sql`create database ${sql(database)} template ${sql(TEMPLATE_DATABASE)}`,
   );
 }

@@ -1,7 +1,7 @@
 // The client registry: one postgres.js client per agency database, to PgBouncer, which does the real
 // pooling. At most `max` live clients; the least recently used one is evicted, and ended once the
 // last request holding it lets go. No per-agency pool of 10 direct connections.
-import { connect, type Sql } from "../platform/db.ts";
+import { connect, isConnectionLost, type Sql } from "../platform/db.ts";
 import { assertAgencyDatabaseName } from "./database-name.ts";
 
 export type TenantClientsOptions = {
@@ -59,6 +59,11 @@ export function createTenantClients(
       entry.leases++;
       try {
         return await work(entry.sql);
+      } catch (error) {
+        // The pooler or server dropped its connection: a fresh client for the next request, since
+        // postgres.js may keep queued work waiting on the dead one (see transaction()).
+        if (isConnectionLost(error) && entries.get(databaseName) === entry) evict(databaseName, entry);
+        throw error;
       } finally {
         if (--entry.leases === 0 && entry.evicted) end(entry);
       }

@@ -216,15 +216,25 @@ describe("an agency's lifecycle over the admin API", () => {
   it("shows the agency's events, newest first", async () => {
     const res = await admin("GET", `/api/admin/agencies/${id()}`);
     expect(dataOf(res)).toMatchObject({ id: id(), status: "deleted", databaseName: db() });
-    const events = (res.body as { events: { event: string; actor: string; toStatus: string }[] }).events;
+    const events = (res.body as {
+      events: { event: string; actor: string; fromStatus: string; toStatus: string }[];
+    }).events;
     expect(events.map((e) => e.event)).toEqual([
       "agency.deleted",
       "agency.archived",
+      "agency.archiving",
       "agency.unarchived",
       "agency.archived",
+      "agency.archiving",
       "agency.resumed",
       "agency.suspended",
       "agency.created",
+    ]);
+    // Each event names the status the agency really left, not the set it was allowed to leave.
+    expect(events.slice(0, 3).map((e) => [e.fromStatus, e.toStatus])).toEqual([
+      ["archived", "deleted"],
+      ["archiving", "archived"],
+      ["active", "archiving"],
     ]);
     expect(events.slice(0, -1).every((e) => e.actor === `operator:${owner.id}`)).toBe(true);
     expect(events[0].toStatus).toBe("deleted");
@@ -296,5 +306,24 @@ describe("stats and metrics", () => {
     expect(live, text).not.toBeNull();
     expect(Number(live![1])).toBeGreaterThan(0);
     expect(text).toMatch(/^# TYPE buildflow_tenant_clients_live gauge$/m);
+  });
+
+  it("GET /metrics labels a method outside the fixed set as OTHER, never by what the client sent", async () => {
+    const methods = Array.from({ length: 5 }, () => `X${hex(8).toUpperCase()}`);
+    for (const method of methods) {
+      expect((await app.request("/api/clients", { method })).status).toBeGreaterThanOrEqual(400);
+    }
+    const text = await (await app.request("/metrics")).text();
+    for (const method of methods) expect(text).not.toContain(method);
+    const other = text.match(/^buildflow_http_requests_total\{method="OTHER",[^}]*\} (\d+)$/gm) ?? [];
+    const counted = other.reduce((sum, line) => sum + Number(line.split(" ").at(-1)), 0);
+    expect(counted).toBe(methods.length);
+    const labelled = new Set([...text.matchAll(/method="([^"]+)"/g)].map((m) => m[1]));
+    expect(
+      [...labelled].filter((m) =>
+        !["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "OTHER"].includes(m)
+      ),
+    )
+      .toEqual([]);
   });
 });

@@ -29,6 +29,7 @@ const LATEST = migrationVersions(TENANT_MIGRATIONS).at(-1)!;
 const V1 = "29990101000001";
 const V2 = "29990101000002";
 const V3 = "29990101000003";
+const V4 = "29990101000004";
 const column = (version: string) => `fleet_test_${tag}_${version.slice(-1)}`;
 
 let tenants: Tenant[] = [];
@@ -229,6 +230,32 @@ describe("migrateFleet", () => {
   });
 });
 
+describe("the ledger", () => {
+  it("never moves backwards: a run from an older migrations folder leaves schema_version unchanged", async () => {
+    const db = dbs()[7];
+    const before = await ledger(db);
+    expect(before.schemaVersion).toBe(V1); // migrated to the test's V1 above
+    // An older release's folder: the real migrations without the newest one, and none of the tests'.
+    const olderDir = await Deno.makeTempDir({ prefix: "fleet-older-" });
+    try {
+      for (const version of migrationVersions(TENANT_MIGRATIONS).slice(0, -1)) {
+        const file = [...Deno.readDirSync(TENANT_MIGRATIONS)].find((e) => e.name.startsWith(`${version}_`))!;
+        await Deno.copyFile(`${TENANT_MIGRATIONS}/${file.name}`, `${olderDir}/${file.name}`);
+      }
+      const [outcome] = await migrateFleet(cp, { ...options({ agency: db }), migrationsDir: olderDir });
+      expect(outcome).toMatchObject({ databaseName: db, status: "current", pending: [] });
+    } finally {
+      await Deno.remove(olderDir, { recursive: true });
+    }
+    const after = await ledger(db);
+    expect(after.schemaVersion).toBe(V1);
+    expect(after.lastMigrationError).toBeNull();
+    // And the tenant gate still lets the agency through.
+    const tenant = tenants.find((t) => t.agencyDatabase === db)!;
+    expect((await call(app, "GET", "/api/clients", { token: tenant.token })).status).toBe(200);
+  });
+});
+
 // fleetTargets can select every agency or one agency, not a chosen set: to run the real fleet path
 // (one call, `concurrency` workers, continuing past a failure) over our agencies alone, the run gets
 // a private catalog database holding only our agencies' rows. Agency databases, dbmate and the
@@ -237,6 +264,7 @@ describe("migrateFleet over a whole (private) catalog", () => {
   const catalogName = `fleetcat_${tag}`;
   let privateCatalog: Sql;
   let privateCp: ControlPlane;
+  let doomed: Tenant; // its database is dropped behind the run's back
 
   beforeAll(async () => {
     await cp.control`create database ${cp.control(catalogName)}`;
@@ -246,14 +274,17 @@ describe("migrateFleet over a whole (private) catalog", () => {
       create table agencies (
         id uuid primary key, name text not null, database_name text not null unique,
         status text not null, schema_version text, migrated_at timestamptz, last_migration_error text)`;
+    doomed = await signupAgency(app, `fleet${tag}`);
     const rows = await su<Record<string, unknown>[]>`
       select id, name, database_name, status, schema_version from agencies
-      where database_name in ${su(dbs())}`;
-    expect(rows).toHaveLength(N);
+      where database_name in ${su(dbs().concat(doomed.agencyDatabase))}`;
+    expect(rows).toHaveLength(N + 1);
     await privateCatalog`insert into agencies ${privateCatalog(rows)}`;
   });
 
   afterAll(async () => {
+    // Its database is gone: no agency of the shared catalog may point at nothing.
+    if (doomed) await su`update agencies set status = 'deleted' where id = ${doomed.agency.id}`;
     await privateCatalog?.end({ timeout: 5 });
     await cp.control`drop database if exists ${cp.control(catalogName)} with (force)`;
   });
@@ -275,17 +306,21 @@ describe("migrateFleet over a whole (private) catalog", () => {
       },
     });
 
-    expect(outcomes).toHaveLength(N);
-    expect(progress).toEqual(Array.from({ length: N }, (_, i) => [i + 1, N]));
+    expect(outcomes).toHaveLength(N + 1);
+    expect(progress).toEqual(Array.from({ length: N + 1 }, (_, i) => [i + 1, N + 1]));
     const byStatus = (s: string) => outcomes.filter((o) => o.status === s).map((o) => o.databaseName).sort();
     expect(byStatus("failed")).toEqual([broken]);
-    // dbs()[1] already got V2 in the lock test; the others get V2 and V3.
-    expect(byStatus("migrated")).toEqual(dbs().filter((d) => d !== broken).sort());
+    // dbs()[1] already got V2 in the lock test; the others get V2 and V3; the late signup all three.
+    expect(byStatus("migrated")).toEqual(
+      dbs().concat(doomed.agencyDatabase).filter((d) => d !== broken).sort(),
+    );
+    const expectedPending = (db: string) =>
+      db === dbs()[1] ? [V3] : db === doomed.agencyDatabase ? [V1, V2, V3] : [V2, V3];
     for (const o of outcomes.filter((o) => o.status === "migrated")) {
-      expect(o.pending).toEqual(o.databaseName === dbs()[1] ? [V3] : [V2, V3]);
+      expect(o.pending).toEqual(expectedPending(o.databaseName));
       expect(await hasColumn(o.databaseName, column(V3))).toBe(true);
     }
-    expect(outcomes.find((o) => o.status === "failed")!.error).toMatch(/already exists/);
+    expect(outcomes.find((o) => o.databaseName === broken)!.error).toMatch(/already exists/);
 
     // Bounded, and actually parallel: the most runs in flight at one instant (1 ms slack at the edges).
     const overlap = Math.max(
@@ -307,6 +342,38 @@ describe("migrateFleet over a whole (private) catalog", () => {
       }
     }
     expect(await Promise.all(dbs().map(ledger))).toEqual(realBefore);
+  });
+
+  it("records a database dropped behind its back as failed, migrates the rest, and the CLI exits 1", async () => {
+    await addMigration(V4);
+    await asSuperuser("postgres", (sql) => sql`drop database ${sql(doomed.agencyDatabase)} with (force)`);
+
+    const outcomes = await migrateFleet(privateCp, options({ concurrency: 4 }));
+    const failed = outcomes.filter((o) => o.status === "failed");
+    expect(failed.map((o) => o.databaseName).sort()).toEqual([dbs()[5], doomed.agencyDatabase].sort());
+    expect(failed.find((o) => o.databaseName === doomed.agencyDatabase)!.error).toMatch(/does not exist/);
+    const migrated = outcomes.filter((o) => o.status === "migrated").map((o) => o.databaseName).sort();
+    expect(migrated).toEqual(dbs().filter((d) => d !== dbs()[5]).sort());
+    const [row] = await privateCatalog<{ lastMigrationError: string | null }[]>`
+      select last_migration_error from agencies where database_name = ${doomed.agencyDatabase}`;
+    expect(row.lastMigrationError).toMatch(/does not exist/);
+
+    // The CLI over the same catalog (a dry run leaves the shared template alone): a table, not a crash.
+    const { code, stdout } = await runCli("tenants-migrate.ts", [
+      "--dry-run",
+      "--migrations-dir",
+      migrationsDir,
+    ], {
+      DATABASE_URL: databaseUrlFor(cp.databaseUrl, catalogName),
+    });
+    expect(code, stdout).toBe(1);
+    const lines = stdout.trim().split("\n");
+    const header = lines.findIndex((l) => /^agencies\s+migrated\s+current\s+pending\s+failed/.test(l));
+    expect(header, stdout).toBeGreaterThan(-1);
+    const [agencies, , current, pending, failedCount] = lines[header + 2].trim().split(/\s+/).map(Number);
+    expect(agencies).toBe(N + 1);
+    expect(failedCount).toBe(1); // the dropped database (a dry run only finds the broken one pending)
+    expect(current + pending).toBe(N);
   });
 });
 

@@ -1,5 +1,6 @@
 // Step 4: the agency's first user, an admin, inside the new database (its undo is the database's).
 import { insertUser } from "../../auth/agency-users.ts";
+import { transaction } from "../../platform/db.ts";
 import { withDatabase } from "../control-plane.ts";
 import type { Step } from "./types.ts";
 
@@ -11,9 +12,10 @@ export const createAdminUser: Step = {
       deps,
       p.databaseName,
       (sql) =>
-        sql.begin((tx) =>
-          insertUser(tx, { email, fullName, passwordHash: p.passwordHash, role: "admin" })
-        ) as Promise<string>,
+        transaction(
+          sql,
+          (tx) => insertUser(tx, { email, fullName, passwordHash: p.passwordHash, role: "admin" }),
+        ),
     );
   },
 };

@@ -1,4 +1,5 @@
 // Step 2: the agency's database: a spare renamed when the pool has one, else a template clone.
+import { transaction } from "../../platform/db.ts";
 import { dropDatabase } from "../control-plane.ts";
 import { claimSpare } from "../spares.ts";
 import { cloneTemplate } from "../template.ts";
@@ -9,7 +10,7 @@ export const createDatabase: Step = {
   async run(p, deps) {
     // Claim and rename commit together: no moment where the spare is claimed by no row (the
     // sweeper would drop it), and a failed rename puts the pool row back by rolling back.
-    const renamed = await deps.control.begin(async (tx) => {
+    const renamed = await transaction(deps.control, async (tx) => {
       const spare = await claimSpare(tx, p.schemaVersion);
       if (spare) await tx`alter database ${tx(spare)} rename to ${tx(p.databaseName)}`;
       return Boolean(spare);
