@@ -97,21 +97,37 @@ describe("two agencies", () => {
     expect(own.status).toBe(200);
   });
 
-  it("never lets a token reach another agency's database, even with a forged database claim", async () => {
-    // Signed with the real secret: the agency comes from the catalog, never from the claim alone.
+  // The agency comes from the catalog by the token's agencyId; the database claim only has to agree with
+  // X-Agency-Database when that header is sent (src/tenancy/tenant-middleware.ts: a restore may have
+  // moved the database, so the catalog's name wins). A claim naming B's database therefore still serves
+  // A, with A's rows only: 200, never B's data, and not 401.
+  it("serves a token's own agency (200, its rows only) even when its database claim names another", async () => {
+    // Signed with the real secret: only the agencyDatabase claim is forged.
     const forged = await services.tokens.signAgency({
       sub: a.tenant.user.id,
       agencyId: a.tenant.agency.id,
       agencyDatabase: b.tenant.agencyDatabase,
       role: "admin",
     });
+    const ofB = [b.parents.clientId, ...b.rows.get("clients")!.map((r) => r.id)];
     const res = await call(app, "GET", "/api/clients?limit=100", { token: forged });
-    if (res.status === 200) {
-      const listed = (res.body as { data: Row[] }).data.map((r) => r.id);
-      expect(listed).not.toContain(b.rows.get("clients")![0].id);
-    } else {
-      expect(res.status).toBe(401);
-    }
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const listed = (res.body as { data: Row[] }).data.map((r) => r.id);
+    expect(listed).toEqual(await ids(a.api, "clients")); // exactly what A's own token lists
+    expect(listed).toEqual(expect.arrayContaining([a.parents.clientId, a.rows.get("clients")![0].id]));
+    expect(listed.filter((id) => ofB.includes(id))).toEqual([]);
+
+    const me = await call(app, "GET", "/api/me", { token: forged });
+    expect(me.status, JSON.stringify(me.body)).toBe(200);
+    expect(me.body).toEqual({
+      user: expect.objectContaining({ id: a.tenant.user.id, email: a.tenant.email }),
+      agency: a.tenant.agency,
+    });
+    expect(JSON.stringify(me.body)).not.toContain(b.tenant.agencyDatabase);
+    // B's own row by id, with the forged token: A's database has no such row.
+    const theirs = await call(app, "GET", `/api/clients/${b.parents.clientId}`, { token: forged });
+    expect(theirs.status).toBe(404);
+    expect(theirs.body).toMatchObject({ code: "not_found" });
   });
 });
 
