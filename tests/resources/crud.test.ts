@@ -205,21 +205,28 @@ describe("database constraints", () => {
     const project = await createSample(api, "projects", parents);
     const patched = await api.patch(`/api/projects/${project.id}`, { clientId: missingId() });
     expect(patched.status).toBe(422);
+    expect(patched.body).toMatchObject({ code: "invalid_reference" });
     expect(dataOf<Row>(await api.get(`/api/projects/${project.id}`)).clientId).toBe(parents.clientId);
   });
 
   it("answers a unique violation with 409 conflict", async () => {
     const item = samples["inventory-items"].make(parents).body;
     dataOf(await api.post("/api/inventory-items", item), 201);
+    // The body names the violated constraint (src/platform/errors.ts, fromDatabaseError).
+    const conflict = (constraint: string) => ({
+      error: "Already exists",
+      code: "conflict",
+      issues: [{ path: constraint, message: "Already exists" }],
+    });
     const again = await api.post("/api/inventory-items", { ...item, name: "Another name" });
     expect(again.status).toBe(409);
-    expect(again.body).toMatchObject({ code: "conflict" });
+    expect(again.body).toEqual(conflict("inventory_items_sku_key"));
 
     const employee = samples.employees.make(parents).body;
     dataOf(await api.post("/api/employees", employee), 201);
     const twin = await api.post("/api/employees", { ...employee, firstName: "Other" });
     expect(twin.status).toBe(409);
-    expect(twin.body).toMatchObject({ code: "conflict" });
+    expect(twin.body).toEqual(conflict("employee_details_employee_code_key"));
 
     const invoice = dataOf<Row>(await api.post("/api/invoices", samples.invoices.make(parents).body), 201);
     const sameNumber = await api.post("/api/invoices", {
@@ -227,6 +234,7 @@ describe("database constraints", () => {
       invoiceNumber: invoice.invoiceNumber,
     });
     expect(sameNumber.status).toBe(409);
+    expect(sameNumber.body).toEqual(conflict("invoices_invoice_number_key"));
   });
 
   it("answers a NOT NULL column cleared with null by 400, not 500", async () => {
@@ -238,16 +246,19 @@ describe("database constraints", () => {
     expect(cleared.description).toBeNull();
   });
 
-  it("refuses to delete a client an invoice still points at, and keeps it", async () => {
+  // 23503 on DELETE is a conflict with the rows still pointing here (src/resources/routes.ts), not the
+  // 422 invalid_reference a missing parent gets on insert.
+  it("refuses to delete a client an invoice still points at with 409 conflict, and keeps it", async () => {
     const client = await createSample(api, "clients", parents);
-    dataOf(
+    const invoice = dataOf<Row>(
       await api.post("/api/invoices", { ...samples.invoices.make(parents).body, clientId: client.id }),
       201,
     );
     const res = await api.delete(`/api/clients/${client.id}`);
-    expect(res.status).toBeGreaterThanOrEqual(400);
-    expect(res.status).toBeLessThan(500);
-    expect((await api.get(`/api/clients/${client.id}`)).status).toBe(200);
+    expect(res.status, JSON.stringify(res.body)).toBe(409);
+    expect(res.body).toEqual({ error: "Still referenced by other rows", code: "conflict" });
+    expect(dataOf<Row>(await api.get(`/api/clients/${client.id}`))).toEqual(client);
+    expect(dataOf<Row>(await api.get(`/api/invoices/${invoice.id}`)).clientId).toBe(client.id);
   });
 });
 
