@@ -6,6 +6,7 @@ import { APP_ROLE } from "../../src/stack/index.ts";
 import { connect } from "../../src/platform/db.ts";
 import { migrationVersions, TENANT_MIGRATIONS } from "../../src/platform/dbmate.ts";
 import { databaseUrlFor, dropDatabase, restrictConnect } from "../../src/tenancy/control-plane.ts";
+import { ApiError, errorBody } from "../../src/platform/errors.ts";
 import { isAgencyDatabaseName } from "../../src/tenancy/database-name.ts";
 import { provisionAgency } from "../../src/tenancy/provisioning/index.ts";
 import { claimSpare } from "../../src/tenancy/spares.ts";
@@ -538,21 +539,57 @@ describe("input", () => {
     for (const [label, status] of Object.entries(statuses)) expect(status, label).toBe(400);
   });
 
-  // A NUL byte can never be stored (PostgreSQL refuses it): a 400 on the field, not a 503 "retry".
-  it("answers a NUL byte in the name or the full name with 400 and creates nothing", async () => {
+  // The route's schema refuses control characters in names, so over HTTP a NUL byte never gets as far
+  // as provisioning: it is a 400 naming the field, from validation.
+  it("refuses a NUL byte in the name or the full name at validation: 400 naming the field", async () => {
     const b = base();
-    for (
-      const body of [{ ...b, name: "nul\u0000byte" }, {
-        ...b,
-        admin: { ...b.admin, fullName: "nul\u0000byte" },
-      }]
-    ) {
+    const cases: [string, SignupBody][] = [
+      ["name", { ...b, name: "nul\u0000byte" }],
+      ["admin.fullName", { ...b, admin: { ...b.admin, fullName: "nul\u0000byte" } }],
+    ];
+    for (const [path, body] of cases) {
       const res = await postSignup(app, body);
       const json = await res.json();
       expect(res.status, JSON.stringify(json)).toBe(400);
-      expect(json).toMatchObject({ error: expect.any(String), code: "validation_failed" });
+      expect(json).toEqual({
+        error: "Invalid body",
+        code: "validation_failed",
+        issues: [{ path, message: "must not contain control characters" }],
+      });
       expect(await leftovers(su, body)).toEqual({ agencies: 0, directory: 0, databases: [] });
     }
+  });
+
+  // Provisioning itself, for callers other than the route (CLI, admin): PostgreSQL refuses a NUL byte
+  // (22021), which can never succeed, so it is a 400 validation_failed, not a 503 "retry", and every
+  // step begun is undone. In the name it fails the first step; in the full name it fails once the
+  // database exists, so the undo has a database, a catalog row and nothing else to remove.
+  it.each([
+    ["the name", (b: SignupBody) => ({ ...b, name: "nul\u0000byte" }), ["record-agency"]],
+    [
+      "the full name",
+      (b: SignupBody) => ({ ...b, admin: { ...b.admin, fullName: "nul\u0000byte" } }),
+      ["record-agency", "create-database", "grant-access", "create-admin-user"],
+    ],
+  ])("provisionAgency answers a NUL byte in %s with 400 validation_failed and keeps nothing", async (
+    _,
+    make,
+    reached,
+  ) => {
+    const body = make(base());
+    const begun: string[] = [];
+    const failure = await provisionAgency(
+      { ...services.controlPlane, hooks: { beforeStep: (step) => void begun.push(step) } },
+      direct(body),
+    ).then(() => undefined, (error: unknown) => error);
+    expect(begun).toEqual(reached);
+    expect(failure).toBeInstanceOf(ApiError);
+    expect(failure).toMatchObject({ status: 400, code: "validation_failed" });
+    expect(errorBody(failure as ApiError)).toEqual({
+      error: "A value is not valid UTF-8 text",
+      code: "validation_failed",
+    });
+    expect(await leftovers(su, body)).toEqual({ agencies: 0, directory: 0, databases: [] });
   });
 });
 
