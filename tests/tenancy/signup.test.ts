@@ -240,12 +240,14 @@ describe("the tenant template", () => {
 });
 
 describe("the spare pool", () => {
+  // Apps are made at describe level, where testApp's afterAll closes them (inside an `it` it never runs).
+  const spares = testApp({ SPARE_DATABASES: "2", TRUST_PROXY: "true" });
+
   it("hands out no spare for an unknown schema version", async () => {
     expect(await claimSpare(services.control, "1")).toBeUndefined();
   });
 
   it("serves a signup from a spare after the refiller filled the pool", async () => {
-    const spares = testApp({ SPARE_DATABASES: "2", TRUST_PROXY: "true" });
     // The pool is shared with every test file: another signup may take the spares first, so try a
     // few times; one signup served by a spare is the point.
     const sources: string[] = [];
@@ -339,8 +341,9 @@ describe("the spare pool", () => {
 });
 
 describe("20 concurrent signups", () => {
+  const burst = testApp({ TRUST_PROXY: "true", SPARE_DATABASES: "2" });
+
   it("each get their own database or a clean 503 that leaves nothing behind", async () => {
-    const burst = testApp({ TRUST_PROXY: "true", SPARE_DATABASES: "2" });
     const run = hex(8);
     const bodies = Array.from({ length: 20 }, (_, i) => signupBody(`burst${i}-${run}`));
     const started = performance.now();
@@ -636,8 +639,9 @@ describe("with OPEN_SIGNUP=false", () => {
 
 /** Rate limiting is per client address: the 11th signup in a minute from one address is refused. */
 describe("rate limiting", () => {
+  const limited = testApp({ TRUST_PROXY: "true" });
+
   it("answers the 11th attempt from one address with 429 and Retry-After, before validation", async () => {
-    const limited = testApp({ TRUST_PROXY: "true" });
     const address = `198.51.100.${Math.floor(Math.random() * 250)}, 10.0.0.1`;
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
