@@ -1,5 +1,5 @@
 // What test files get from the shared stack, and the helpers they build on it.
-import { afterAll, inject } from "vitest";
+import { afterAll, expect, inject } from "vitest";
 import { createApp, createServices, type Services } from "../../src/app.ts";
 import { type Config, loadConfig, type Servers } from "../../src/config.ts";
 import { connect, type Sql } from "../../src/platform/db.ts";
@@ -19,8 +19,16 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ APP_ENV: "test", LOG_REQUESTS: "false", JWT_SECRET: stack().jwtSecret, ...overrides });
 }
 
-/** An app on the shared stack, closed after the file's tests. */
+/** Refuses to run inside a test body: an afterAll registered there never runs, so what it would close
+ * (an app's pools, a superuser client) would stay open for the rest of the run. */
+function atFileOrDescribeLevel(helper: string) {
+  const test = expect.getState().currentTestName;
+  if (test) throw new Error(`${helper}() inside the test "${test}": call it at file or describe level`);
+}
+
+/** An app on the shared stack, closed after the file's (or the describe's) tests. */
 export function testApp(overrides: Record<string, string> = {}, servers: Servers = stack().servers) {
+  atFileOrDescribeLevel("testApp");
   const services: Services = createServices(testConfig(overrides), servers);
   afterAll(() => services.close());
   return { app: createApp(services), services };
@@ -28,6 +36,7 @@ export function testApp(overrides: Record<string, string> = {}, servers: Servers
 
 /** A superuser connection to the stack's main database, for assertions the app cannot make. */
 export function superuser(database?: string): Sql {
+  atFileOrDescribeLevel("superuser");
   const url = new URL(stack().superuserUrl);
   if (database) url.pathname = `/${database}`;
   const sql = connect(url.toString(), { max: 2 });
