@@ -240,9 +240,17 @@ describe("bearer tokens on a tenant route", () => {
     };
     const unsigned = `${base64url({ alg: "none", typ: "JWT" })}.${base64url(payload)}.`;
     await expectRefused(`Bearer ${unsigned}`, "alg none");
-    // The same payload under a real HS256 signature is accepted: only the algorithm differs.
-    const signed = await craft();
-    expect(decodeJwt(signed)).toMatchObject({ agencyId: payload.agencyId, sub: payload.sub });
+    // The control: the very same payload under a real HS256 signature is accepted by the API, so the
+    // refusal above is the algorithm's alone.
+    const signed = await new SignJWT(payload).setProtectedHeader({ alg: "HS256", typ: "JWT" })
+      .sign(encoder.encode(services.config.JWT_SECRET!));
+    expect(decodeJwt(signed)).toEqual(payload);
+    const accepted = await me(`Bearer ${signed}`);
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    expect(accepted.body).toEqual({
+      user: expect.objectContaining({ id: a.user.id, email: a.email, role: "admin" }),
+      agency: a.agency,
+    });
   });
 
   it("refuses another algorithm than HS256 with the right secret", async () => {
