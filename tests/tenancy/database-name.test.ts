@@ -1,6 +1,7 @@
 // Agency database names: every name that reaches SQL is `agency_<slug>_<8 hex>`, at most 63 bytes,
-// whatever text the slug came from.
-import { describe, expect, it } from "vitest";
+// whatever text the slug came from; and src/tenancy/database-name.ts agrees with the CHECKs that the
+// catalog (db/main/migrations) really holds on agencies.database_name, read from the live stack.
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   AGENCY_DATABASE_PATTERN,
   agencyDatabaseName,
@@ -8,8 +9,51 @@ import {
   isAgencyDatabaseName,
   slugify,
 } from "../../src/tenancy/database-name.ts";
+import { superuser } from "../support/stack.ts";
 
-const PATTERN = /^agency_[a-z0-9_]+_[0-9a-f]{8}$/;
+const su = superuser();
+/** The catalog's CHECKs on the column: the pattern and byte limit, and the id's hex as its suffix. */
+const PATTERN_CHECK = "agencies_database_name_check";
+const SUFFIX_CHECK = "agencies_check";
+
+/** The CHECK constraints of the live catalog that involve agencies.database_name, by name. */
+async function databaseNameChecks(): Promise<Map<string, string>> {
+  const rows = await su<{ name: string; expression: string }[]>`
+    select c.conname as name, pg_get_expr(c.conbin, c.conrelid) as expression
+    from pg_constraint c
+    where c.conrelid = 'agencies'::regclass and c.contype = 'c'
+      and (select attnum from pg_attribute where attrelid = c.conrelid and attname = 'database_name')
+        = any(c.conkey)`;
+  return new Map(rows.map((r) => [r.name, r.expression]));
+}
+
+let checks: Map<string, string>;
+beforeAll(async () => {
+  checks = await databaseNameChecks();
+});
+
+/** Whether the live CHECK `constraint` accepts each row, evaluated by PostgreSQL on exactly the
+ * expression the catalog holds (a CHECK passes unless it is false). `unsafe`: the expression is SQL
+ * text read from pg_constraint, not a value. */
+async function catalogAccepts(constraint: string, rows: { databaseName: string; id?: string }[]) {
+  const expression = checks.get(constraint);
+  if (!expression) throw new Error(`no CHECK ${constraint} on agencies.database_name`);
+  const input = JSON.stringify(rows.map((r, n) => ({ n, database_name: r.databaseName, id: r.id ?? null })));
+  const result = await su.unsafe<{ ok: boolean }[]>(
+    `select (${expression}) is not false as ok
+     from json_to_recordset($1::text::json) as v(n int, database_name text, id uuid) order by n`,
+    [input],
+  );
+  return result.map((r) => r.ok);
+}
+
+/** The names on which src's isAgencyDatabaseName and the catalog's pattern CHECK disagree. */
+async function disagreements(names: string[]) {
+  const catalog = await catalogAccepts(PATTERN_CHECK, names.map((databaseName) => ({ databaseName })));
+  return names.map((name, i) => ({ name, src: isAgencyDatabaseName(name), catalog: catalog[i] }))
+    .filter((r) => r.src !== r.catalog);
+}
+
 const bytes = (s: string) => new TextEncoder().encode(s).length;
 const hex8 = (id: string) => id.replaceAll("-", "").slice(0, 8);
 const ID = "3f2a9c1e-7b4d-4e21-9a0f-1c2d3e4f5a6b";
@@ -60,7 +104,6 @@ describe("agencyDatabaseName", () => {
   it("neutralises quotes and semicolons", () => {
     const name = agencyDatabaseName(ID, `x"; DROP DATABASE buildflow; --'`);
     expect(name).toBe("agency_x_drop_database_buildflow_3f2a9c1e");
-    expect(name).toMatch(PATTERN);
   });
 
   it("falls back to `agency` for unicode-only input", () => {
@@ -75,7 +118,7 @@ describe("agencyDatabaseName", () => {
     expect(bytes(name)).toBe(63);
   });
 
-  it("always matches the pattern, within 63 bytes, ending with the id's hex (1,000 random inputs)", () => {
+  it("is accepted by the catalog's CHECKs, within 63 bytes, ending with the id's hex (1,000 random inputs)", async () => {
     const random = prng(0xb1f1);
     const pools = [
       "abcXYZ019 _-.,;'\"`\\/$%()",
@@ -85,6 +128,7 @@ describe("agencyDatabaseName", () => {
       "\u0000\u0001\n\t\u200b\u202e\ud800",
       "ＡＢＣ①②ﬁ",
     ].map((p) => Array.from(p));
+    const made: { databaseName: string; id: string }[] = [];
     for (let i = 0; i < 1000; i++) {
       const length = Math.floor(random() * 220);
       let text = "";
@@ -95,15 +139,52 @@ describe("agencyDatabaseName", () => {
       const id = crypto.randomUUID();
       const name = agencyDatabaseName(id, text);
       const context = { text, id, name };
-      expect(name, JSON.stringify(context)).toMatch(PATTERN);
       expect(bytes(name), JSON.stringify(context)).toBeLessThanOrEqual(63);
       expect(name.endsWith(`_${hex8(id)}`), JSON.stringify(context)).toBe(true);
       expect(isAgencyDatabaseName(name)).toBe(true);
+      made.push({ databaseName: name, id });
     }
+    // Both CHECKs the catalog holds on the column, each on the id the name was made for.
+    const refused = async (constraint: string) =>
+      (await catalogAccepts(constraint, made)).flatMap((ok, i) => ok ? [] : [made[i]]);
+    expect(await refused(PATTERN_CHECK)).toEqual([]);
+    expect(await refused(SUFFIX_CHECK)).toEqual([]);
+    // The control: the suffix CHECK does refuse a name made for another id.
+    const other = { databaseName: made[0].databaseName, id: crypto.randomUUID() };
+    expect(await catalogAccepts(SUFFIX_CHECK, [other])).toEqual([false]);
+
+    // Names one edit away from a valid one, on both sides of the pattern and the byte limit: src and
+    // the catalog must give the same answer for each.
+    const near = made.slice(0, 200).flatMap(({ databaseName: n }) => [
+      n,
+      n.toUpperCase(),
+      `${n}x`,
+      `${n}0`, // 9 hex digits
+      n.slice(0, -1), // 7 hex digits
+      `${n}\n`,
+      n.replace("_", "-"),
+      ...["-", ".", " ", "A", "é", '"'].map((c) => n.replace("agency_", `agency_${c}`)), // in the slug
+      n.replace(/[0-9a-f]{8}$/, (hex) => hex.toUpperCase()),
+      `agency_${"a".repeat(47)}_${n.slice(-8)}`, // 63 bytes
+      `agency_${"a".repeat(48)}_${n.slice(-8)}`, // 64 bytes
+    ]);
+    expect(await disagreements(near)).toEqual([]);
+  });
+});
+
+describe("the catalog's CHECKs on agencies.database_name (db/main/migrations, live)", () => {
+  it("are the pattern CHECK and the id-suffix CHECK", () => {
+    expect([...checks.keys()].sort()).toEqual([PATTERN_CHECK, SUFFIX_CHECK].sort());
   });
 
-  it("exports the same pattern the catalog's CHECK uses", () => {
-    expect(AGENCY_DATABASE_PATTERN.source).toBe(PATTERN.source);
+  it("hold the pattern src exports and PostgreSQL's identifier limit", async () => {
+    const expression = checks.get(PATTERN_CHECK)!;
+    const pattern = expression.match(/database_name ~ '((?:[^']|'')*)'::text/)?.[1].replaceAll("''", "'");
+    const limit = expression.match(/octet_length\(database_name\) <= (\d+)/)?.[1];
+    expect(pattern, expression).toBe(AGENCY_DATABASE_PATTERN.source);
+    const [{ maxIdentifierLength }] = await su<{ maxIdentifierLength: number }[]>`
+      select current_setting('max_identifier_length')::int as max_identifier_length`;
+    expect(Number(limit), expression).toBe(maxIdentifierLength);
   });
 });
 
@@ -137,10 +218,18 @@ describe("isAgencyDatabaseName / assertAgencyDatabaseName", () => {
     expect(() => assertAgencyDatabaseName(name)).toThrow(/not an agency database name/);
   });
 
-  it("rejects a name over 63 bytes even when the pattern alone would match", () => {
+  it("answers each of these names as the catalog's pattern CHECK does", async () => {
+    const names = [...good, ...bad];
+    const catalog = await catalogAccepts(PATTERN_CHECK, names.map((databaseName) => ({ databaseName })));
+    expect(catalog).toEqual(names.map((name) => good.includes(name)));
+    expect(await disagreements(names)).toEqual([]);
+  });
+
+  it("rejects a name over 63 bytes even when the pattern alone would match, as the catalog does", async () => {
     const long = `agency_${"a".repeat(60)}_3f2a9c1e`;
-    expect(PATTERN.test(long)).toBe(true);
+    expect(AGENCY_DATABASE_PATTERN.test(long)).toBe(true);
     expect(isAgencyDatabaseName(long)).toBe(false);
     expect(() => assertAgencyDatabaseName(long)).toThrow();
+    expect(await catalogAccepts(PATTERN_CHECK, [{ databaseName: long }])).toEqual([false]);
   });
 });
