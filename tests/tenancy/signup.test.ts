@@ -210,7 +210,11 @@ describe("the tenant template", () => {
       (e: unknown) => e as Error,
     );
     expect(error, "the app role reached the template").toBeInstanceOf(Error);
-    expect(String(error)).toMatch(/not currently accepting connections|permission denied|login failed/i);
+    // PostgreSQL checks datallowconn before the CONNECT privilege, so that is the refusal PgBouncer
+    // relays (the missing CONNECT is asserted above).
+    expect(String(error)).toBe(
+      `PostgresError: database "${TEMPLATE_DATABASE}" is not currently accepting connections`,
+    );
   });
 
   it("clones into a database at the template's version whose grants must be restricted", async () => {
@@ -463,18 +467,17 @@ describe("input", () => {
     expect(await leftovers(su, body)).toEqual({ agencies: 0, directory: 0, databases: [] });
   });
 
-  it("answers an unknown field, top-level or in admin, with 400", async () => {
-    for (
-      const body of [{ ...base(), isPlatformOwner: true }, {
-        ...base(),
-        admin: { ...base().admin, role: "owner" },
-      }]
-    ) {
+  it("answers an unknown field, top-level or in admin, with 400 naming it", async () => {
+    const cases: [SignupBody, string, string][] = [
+      [{ ...base(), isPlatformOwner: true } as SignupBody, "", "isPlatformOwner"],
+      [{ ...base(), admin: { ...base().admin, role: "owner" } } as SignupBody, "admin", "role"],
+    ];
+    for (const [body, path, key] of cases) {
       const res = await postSignup(app, body);
       const json = await res.json();
       expect(res.status, JSON.stringify(json)).toBe(400);
       expect(json.code).toBe("validation_failed");
-      expect(json.issues.length).toBeGreaterThan(0);
+      expect(json.issues).toEqual([{ path, message: expect.stringContaining(`"${key}"`) }]);
       expect(await leftovers(su, body)).toEqual({ agencies: 0, directory: 0, databases: [] });
     }
   });
@@ -535,7 +538,7 @@ describe("input", () => {
       const res = await postSignup(app, body);
       statuses[label] = res.status;
       const json = await res.json();
-      expect(json, label).toMatchObject({ error: expect.any(String), code: expect.any(String) });
+      expect(json, label).toMatchObject({ error: expect.any(String), code: "validation_failed" });
     }
     const fivexx = Object.entries(statuses).filter(([, s]) => s >= 500);
     expect(fivexx, JSON.stringify(statuses)).toEqual([]);
