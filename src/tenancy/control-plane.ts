@@ -49,7 +49,9 @@ export async function fenceDatabase(cp: ControlPlane, database: string, timeoutM
       select count(pg_terminate_backend(pid, 1000))::int as sessions from pg_stat_activity
       where datname = ${database} and usename = ${cp.appRole}`;
     quiet = sessions === 0 ? quiet + 1 : 0;
-    if (Date.now() > deadline) throw new Error(`${cp.appRole} sessions on ${database} did not end`);
+    if (sessions && Date.now() > deadline) {
+      throw new Error(`${cp.appRole} sessions on ${database} did not end`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
