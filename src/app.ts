@@ -103,6 +103,8 @@ export function createServices(config: Config, servers: Servers): Services {
       concurrency: config.ADMISSION_CONCURRENCY,
       queue: config.ADMISSION_QUEUE,
       timeoutMs: config.ADMISSION_TIMEOUT_MS,
+      perAgency: config.AGENCY_CONCURRENCY,
+      perAgencyQueue: config.AGENCY_QUEUE,
     }),
     lifecycle: {
       ...controlPlane,
@@ -225,6 +227,9 @@ function internalGauges({ tenantClients, admission, agencies }: Services): Recor
     admission_waited_total: queue.waited,
     admission_rejected_total: queue.rejected,
     admission_timed_out_total: queue.timedOut,
+    admission_agency_rejected_total: queue.agencyRejected,
+    admission_agencies_active: queue.agenciesActive,
+    admission_agencies_waiting: queue.agenciesWaiting,
     agency_cache_size: cache.size,
     agency_cache_hits_total: cache.hits,
     agency_cache_misses_total: cache.misses,

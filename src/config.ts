@@ -31,6 +31,11 @@ export const configSchema = z.object({
   ADMISSION_CONCURRENCY: int(1, 10_000).default(64),
   ADMISSION_QUEUE: int(0, 1_000_000).default(2000),
   ADMISSION_TIMEOUT_MS: int(1, 120_000).default(3000),
+  /** Of those, one agency's at most (each agency client has TENANT_CLIENT_CONNECTIONS connections,
+   * so more only queue there while other agencies wait), and how many of its requests may wait;
+   * past that, 429 for that agency alone. */
+  AGENCY_CONCURRENCY: int(1, 10_000).default(4),
+  AGENCY_QUEUE: int(0, 1_000_000).default(100),
   AGENCY_CACHE_TTL_MS: int(0, 3_600_000).default(30_000),
   AGENCY_CACHE_MAX: int(1, 1_000_000).default(20_000),
   SPARE_DATABASES: int(0, 100).default(2),

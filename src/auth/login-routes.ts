@@ -63,7 +63,7 @@ export function loginRoutes({ catalog, agencies, clients, admission, tokens, tru
       throw refuse();
     }
     const inAgency = <T>(work: (sql: Sql) => Promise<T>) =>
-      admission.run(() => clients.use(agency.databaseName, work));
+      admission.run(agency.id, () => clients.use(agency.databaseName, work));
     const user = await inAgency((sql) => findUserForLogin(sql, chosen.userId));
     const valid = await verifyPassword(password, user?.passwordHash ?? await decoyHash());
     if (!user || !valid || !user.isActive) throw refuse();

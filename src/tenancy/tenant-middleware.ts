@@ -1,6 +1,6 @@
 // The tenant boundary: verify the token, refuse a mismatched X-Agency-Database, resolve the agency
 // from the catalog cache (never connecting to a database the catalog does not list as active), and
-// hand the handler its agency's client, inside the global admission limit.
+// hand the handler its agency's client, inside fair admission.
 import { createMiddleware } from "hono/factory";
 import { bearerToken } from "../auth/bearer.ts";
 import { type AgencyUser, findUser } from "../auth/agency-users.ts";
@@ -49,15 +49,14 @@ export function tenant({ tokens, agencies, clients, admission, requiredSchemaVer
       throw unavailable("The agency's database is being upgraded, retry shortly", 30);
     }
     c.set("agency", agency);
-    await admission.run(() =>
+    await admission.run(agency.id, () =>
       clients.use(agency.databaseName, async (sql) => {
         const user = await users.get(userCacheKey(agency.id, claims.sub), () => findUser(sql, claims.sub));
         if (!user?.isActive) throw unauthorized("User is deactivated");
         c.set("claims", { ...claims, role: user.role }); // the current role, not the token's
         c.set("sql", sql);
         await next();
-      })
-    );
+      }));
   });
 }
 

@@ -96,23 +96,25 @@ describe("createTenantClients", () => {
 });
 
 describe("createAdmission", () => {
+  // One agency with no limit of its own: the global limit alone (fairness: tests/tenancy/admission.test.ts).
+  const oneAgency = { perAgency: 100, perAgencyQueue: 100 };
   it("runs one at a time, queues one, and rejects the third with 503 and Retry-After", async () => {
-    const admission = createAdmission({ concurrency: 1, queue: 1, timeoutMs: 10_000 });
+    const admission = createAdmission({ ...oneAgency, concurrency: 1, queue: 1, timeoutMs: 10_000 });
     const order: string[] = [];
     const hold = deferred();
-    const first = admission.run(async () => {
+    const first = admission.run("a", async () => {
       order.push("first");
       await hold.promise;
       return 1;
     });
-    const second = admission.run(() => {
+    const second = admission.run("a", () => {
       order.push("second");
       return Promise.resolve(2);
     });
     await sleep(10);
     expect(admission.stats()).toMatchObject({ active: 1, waiting: 1 });
 
-    const error = await rejection(admission.run(() => Promise.resolve(3)));
+    const error = await rejection(admission.run("a", () => Promise.resolve(3)));
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 503, code: "unavailable" });
     expect((error as ApiError).extra.headers?.["Retry-After"]).toBe("1");
@@ -125,25 +127,25 @@ describe("createAdmission", () => {
   });
 
   it("gives up on a waiter after timeoutMs with 503, and the slot survives", async () => {
-    const admission = createAdmission({ concurrency: 1, queue: 10, timeoutMs: 30 });
+    const admission = createAdmission({ ...oneAgency, concurrency: 1, queue: 10, timeoutMs: 30 });
     const hold = deferred();
-    const first = admission.run(() => hold.promise);
-    const error = await rejection(admission.run(() => Promise.resolve("never")));
+    const first = admission.run("a", () => hold.promise);
+    const error = await rejection(admission.run("a", () => Promise.resolve("never")));
     expect(error).toMatchObject({ status: 503, code: "unavailable" });
     expect((error as ApiError).extra.headers?.["Retry-After"]).toBe("1");
     expect(admission.stats()).toMatchObject({ active: 1, waiting: 0, timedOut: 1 });
 
     hold.resolve();
     await first;
-    expect(await admission.run(() => Promise.resolve("next"))).toBe("next");
+    expect(await admission.run("a", () => Promise.resolve("next"))).toBe("next");
     expect(admission.stats().active).toBe(0);
   });
 
   it("releases the slot when the work throws", async () => {
-    const admission = createAdmission({ concurrency: 1, queue: 0, timeoutMs: 1000 });
-    await expect(admission.run(() => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    const admission = createAdmission({ ...oneAgency, concurrency: 1, queue: 0, timeoutMs: 1000 });
+    await expect(admission.run("a", () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
     expect(admission.stats().active).toBe(0);
-    expect(await admission.run(() => Promise.resolve("ok"))).toBe("ok");
+    expect(await admission.run("a", () => Promise.resolve("ok"))).toBe("ok");
   });
 });
 

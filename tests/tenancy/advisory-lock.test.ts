@@ -38,9 +38,10 @@ it("refuses at once in try mode while another session holds the lock", async () 
   const key = freshKey();
   let ran = false;
   await withAdvisoryLock(url(), key, "exclusive", async () => {
-    await expect(withAdvisoryLock(url(), key, "try", () => Promise.resolve(ran = true))).rejects.toBeInstanceOf(
-      LockBusy,
-    );
+    await expect(withAdvisoryLock(url(), key, "try", () => Promise.resolve(ran = true))).rejects
+      .toBeInstanceOf(
+        LockBusy,
+      );
   });
   expect(ran).toBe(false);
   expect(await withAdvisoryLock(url(), key, "try", () => Promise.resolve("free again"))).toBe("free again");
