@@ -36,6 +36,10 @@ export const configSchema = z.object({
    * past that, 429 for that agency alone. */
   AGENCY_CONCURRENCY: int(1, 10_000).default(4),
   AGENCY_QUEUE: int(0, 1_000_000).default(100),
+  /** The local stack's app-role limits (deno task dev): a statement running longer is cancelled and
+   * answered 503; a transaction idle longer is ended. Elsewhere they are the server's (compose.yaml). */
+  APP_STATEMENT_TIMEOUT_MS: int(100, 3_600_000).default(5000),
+  APP_IDLE_IN_TRANSACTION_TIMEOUT_MS: int(100, 3_600_000).default(30_000),
   AGENCY_CACHE_TTL_MS: int(0, 3_600_000).default(30_000),
   AGENCY_CACHE_MAX: int(1, 1_000_000).default(20_000),
   SPARE_DATABASES: int(0, 100).default(2),

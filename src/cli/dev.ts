@@ -34,7 +34,13 @@ await exitOnError(async () => {
   };
   try {
     if (!config.DATABASE_URL) {
-      stack = await bootLocalStack(dataDir, tools, { fresh: Deno.args.includes("--fresh") });
+      stack = await bootLocalStack(dataDir, tools, {
+        fresh: Deno.args.includes("--fresh"),
+        limits: {
+          statementTimeoutMs: config.APP_STATEMENT_TIMEOUT_MS,
+          idleInTransactionTimeoutMs: config.APP_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+        },
+      });
     }
     checkpoint();
     const servers = stack?.servers ?? serversFrom(config);

@@ -53,10 +53,10 @@ const DATA_EXCEPTION: [ContentfulStatusCode, string, string] = [
 /** Serialization failure and deadlock: the transaction may simply be run again (see transaction()). */
 export const RETRYABLE = new Set(["40001", "40P01"]);
 
-// The server or the pooler is down, full or restarting, or a retried transaction failed again:
-// retryable (class 08, 40001/40P01, 53, 57P0x; PgBouncer reports its own errors, e.g.
-// query_wait_timeout, as 08P01).
-const UNAVAILABLE = /^(08|40001|40P01|53|57P0|57014)/;
+// The server or the pooler is down, full or restarting, a retried transaction failed again, or a
+// statement or idle transaction outlived the app role's limits: retryable (class 08, 25P03,
+// 40001/40P01, 53, 57P0x, 57014; PgBouncer reports its own errors, e.g. query_wait_timeout, as 08P01).
+const UNAVAILABLE = /^(08|25P03|40001|40P01|53|57P0|57014)/;
 const NETWORK = new Set([
   "ECONNREFUSED",
   "ECONNRESET",

@@ -39,7 +39,19 @@ async function loadSecrets(path: string): Promise<Secrets> {
   }
 }
 
-export async function bootLocalStack(dir: string, tools: Tools, options: { fresh?: boolean } = {}) {
+/** What a request may hold on the server: a runaway statement is cancelled (57014, answered 503), a
+ * transaction left idle is ended. Set on the app role, so PgBouncer's server connections carry it. */
+export type AppRoleLimits = { statementTimeoutMs: number; idleInTransactionTimeoutMs: number };
+export const APP_ROLE_LIMITS: AppRoleLimits = {
+  statementTimeoutMs: 5000,
+  idleInTransactionTimeoutMs: 30_000,
+};
+
+export async function bootLocalStack(
+  dir: string,
+  tools: Tools,
+  options: { fresh?: boolean; limits?: AppRoleLimits } = {},
+) {
   const cluster: Cluster = {
     dataDir: `${dir}/pg`,
     runDir: `${dir}/run`,
@@ -58,7 +70,7 @@ export async function bootLocalStack(dir: string, tools: Tools, options: { fresh
   await startCluster(cluster);
 
   const superuserUrl = `postgres://postgres:${secrets.superPassword}@127.0.0.1:${cluster.port}/postgres`;
-  const verifiers = await bootstrapRoles(superuserUrl, secrets);
+  const verifiers = await bootstrapRoles(superuserUrl, secrets, options.limits ?? APP_ROLE_LIMITS);
   const pooler: Pooler = {
     dir: poolerDir,
     port: freePort(),
@@ -93,7 +105,11 @@ export async function bootLocalStack(dir: string, tools: Tools, options: { fresh
 
 /** Creates (or re-keys) the admin and app roles and the main database; returns their SCRAM
  * verifiers for PgBouncer's auth file. */
-async function bootstrapRoles(superuserUrl: string, secrets: Secrets): Promise<Record<string, string>> {
+async function bootstrapRoles(
+  superuserUrl: string,
+  secrets: Secrets,
+  limits: AppRoleLimits,
+): Promise<Record<string, string>> {
   const sql = postgres(superuserUrl, { max: 1, onnotice: () => {} });
   try {
     const roles: [string, string, string][] = [
@@ -110,6 +126,15 @@ async function bootstrapRoles(superuserUrl: string, secrets: Secrets): Promise<R
       await sql.unsafe(`alter role ${role} with ${attributes} password '${password}'`);
     }
     await sql`grant pg_read_all_stats, pg_signal_backend to ${sql(ADMIN_ROLE)}`;
+    // SET takes no bind parameters; the values are integers.
+    await sql.unsafe(
+      `alter role ${APP_ROLE} set statement_timeout = ${Math.trunc(limits.statementTimeoutMs)}`,
+    );
+    await sql.unsafe(
+      `alter role ${APP_ROLE} set idle_in_transaction_session_timeout = ${
+        Math.trunc(limits.idleInTransactionTimeoutMs)
+      }`,
+    );
     const [{ exists }] = await sql`select exists (select from pg_database where datname = ${MAIN_DATABASE})`;
     if (!exists) await sql`create database ${sql(MAIN_DATABASE)} owner ${sql(ADMIN_ROLE)}`;
     // Only what is granted: the app role reaches the catalog and agency databases, nothing else.

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { parse, parseAllDocuments } from "yaml";
 import { configSchema, loadConfig, serversFrom } from "../../src/config.ts";
 import { chownToServiceUser, ownedByServiceUser, run } from "../../src/platform/command.ts";
-import { ADMIN_ROLE, APP_ROLE, MAIN_DATABASE } from "../../src/stack/index.ts";
+import { ADMIN_ROLE, APP_ROLE, APP_ROLE_LIMITS, MAIN_DATABASE } from "../../src/stack/index.ts";
 import { stopPooler } from "../../src/stack/pgbouncer.ts";
 import { freePort, waitForPort } from "../../src/stack/ports.ts";
 import { stack } from "../support/stack.ts";
@@ -304,6 +304,15 @@ describe("compose.yaml", () => {
       new RegExp(`CREATE ROLE ${APP_ROLE} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE`),
     );
     expect(statements).toContain(`GRANT pg_read_all_stats, pg_signal_backend TO ${ADMIN_ROLE};`);
+    // The same app-role limits as the local stack's defaults.
+    expect(statements).toContain(
+      `ALTER ROLE ${APP_ROLE} SET statement_timeout = '${APP_ROLE_LIMITS.statementTimeoutMs / 1000}s';`,
+    );
+    expect(statements).toContain(
+      `ALTER ROLE ${APP_ROLE} SET idle_in_transaction_session_timeout = '${
+        APP_ROLE_LIMITS.idleInTransactionTimeoutMs / 1000
+      }s';`,
+    );
     expect(statements).toContain(`CREATE DATABASE ${MAIN_DATABASE} OWNER ${ADMIN_ROLE};`);
     for (const database of [MAIN_DATABASE, "postgres", "template1"]) {
       expect(statements).toContain(`REVOKE ALL ON DATABASE ${database} FROM PUBLIC;`);
