@@ -1,5 +1,6 @@
 // Configuration: the environment parsed once by one zod schema; nothing else reads Deno.env.
 import { z } from "zod";
+import { DEFAULT_CONNECTION_BUDGET } from "./platform/connection-budget.ts";
 
 const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL");
@@ -35,6 +36,9 @@ export const configSchema = z.object({
    * so more only queue there while other agencies wait), and how many of its requests may wait;
    * past that, 429 for that agency alone. */
   AGENCY_CONCURRENCY: int(1, 10_000).default(4),
+  /** The local stack's app-role backends (PgBouncer's cap and PostgreSQL's max_connections follow,
+   * src/stack/budget.ts). */
+  PG_CONNECTION_BUDGET: int(2, 100_000).default(DEFAULT_CONNECTION_BUDGET),
   AGENCY_QUEUE: int(0, 1_000_000).default(100),
   /** The local stack's app-role limits (deno task dev): a statement running longer is cancelled and
    * answered 503; a transaction idle longer is ended. Elsewhere they are the server's (compose.yaml). */

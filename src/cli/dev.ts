@@ -36,6 +36,7 @@ await exitOnError(async () => {
     if (!config.DATABASE_URL) {
       stack = await bootLocalStack(dataDir, tools, {
         fresh: Deno.args.includes("--fresh"),
+        budget: config.PG_CONNECTION_BUDGET,
         limits: {
           statementTimeoutMs: config.APP_STATEMENT_TIMEOUT_MS,
           idleInTransactionTimeoutMs: config.APP_IDLE_IN_TRANSACTION_TIMEOUT_MS,

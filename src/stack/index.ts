@@ -4,6 +4,11 @@ import postgres from "postgres";
 import type { Servers } from "../config.ts";
 import { type Cluster, initCluster, startCluster, stopCluster } from "./postgres-cluster.ts";
 import { type Pooler, startPooler, stopPooler } from "./pgbouncer.ts";
+import {
+  connectionBudget,
+  DEFAULT_CONNECTION_BUDGET,
+  SUPERUSER_RESERVED,
+} from "../platform/connection-budget.ts";
 import { freePort } from "./ports.ts";
 import type { Tools } from "./tools.ts";
 
@@ -50,13 +55,19 @@ export const APP_ROLE_LIMITS: AppRoleLimits = {
 export async function bootLocalStack(
   dir: string,
   tools: Tools,
-  options: { fresh?: boolean; limits?: AppRoleLimits } = {},
+  options: { fresh?: boolean; limits?: AppRoleLimits; budget?: number } = {},
 ) {
+  const budget = connectionBudget(options.budget ?? DEFAULT_CONNECTION_BUDGET);
   const cluster: Cluster = {
     dataDir: `${dir}/pg`,
     runDir: `${dir}/run`,
     port: freePort(),
     pgBin: tools.pgBin,
+    settings: {
+      max_connections: budget.maxConnections,
+      superuser_reserved_connections: SUPERUSER_RESERVED,
+      autovacuum_naptime: budget.autovacuumNaptimeSeconds,
+    },
   };
   const poolerDir = `${dir}/pgbouncer`;
   if (options.fresh) {
@@ -78,6 +89,7 @@ export async function bootLocalStack(
     binary: tools.pgbouncer,
     adminUser: ADMIN_ROLE,
     secrets: verifiers,
+    maxUserConnections: budget.maxUserConnections,
   };
   try {
     await startPooler(pooler);

@@ -14,6 +14,8 @@ export type Pooler = {
   adminUser: string;
   /** user name → SCRAM verifier (from pg_authid): no plaintext password on disk. */
   secrets: Record<string, string>;
+  /** The global cap on server connections, from the connection budget. */
+  maxUserConnections: number;
 };
 
 const pidFile = (p: Pick<Pooler, "dir">) => `${p.dir}/pgbouncer.pid`;
@@ -26,6 +28,7 @@ export function poolerIni(p: Pooler): string {
     `* = host=127.0.0.1 port=${p.postgresPort}`,
     "[pgbouncer]",
     `%include ${TUNING_INI}`, // no section header of its own: it continues this one
+    `max_user_connections = ${p.maxUserConnections}`, // after the include: this stack's budget wins
     "listen_addr = 127.0.0.1",
     `listen_port = ${p.port}`,
     `unix_socket_dir = ${p.dir}`,

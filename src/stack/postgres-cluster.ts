@@ -1,7 +1,14 @@
 // A throwaway PostgreSQL cluster under a directory: initdb once, then pg_ctl start/stop.
 import { chownToServiceUser, ownedByServiceUser, run } from "../platform/command.ts";
 
-export type Cluster = { dataDir: string; runDir: string; port: number; pgBin: string };
+export type Cluster = {
+  dataDir: string;
+  runDir: string;
+  port: number;
+  pgBin: string;
+  /** Server settings passed at start (-c name=value). */
+  settings: Record<string, string | number>;
+};
 
 export async function initCluster(cluster: Cluster, superPassword: string): Promise<void> {
   try {
@@ -31,8 +38,8 @@ export async function startCluster(cluster: Cluster): Promise<void> {
     `-p ${cluster.port}`,
     `-k ${cluster.runDir}`,
     "-c listen_addresses=127.0.0.1",
-    "-c max_connections=100",
     "-c log_min_messages=warning",
+    ...Object.entries(cluster.settings).map(([name, value]) => `-c ${name}=${value}`),
   ].join(" ");
   await run([
     `${cluster.pgBin}/pg_ctl`,

@@ -10,6 +10,11 @@ import { parse, parseAllDocuments } from "yaml";
 import { configSchema, loadConfig, serversFrom } from "../../src/config.ts";
 import { chownToServiceUser, ownedByServiceUser, run } from "../../src/platform/command.ts";
 import { ADMIN_ROLE, APP_ROLE, APP_ROLE_LIMITS, MAIN_DATABASE } from "../../src/stack/index.ts";
+import {
+  connectionBudget,
+  DEFAULT_CONNECTION_BUDGET,
+  SUPERUSER_RESERVED,
+} from "../../src/platform/connection-budget.ts";
 import { stopPooler } from "../../src/stack/pgbouncer.ts";
 import { freePort, waitForPort } from "../../src/stack/ports.ts";
 import { stack } from "../support/stack.ts";
@@ -320,13 +325,20 @@ describe("compose.yaml", () => {
     expect(statements).toContain(`GRANT CONNECT ON DATABASE ${MAIN_DATABASE} TO ${APP_ROLE};`);
   });
 
-  it("leaves room under PostgreSQL's max_connections for PgBouncer's global cap", () => {
-    const maxConnections = Number(db.command!.join(" ").match(/max_connections=(\d+)/)![1]);
-    const cap = Number(tuning.pgbouncer.get("max_user_connections")) + 1; // + a backend still exiting
-    // The control plane's direct clients (API 4, a CLI 4, dbmate 1) and 3 superuser slots.
-    const headroom = 12;
-    expect(cap).toBeGreaterThan(0);
-    expect(cap + headroom).toBeLessThanOrEqual(maxConnections);
+  it("derives PostgreSQL's settings from the connection budget that PgBouncer's cap spends", () => {
+    const setting = (name: string) => db.command!.join(" ").match(new RegExp(`${name}=(\\d+)`))?.[1];
+    // The cap is one below the budget (a backend still exiting, see the tuning).
+    const budget = connectionBudget(Number(tuning.pgbouncer.get("max_user_connections")) + 1);
+    expect(budget.appBackends).toBe(DEFAULT_CONNECTION_BUDGET);
+    expect({
+      max_connections: setting("max_connections"),
+      superuser_reserved_connections: setting("superuser_reserved_connections"),
+      autovacuum_naptime: setting("autovacuum_naptime"),
+    }).toEqual({
+      max_connections: String(budget.maxConnections),
+      superuser_reserved_connections: String(SUPERUSER_RESERVED),
+      autovacuum_naptime: String(budget.autovacuumNaptimeSeconds),
+    });
   });
 });
 

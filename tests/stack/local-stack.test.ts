@@ -6,7 +6,8 @@ import { TUNING_INI } from "../../src/stack/pgbouncer.ts";
 import { ADMIN_ROLE, APP_ROLE, MAIN_DATABASE } from "../../src/stack/index.ts";
 import { connect, type Sql } from "../../src/platform/db.ts";
 import { CATALOG_MIGRATIONS, dbmate, migrationVersions } from "../../src/platform/dbmate.ts";
-import { stack, superuser } from "../support/stack.ts";
+import { stack, superuser, testConfig } from "../support/stack.ts";
+import { connectionBudget, DEFAULT_CONNECTION_BUDGET } from "../../src/platform/connection-budget.ts";
 
 /** The [pgbouncer] settings of the shared tuning file, as key → raw value. */
 async function tuning(): Promise<Record<string, string>> {
@@ -124,7 +125,7 @@ describe("PgBouncer", () => {
   it("runs the pooling policy of pgbouncer/pgbouncer.ini", async () => {
     const ini = await tuning();
     expect(ini.pool_mode).toBe("transaction");
-    expect(Number(ini.max_user_connections)).toBe(59); // the cap of 60 backends, less one leaving
+    expect(Number(ini.max_user_connections)).toBe(DEFAULT_CONNECTION_BUDGET - 1); // less one leaving
     expect(Number(ini.query_wait_timeout)).toBeGreaterThan(0);
     expect(Number(ini.query_wait_timeout)).toBeLessThanOrEqual(10);
 
@@ -133,7 +134,16 @@ describe("PgBouncer", () => {
       const rows = await adminConsole<{ key: string; value: string }[]>`SHOW CONFIG`.simple();
       const live = Object.fromEntries(rows.map((r) => [r.key, r.value]));
       expect(live.pool_mode).toBe(ini.pool_mode);
-      expect(Number(live.max_user_connections)).toBe(Number(ini.max_user_connections));
+      // This stack's budget (PG_CONNECTION_BUDGET, default the tuning's), and PostgreSQL sized for it.
+      const budget = connectionBudget(testConfig().PG_CONNECTION_BUDGET);
+      expect(Number(live.max_user_connections)).toBe(budget.maxUserConnections);
+      const [server] = await superSql<{ maxConnections: string; naptime: string }[]>`
+        select current_setting('max_connections') as max_connections,
+          current_setting('autovacuum_naptime') as naptime`;
+      expect(server).toEqual({
+        maxConnections: String(budget.maxConnections),
+        naptime: `${budget.autovacuumNaptimeSeconds}s`,
+      });
       // PgBouncer prints durations in seconds, possibly with a fraction ("5" or "5.0").
       expect(Number.parseFloat(live.query_wait_timeout)).toBe(Number(ini.query_wait_timeout));
       expect(Number(live.default_pool_size)).toBe(Number(ini.default_pool_size));

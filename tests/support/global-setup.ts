@@ -18,8 +18,9 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const dir = await Deno.makeTempDir({ prefix: "buildflow-test-" });
   await Deno.chmod(dir, 0o755); // the postgres system user must reach its data directory
-  const tools = findTools(loadConfig(Deno.env.toObject()));
-  const stack = await bootLocalStack(dir, tools);
+  const config = loadConfig(Deno.env.toObject());
+  const tools = findTools(config);
+  const stack = await bootLocalStack(dir, tools, { budget: config.PG_CONNECTION_BUDGET });
   const teardown = async () => {
     await stack.stop();
     await Deno.remove(dir, { recursive: true }).catch(() => {});
