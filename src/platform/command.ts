@@ -1,5 +1,6 @@
 // Runs the stack's external tools (initdb, pg_ctl, pgbouncer, dbmate, pg_dump): control plane only,
 // never on the request path.
+import { userInfo } from "node:os";
 
 export class CommandError extends Error {
   constructor(message: string, readonly code: number, readonly stderr: string) {
@@ -20,6 +21,9 @@ export type RunOptions = {
 export const SERVICE_USER = "postgres";
 
 export const isRoot = () => Deno.uid() === 0;
+
+/** The OS user PostgreSQL and PgBouncer run as: the service user under root, else ourselves. */
+export const serviceUserName = () => (isRoot() ? SERVICE_USER : userInfo().username);
 
 /** The argv that runs `argv` as the service user, with the open-file limit raised to its hard limit
  * (runuser leaves PgBouncer at 1,024 file descriptors otherwise). */

@@ -9,6 +9,7 @@ import {
   DEFAULT_CONNECTION_BUDGET,
   SUPERUSER_RESERVED,
 } from "../platform/connection-budget.ts";
+import { serviceUserName } from "../platform/command.ts";
 import { freePort } from "./ports.ts";
 import type { Tools } from "./tools.ts";
 
@@ -68,6 +69,7 @@ export async function bootLocalStack(
       superuser_reserved_connections: SUPERUSER_RESERVED,
       autovacuum_naptime: budget.autovacuumNaptimeSeconds,
     },
+    peer: { role: APP_ROLE, osUser: serviceUserName() },
   };
   const poolerDir = `${dir}/pgbouncer`;
   if (options.fresh) {
@@ -85,7 +87,7 @@ export async function bootLocalStack(
   const pooler: Pooler = {
     dir: poolerDir,
     port: freePort(),
-    postgresPort: cluster.port,
+    postgres: { socketDir: cluster.runDir, port: cluster.port },
     binary: tools.pgbouncer,
     adminUser: ADMIN_ROLE,
     secrets: verifiers,

@@ -9,7 +9,8 @@ export const TUNING_INI = fileURLToPath(new URL("../../pgbouncer/pgbouncer.ini",
 export type Pooler = {
   dir: string;
   port: number;
-  postgresPort: number;
+  /** PostgreSQL's socket directory and port: the pooler reaches it over the Unix socket. */
+  postgres: { socketDir: string; port: number };
   binary: string;
   adminUser: string;
   /** user name → SCRAM verifier (from pg_authid): no plaintext password on disk. */
@@ -24,8 +25,9 @@ export function poolerIni(p: Pooler): string {
   return [
     "[databases]",
     // Every database name maps to the same-named database on the local cluster: the agency
-    // databases need no entry of their own.
-    `* = host=127.0.0.1 port=${p.postgresPort}`,
+    // databases need no entry of their own. Over the Unix socket, where the app role logs in by
+    // peer authentication (src/stack/postgres-cluster.ts).
+    `* = host=${p.postgres.socketDir} port=${p.postgres.port}`,
     "[pgbouncer]",
     `%include ${TUNING_INI}`, // no section header of its own: it continues this one
     `max_user_connections = ${p.maxUserConnections}`, // after the include: this stack's budget wins

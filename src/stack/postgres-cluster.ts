@@ -8,7 +8,37 @@ export type Cluster = {
   pgBin: string;
   /** Server settings passed at start (-c name=value). */
   settings: Record<string, string | number>;
+  /** The one role that logs in over the Unix socket without a password, and the OS user (the
+   * pooler's) allowed to log in as it: peer authentication, for a pooler on the same host. */
+  peer: { role: string; osUser: string };
 };
+
+/** Who may log in how: the pooler's OS user as the app role over the socket (peer, no password:
+ * a new backend costs a fork, not a SCRAM exchange); every other login with a password. An OS user
+ * that is not the pooler's gets no app-role session over the socket (peer fails, nothing falls
+ * through), and over TCP the app role needs its password. Written at each start. */
+async function writeAuthConfig(cluster: Cluster): Promise<void> {
+  const { role, osUser } = cluster.peer;
+  await Deno.writeTextFile(
+    `${cluster.dataDir}/pg_hba.conf`,
+    [
+      "# Written by src/stack/postgres-cluster.ts at each start.",
+      `local all ${role} peer map=pooler`,
+      "local all all scram-sha-256",
+      "host all all 127.0.0.1/32 scram-sha-256",
+      "host all all ::1/128 scram-sha-256",
+      "",
+    ].join("\n"),
+    { mode: 0o600 },
+  );
+  await Deno.writeTextFile(
+    `${cluster.dataDir}/pg_ident.conf`,
+    `# Written by src/stack/postgres-cluster.ts at each start.\npooler ${osUser} ${role}\n`,
+    { mode: 0o600 },
+  );
+  await chownToServiceUser(`${cluster.dataDir}/pg_hba.conf`);
+  await chownToServiceUser(`${cluster.dataDir}/pg_ident.conf`);
+}
 
 export async function initCluster(cluster: Cluster, superPassword: string): Promise<void> {
   try {
@@ -34,6 +64,7 @@ export async function initCluster(cluster: Cluster, superPassword: string): Prom
 export async function startCluster(cluster: Cluster): Promise<void> {
   await ownedByServiceUser(cluster.runDir);
   if (await isRunning(cluster)) await stopCluster(cluster); // left over by a killed run
+  await writeAuthConfig(cluster);
   const options = [
     `-p ${cluster.port}`,
     `-k ${cluster.runDir}`,

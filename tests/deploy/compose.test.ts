@@ -42,6 +42,7 @@ type Service = {
   ports?: string[];
   volumes?: string[];
   tmpfs?: string[];
+  user?: string;
   configs?: { source: string; target: string }[];
   healthcheck?: { test: string[] };
   restart?: string;
@@ -371,11 +372,31 @@ describe("compose's PgBouncer", () => {
     for (const [key, value] of tuning.pgbouncer) expect(ini.pgbouncer.get(key), key).toBe(value);
   });
 
-  it("sends every database to the postgres service that DATABASE_URL names", () => {
+  it("reaches PostgreSQL over the socket directory both containers mount, at DATABASE_URL's port", () => {
     const target = connstr(ini.databases.get("*")!);
     const direct = new URL(envOf(api).DATABASE_URL);
-    expect(target).toEqual({ host: direct.hostname, port: direct.port });
+    const socketMount = (service: Service) =>
+      service.volumes!.map(mount).find((m) => m.target === target.host);
+    expect(target.host).toBe("/var/run/postgresql"); // the postgres image's socket directory
+    expect(target.port).toBe(direct.port); // the socket file is named after the port
+    expect(socketMount(pgbouncer)?.source).toBe(socketMount(compose.services.postgres)?.source);
+    expect(Object.keys(compose.volumes ?? {})).toContain(socketMount(pgbouncer)!.source);
     expect([...ini.databases.keys()]).toEqual(["*"]);
+  });
+
+  it("logs the app role in by peer as PgBouncer's uid, and nothing else without a password", () => {
+    // 999 is the postgres image's `postgres` user: the uid PostgreSQL resolves for the peer.
+    expect(pgbouncer.user).toBe("999:999");
+    const init = compose.configs![compose.services.postgres.configs![0].source].content!;
+    const hba = init.match(/cat > "\$PGDATA\/pg_hba\.conf" <<'HBA'\n([\s\S]*?)\nHBA/)?.[1]
+      .split("\n").map((line) => line.trim().split(/\s+/).join(" "));
+    expect(hba).toEqual([
+      `local all ${APP_ROLE} peer map=pooler`,
+      "local all all scram-sha-256",
+      "host all all all scram-sha-256",
+    ]);
+    expect(init).toContain(`echo "pooler postgres ${APP_ROLE}" > "$PGDATA/pg_ident.conf"`);
+    expect(init).not.toMatch(/\btrust\b\s*$/m);
   });
 
   it("listens where POOLER_URL and POOLER_ADMIN_URL connect", () => {

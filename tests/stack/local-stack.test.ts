@@ -122,6 +122,42 @@ describe("roles", () => {
 describe("PgBouncer", () => {
   const superSql = superuser();
 
+  /** psql as the app role with no password, as this process's OS user: exit code and stderr. */
+  const psqlAsApp = async (host: string) => {
+    const port = new URL(stack().servers.databaseUrl).port;
+    const out = await new Deno.Command(`${stack().tools.pgBin}/psql`, {
+      args: ["-h", host, "-p", port, "-U", APP_ROLE, "-d", MAIN_DATABASE, "-w", "-Atc", "select 1"],
+      env: { PGPASSWORD: "", PGCONNECT_TIMEOUT: "5" },
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    return { code: out.code, stderr: new TextDecoder().decode(out.stderr) };
+  };
+
+  it("reaches PostgreSQL as the app role over the Unix socket, without its password", async () => {
+    const pooled = connect(stack().servers.poolerUrl, { max: 1 });
+    try {
+      const [row] = await pooled<{ currentUser: string; overSocket: boolean }[]>`
+        select current_user, inet_server_addr() is null as over_socket`;
+      expect(row).toEqual({ currentUser: APP_ROLE, overSocket: true });
+    } finally {
+      await pooled.end();
+    }
+  });
+
+  it("refuses the app role over TCP without its password", async () => {
+    const tcp = await psqlAsApp("127.0.0.1");
+    expect(tcp.code).not.toBe(0);
+    expect(tcp.stderr).toContain("no password supplied");
+  });
+
+  // Another OS user than PgBouncer's (postgres): as root we are one; otherwise we are PgBouncer's.
+  it.runIf(Deno.uid() === 0)("refuses the app role over the socket to any other OS user (peer)", async () => {
+    const socket = await psqlAsApp(`${stack().dir}/run`);
+    expect(socket.code).not.toBe(0);
+    expect(socket.stderr).toContain(`Peer authentication failed for user "${APP_ROLE}"`);
+  });
+
   it("runs the pooling policy of pgbouncer/pgbouncer.ini", async () => {
     const ini = await tuning();
     expect(ini.pool_mode).toBe("transaction");
