@@ -15,6 +15,7 @@ import {
   unmetLine,
   writeReport,
 } from "./report.ts";
+import { admission } from "./scenarios/admission.ts";
 import { baseline } from "./scenarios/baseline.ts";
 import { loginScenario } from "./scenarios/login.ts";
 import { memory } from "./scenarios/memory.ts";
@@ -37,6 +38,7 @@ const SCENARIOS = [
   [6, "memory"],
   [7, "tenants-migrate"],
   [8, "baseline"],
+  [9, "admission"],
 ] as const;
 type ScenarioId = (typeof SCENARIOS)[number][1];
 
@@ -267,11 +269,13 @@ async function main(): Promise<number> {
     const needsMany = ["reads-many", "login", "memory", "baseline"].some((id) =>
       selected.has(id as ScenarioId)
     );
-    const needsWarm = needsMany || ["reads-warm", "writes"].some((id) => selected.has(id as ScenarioId));
+    const needsWarm = needsMany ||
+      ["reads-warm", "writes", "admission"].some((id) => selected.has(id as ScenarioId));
     await run("provisioning", () => provisioning(ctx));
     if (needsWarm) await ctx.ensureAgencies(sizes.warm);
     await run("reads-warm", () => readsWarm(ctx));
     await run("writes", () => writes(ctx));
+    await run("admission", () => admission(ctx));
     if (needsMany) await ctx.ensureAgencies(sizes.many);
     await run("login", () => loginScenario(ctx));
     await run("reads-many", () => readsMany(ctx));
