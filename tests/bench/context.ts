@@ -21,6 +21,9 @@ export type Sizes = {
   provisioningSamples: number;
   ddlSamples: number;
   logins: number;
+  /** `deno task dev`: cold starts, each followed by this many warm restarts on its DATA_DIR. */
+  devColdStarts: number;
+  devWarmRestarts: number;
 };
 
 export const SIZES: Record<"quick" | "full", Sizes> = {
@@ -34,6 +37,8 @@ export const SIZES: Record<"quick" | "full", Sizes> = {
     provisioningSamples: 3,
     ddlSamples: 2,
     logins: 15,
+    devColdStarts: 1,
+    devWarmRestarts: 1,
   },
   full: {
     small: 10,
@@ -45,6 +50,8 @@ export const SIZES: Record<"quick" | "full", Sizes> = {
     provisioningSamples: 10,
     ddlSamples: 5,
     logins: 30,
+    devColdStarts: 2,
+    devWarmRestarts: 2,
   },
 };
 

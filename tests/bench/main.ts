@@ -17,6 +17,7 @@ import {
 } from "./report.ts";
 import { admission } from "./scenarios/admission.ts";
 import { baseline } from "./scenarios/baseline.ts";
+import { devStartup } from "./scenarios/dev.ts";
 import { loginScenario } from "./scenarios/login.ts";
 import { memory } from "./scenarios/memory.ts";
 import { provisioning } from "./scenarios/provisioning.ts";
@@ -39,6 +40,7 @@ const SCENARIOS = [
   [7, "tenants-migrate"],
   [8, "baseline"],
   [9, "admission"],
+  [10, "dev"],
 ] as const;
 type ScenarioId = (typeof SCENARIOS)[number][1];
 
@@ -271,6 +273,8 @@ async function main(): Promise<number> {
     );
     const needsWarm = needsMany ||
       ["reads-warm", "writes", "admission"].some((id) => selected.has(id as ScenarioId));
+    // First, while the bench's stack is idle and nothing is seeded yet: it boots stacks of its own.
+    await run("dev", () => devStartup(ctx));
     await run("provisioning", () => provisioning(ctx));
     if (needsWarm) await ctx.ensureAgencies(sizes.warm);
     await run("reads-warm", () => readsWarm(ctx));
