@@ -33,9 +33,10 @@ export type WrkResult = {
   latencyMs: { p50: number; p95: number; p99: number; mean: number; max: number };
   errors: { connect: number; read: number; write: number; timeout: number; status: number };
   statuses: Record<string, number>;
-  /** The first few non-2xx responses other than 503. */
+  /** A few non-2xx responses other than 503, every distinct status and body first. */
   samples: WrkSample[];
-  /** The first few 503s, kept apart so other errors cannot crowd them out. */
+  /** A few 503s, kept apart so other errors cannot crowd them out; every distinct body first (the
+   * queue-full and the timed-out 503 both get parsed when both occur). */
   samples503: WrkSample[];
   /** 503s (every one, judged in the script) without a positive Retry-After or without the
    * contract's body (`"error":"…"` and `"code":"unavailable"`). */
@@ -97,6 +98,7 @@ end
 counts = {}
 samples = {}
 samples503 = {}
+local seen, seen503 = {}, {}
 malformed503 = 0
 
 function init(args)
@@ -144,13 +146,32 @@ local function wellFormed503(headers, body)
     and string.find(body, '"error":"', 1, true) ~= nil
 end
 
+-- Up to 8 samples a thread: a body not seen yet always (while there is room), repeats only up to 4.
+local function keep(list, seenKeys, key, status, headers, body)
+  if #list >= 8 or (seenKeys[key] and #list >= 4) then return end
+  seenKeys[key] = true
+  list[#list + 1] = sample(status, headers, body)
+end
+
+-- All threads' samples, each distinct one first, at most 8.
+local function distinctFirst(xs)
+  local firsts, repeats, met = {}, {}, {}
+  for _, x in ipairs(xs) do
+    if met[x] then repeats[#repeats + 1] = x else met[x] = true; firsts[#firsts + 1] = x end
+  end
+  for _, x in ipairs(repeats) do firsts[#firsts + 1] = x end
+  local out = {}
+  for i = 1, math.min(8, #firsts) do out[i] = firsts[i] end
+  return out
+end
+
 function response(status, headers, body)
   counts[status] = (counts[status] or 0) + 1
   if status == 503 then
     if not wellFormed503(headers, body) then malformed503 = malformed503 + 1 end
-    if #samples503 < 8 then samples503[#samples503 + 1] = sample(status, headers, body) end
-  elseif (status < 200 or status > 299) and #samples < 8 then
-    samples[#samples + 1] = sample(status, headers, body)
+    keep(samples503, seen503, body or "", status, headers, body)
+  elseif status < 200 or status > 299 then
+    keep(samples, seen, status .. " " .. (body or ""), status, headers, body)
   end
 end
 
@@ -159,8 +180,8 @@ function done(summary, latency, requests)
   for _, t in ipairs(threads) do
     local c = t:get("counts") or {}
     for k, v in pairs(c) do statuses[tostring(k)] = (statuses[tostring(k)] or 0) + v end
-    for _, x in ipairs(t:get("samples") or {}) do if #all < 8 then all[#all + 1] = x end end
-    for _, x in ipairs(t:get("samples503") or {}) do if #all503 < 8 then all503[#all503 + 1] = x end end
+    for _, x in ipairs(t:get("samples") or {}) do all[#all + 1] = x end
+    for _, x in ipairs(t:get("samples503") or {}) do all503[#all503 + 1] = x end
     bad503 = bad503 + (t:get("malformed503") or 0)
   end
   local parts = {}
@@ -178,8 +199,8 @@ function done(summary, latency, requests)
     ',"timeout":' .. e.timeout .. ',"status":' .. e.status .. '}' ..
     ',"statuses":{' .. table.concat(parts, ",") .. '}' ..
     ',"malformed503":' .. bad503 ..
-    ',"samples":[' .. table.concat(all, ",") .. ']' ..
-    ',"samples503":[' .. table.concat(all503, ",") .. ']}\\n')
+    ',"samples":[' .. table.concat(distinctFirst(all), ",") .. ']' ..
+    ',"samples503":[' .. table.concat(distinctFirst(all503), ",") .. ']}\\n')
 end
 `;
 }
