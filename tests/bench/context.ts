@@ -1,13 +1,12 @@
 // What every scenario gets: the sizes for this mode, the stack, the in-process API, the seeded
-// agencies, and results shared between scenarios (ceilings measured once per run).
+// agencies, and what scenarios share (the pgbench database, prepared once). Ceilings are not shared:
+// each is measured next to the load it bounds.
 import type { Config } from "../../src/config.ts";
 import { cpuBetween, cpuSnapshot } from "./cpu.ts";
 import { type PoolDelta, poolDelta, poolSnapshot } from "./poolstats.ts";
-import type { PgbenchResult } from "./pgbench.ts";
 import type { SeededAgency, Seeder } from "./seed.ts";
 import type { BenchApi, BenchStack } from "./stack.ts";
 import { mapLimit } from "../../src/platform/map-limit.ts";
-import type { WrkResult } from "./wrk.ts";
 
 export type Sizes = {
   /** Agencies in the small catalog the login scenario sets beside the full one. */
@@ -22,6 +21,9 @@ export type Sizes = {
   provisioningSamples: number;
   ddlSamples: number;
   logins: number;
+  /** `deno task dev`: cold starts, each followed by this many warm restarts on its DATA_DIR. */
+  devColdStarts: number;
+  devWarmRestarts: number;
 };
 
 export const SIZES: Record<"quick" | "full", Sizes> = {
@@ -35,6 +37,8 @@ export const SIZES: Record<"quick" | "full", Sizes> = {
     provisioningSamples: 3,
     ddlSamples: 2,
     logins: 15,
+    devColdStarts: 1,
+    devWarmRestarts: 1,
   },
   full: {
     small: 10,
@@ -46,6 +50,8 @@ export const SIZES: Record<"quick" | "full", Sizes> = {
     provisioningSamples: 10,
     ddlSamples: 5,
     logins: 30,
+    devColdStarts: 2,
+    devWarmRestarts: 2,
   },
 };
 
@@ -62,9 +68,6 @@ export type BenchContext = {
   ensureAgencies(total: number): Promise<void>;
   log(line: string): void;
   shared: {
-    warm?: WrkResult;
-    manyUniform?: WrkResult;
-    pgbenchPooled?: PgbenchResult;
     pgbenchPrepared?: Promise<void>;
   };
 };

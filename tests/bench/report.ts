@@ -3,8 +3,11 @@
 
 export type Cell = string | number;
 export type Table = { title?: string; columns: string[]; rows: Cell[][] };
-/** pass: true = PASS, false = MISS, null = not evaluated (skipped, or not at full scale). */
-export type Check = { target: string; measured: string; pass: boolean | null };
+/** pass: true = PASS, false = MISS, null = not evaluated (not at full scale), NO_DATA = the load gave
+ * the check nothing to judge (no samples): never a pass, and the bench exits non-zero (see unmet). */
+export type Check = { target: string; measured: string; pass: boolean | null | typeof NO_DATA };
+
+export const NO_DATA = "no data";
 
 export type ScenarioResult = {
   number: number;
@@ -31,7 +34,41 @@ export type Report = {
   scenarios: ScenarioResult[];
 };
 
-const verdict = (pass: boolean | null) => (pass === null ? "n/a" : pass ? "PASS" : "MISS");
+const verdict = (pass: Check["pass"]) =>
+  pass === NO_DATA ? "NO DATA" : pass === null ? "n/a" : pass ? "PASS" : "MISS";
+
+/** A check over `samples` observations: NO DATA when there are none, else `judge()`. */
+export function sampled(
+  target: string,
+  samples: number,
+  measured: string,
+  judge: () => boolean | null,
+): Check {
+  return samples > 0
+    ? { target, measured, pass: judge() }
+    : { target, measured: `no samples (${measured})`, pass: NO_DATA };
+}
+
+/** What did not pass: MISSes, checks without data, failed scenarios. */
+export function unmet(report: Report) {
+  const checks = report.scenarios.flatMap((s) => s.checks.map((c) => ({ scenario: s.number, ...c })));
+  return {
+    missed: checks.filter((c) => c.pass === false),
+    noData: checks.filter((c) => c.pass === NO_DATA),
+    failed: report.scenarios.filter((s) => s.status === "failed"),
+  };
+}
+
+export function unmetLine(report: Report): string {
+  const { missed, noData, failed } = unmet(report);
+  const list = (xs: { scenario: number; target: string }[]) =>
+    xs.map((c) => `${c.scenario}: ${c.target}`).join("; ");
+  return [
+    `Not passing: ${missed.length} MISS, ${noData.length} NO DATA, ${failed.length} failed scenario(s).`,
+    ...(noData.length ? [`NO DATA (nothing measured, exit code 1): ${list(noData)}.`] : []),
+    ...(missed.length ? [`MISS: ${list(missed)}.`] : []),
+  ].join(" ");
+}
 
 function renderTable(t: Table): string {
   const esc = (c: Cell) => String(c).replaceAll("|", "\\|").replaceAll("\n", " ");
@@ -88,6 +125,7 @@ export function renderMarkdown(report: Report): string {
     } s).`,
     "## Summary",
     renderSummary(report),
+    unmetLine(report),
     "## Machine, versions, configuration",
     keyValues("machine", report.machine),
     keyValues("versions", report.versions),

@@ -6,6 +6,9 @@ import { outputWithin } from "./util.ts";
 
 export type WrkTarget = { path: string; token: string };
 
+/** A non-2xx response as wrk received it (body cut at 500 bytes). */
+export type WrkSample = { status: number; retryAfter: string; contentType: string; body: string };
+
 export type WrkOptions = {
   url: string;
   targets: WrkTarget[];
@@ -30,8 +33,14 @@ export type WrkResult = {
   latencyMs: { p50: number; p95: number; p99: number; mean: number; max: number };
   errors: { connect: number; read: number; write: number; timeout: number; status: number };
   statuses: Record<string, number>;
-  /** A few non-2xx responses: "status retry-after body". */
-  samples: string[];
+  /** A few non-2xx responses other than 503, every distinct status and body first. */
+  samples: WrkSample[];
+  /** A few 503s, kept apart so other errors cannot crowd them out; every distinct body first (the
+   * queue-full and the timed-out 503 both get parsed when both occur). */
+  samples503: WrkSample[];
+  /** 503s (every one, judged in the script) without a positive Retry-After or without the
+   * contract's body (`"error":"…"` and `"code":"unavailable"`). */
+  malformed503: number;
   /** CPU split during the load (cpu.ts), when measured. */
   cpu?: string;
   /** Connection churn and pooler waits during the load (poolstats.ts), when measured. */
@@ -88,6 +97,9 @@ end
 
 counts = {}
 samples = {}
+samples503 = {}
+local seen, seen503 = {}, {}
+malformed503 = 0
 
 function init(args)
   math.randomseed(os.time() * 1000 + (tid or 0) * 7919)
@@ -113,31 +125,67 @@ function request()
   return wrk.format(method, paths[i], h, body)
 end
 
-function response(status, headers, body)
-  counts[status] = (counts[status] or 0) + 1
-  if (status < 200 or status > 299) and #samples < 8 then
-    local ra = headers["Retry-After"] or headers["retry-after"] or "-"
-    samples[#samples + 1] = status .. " " .. ra .. " " .. string.sub(body or "", 1, 300)
-  end
-end
-
 local function esc(s)
   s = tostring(s):gsub("%c", " "):gsub("\\\\", "\\\\\\\\"):gsub('"', '\\\\"')
   return '"' .. s .. '"'
 end
 
+local function sample(status, headers, body)
+  local ra = headers["Retry-After"] or headers["retry-after"] or ""
+  local ct = headers["Content-Type"] or headers["content-type"] or ""
+  return '{"status":' .. status .. ',"retryAfter":' .. esc(ra) .. ',"contentType":' .. esc(ct) ..
+    ',"body":' .. esc(string.sub(body or "", 1, 500)) .. '}'
+end
+
+-- Every 503 is judged here (the contract: Retry-After in seconds, {"error": …, "code": "unavailable"});
+-- the kept samples are parsed in full by the bench.
+local function wellFormed503(headers, body)
+  local ra = tonumber(headers["Retry-After"] or headers["retry-after"] or "")
+  return ra ~= nil and ra > 0 and body ~= nil
+    and string.find(body, '"code":"unavailable"', 1, true) ~= nil
+    and string.find(body, '"error":"', 1, true) ~= nil
+end
+
+-- Up to 8 samples a thread: a body not seen yet always (while there is room), repeats only up to 4.
+local function keep(list, seenKeys, key, status, headers, body)
+  if #list >= 8 or (seenKeys[key] and #list >= 4) then return end
+  seenKeys[key] = true
+  list[#list + 1] = sample(status, headers, body)
+end
+
+-- All threads' samples, each distinct one first, at most 8.
+local function distinctFirst(xs)
+  local firsts, repeats, met = {}, {}, {}
+  for _, x in ipairs(xs) do
+    if met[x] then repeats[#repeats + 1] = x else met[x] = true; firsts[#firsts + 1] = x end
+  end
+  for _, x in ipairs(repeats) do firsts[#firsts + 1] = x end
+  local out = {}
+  for i = 1, math.min(8, #firsts) do out[i] = firsts[i] end
+  return out
+end
+
+function response(status, headers, body)
+  counts[status] = (counts[status] or 0) + 1
+  if status == 503 then
+    if not wellFormed503(headers, body) then malformed503 = malformed503 + 1 end
+    keep(samples503, seen503, body or "", status, headers, body)
+  elseif status < 200 or status > 299 then
+    keep(samples, seen, status .. " " .. (body or ""), status, headers, body)
+  end
+end
+
 function done(summary, latency, requests)
-  local statuses, all = {}, {}
+  local statuses, all, all503, bad503 = {}, {}, {}, 0
   for _, t in ipairs(threads) do
     local c = t:get("counts") or {}
     for k, v in pairs(c) do statuses[tostring(k)] = (statuses[tostring(k)] or 0) + v end
-    local s = t:get("samples") or {}
-    for _, x in ipairs(s) do all[#all + 1] = x end
+    for _, x in ipairs(t:get("samples") or {}) do all[#all + 1] = x end
+    for _, x in ipairs(t:get("samples503") or {}) do all503[#all503 + 1] = x end
+    bad503 = bad503 + (t:get("malformed503") or 0)
   end
   local parts = {}
   for k, v in pairs(statuses) do parts[#parts + 1] = esc(k) .. ":" .. v end
-  local sparts = {}
-  for i, x in ipairs(all) do if i <= 8 then sparts[#sparts + 1] = esc(x) end end
   local e = summary.errors
   io.write("BENCH_JSON {" ..
     '"requests":' .. summary.requests ..
@@ -150,7 +198,9 @@ function done(summary, latency, requests)
     ',"errors":{"connect":' .. e.connect .. ',"read":' .. e.read .. ',"write":' .. e.write ..
     ',"timeout":' .. e.timeout .. ',"status":' .. e.status .. '}' ..
     ',"statuses":{' .. table.concat(parts, ",") .. '}' ..
-    ',"samples":[' .. table.concat(sparts, ",") .. ']}\\n')
+    ',"malformed503":' .. bad503 ..
+    ',"samples":[' .. table.concat(distinctFirst(all), ",") .. ']' ..
+    ',"samples503":[' .. table.concat(distinctFirst(all503), ",") .. ']}\\n')
 end
 `;
 }
@@ -206,6 +256,8 @@ export async function runWrk(options: WrkOptions): Promise<WrkResult> {
       errors: j.errors,
       statuses: j.statuses,
       samples: j.samples,
+      samples503: j.samples503,
+      malformed503: j.malformed503,
     };
   } finally {
     await Deno.remove(dir, { recursive: true }).catch(() => {});

@@ -1,6 +1,8 @@
 // `deno task dev` end to end: a cold start boots PostgreSQL and PgBouncer under a fresh DATA_DIR,
 // migrates, serves the API on a kernel-chosen port (PORT=0) and writes stack.json; SIGINT stops
-// every process of that stack; a warm restart on the same DATA_DIR is ready within 10 s.
+// every process of that stack; a warm restart on the same DATA_DIR comes back on the same cluster.
+// How long a start takes is measured by the bench (scenario 10), not asserted here: the deadlines
+// below only turn a hung process into a failure.
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect } from "../../src/platform/db.ts";
@@ -16,6 +18,10 @@ const CATALOG_TABLES = [
 ];
 
 type StackJson = { apiUrl: string; databaseUrl: string; poolerUrl: string; poolerAdminUrl?: string };
+
+/** Hang guards, not performance claims (see the header). */
+const READY_DEADLINE_MS = 60_000;
+const STOP_DEADLINE_MS = 30_000;
 
 type Dev = {
   child: Deno.ChildProcess;
@@ -62,7 +68,7 @@ function spawnDev(dataDir: string): Dev {
 }
 
 /** Waits until the process announced its API URL, stack.json carries that same URL and GET /readyz
- * answers 200; returns stack.json and the milliseconds from spawn to ready. */
+ * answers 200; returns stack.json, the announced URL and the readyz body. */
 async function waitReady(dev: Dev, dataDir: string, timeoutMs: number) {
   const deadline = dev.spawnedAt + timeoutMs;
   let last = "nothing yet";
@@ -79,7 +85,7 @@ async function waitReady(dev: Dev, dataDir: string, timeoutMs: number) {
         } else {
           const res = await fetch(`${json.apiUrl}/readyz`, { signal: AbortSignal.timeout(2000) });
           const body = await res.text();
-          if (res.status === 200) return { json, printed, body, ms: performance.now() - dev.spawnedAt };
+          if (res.status === 200) return { json, printed, body };
           last = `readyz ${res.status} ${body}`;
         }
       } catch (error) {
@@ -154,7 +160,7 @@ async function killAll(dev: Dev | undefined, dataDir: string): Promise<void> {
 }
 
 async function expectStoppedCleanly(dev: Dev, dataDir: string, recorded: Proc[]) {
-  const status = await interrupt(dev, 30_000);
+  const status = await interrupt(dev, STOP_DEADLINE_MS);
   expect(status.code, dev.output()).toBe(0);
   // pg_ctl stop -w and stopPooler wait for their processes, so nothing may linger even briefly.
   const survivors = mentioning(dataDir);
@@ -168,7 +174,7 @@ async function expectStoppedCleanly(dev: Dev, dataDir: string, recorded: Proc[])
 describe("deno task dev", () => {
   let dataDir = "";
   let dev: Dev | undefined;
-  const timings: Record<string, number> = {};
+  let coldStarted = false;
 
   beforeAll(async () => {
     dataDir = await Deno.makeTempDir({ prefix: "buildflow-dev-" });
@@ -178,19 +184,12 @@ describe("deno task dev", () => {
   afterAll(async () => {
     await killAll(dev, dataDir);
     await Deno.remove(dataDir, { recursive: true }).catch(() => {});
-    console.log(
-      `deno task dev: cold start ready in ${timings.cold?.toFixed(0)} ms, warm restart in ${
-        timings.warm?.toFixed(0)
-      } ms`,
-    );
   });
 
   it("boots a fresh stack on PORT=0, serves /readyz, and stops every process on SIGINT", async () => {
     dev = spawnDev(dataDir);
     try {
-      const ready = await waitReady(dev, dataDir, 60_000);
-      timings.cold = ready.ms;
-      console.log(`cold start: ready in ${ready.ms.toFixed(0)} ms`);
+      const ready = await waitReady(dev, dataDir, READY_DEADLINE_MS);
 
       // The announced URL carries the port the kernel chose, not 0.
       const api = new URL(ready.json.apiUrl);
@@ -219,6 +218,7 @@ describe("deno task dev", () => {
       expect(mentioning(dataDir).length).toBeGreaterThanOrEqual(2);
 
       await expectStoppedCleanly(dev, dataDir, recorded);
+      coldStarted = true;
       await expect(fetch(`${ready.json.apiUrl}/healthz`, { signal: AbortSignal.timeout(2000) })).rejects
         .toThrow();
     } finally {
@@ -226,16 +226,13 @@ describe("deno task dev", () => {
     }
   }, 120_000);
 
-  it("restarts warm on the same DATA_DIR, ready within 10 s, and stops cleanly again", async () => {
-    expect(timings.cold, "the cold start must have succeeded").toBeDefined();
+  it("restarts warm on the same DATA_DIR with the same secrets, and stops cleanly again", async () => {
+    expect(coldStarted, "the cold start must have succeeded").toBe(true);
     const before = JSON.parse(await Deno.readTextFile(`${dataDir}/stack.json`)) as StackJson;
     const spawnedAt = Date.now();
     dev = spawnDev(dataDir);
     try {
-      const ready = await waitReady(dev, dataDir, 60_000);
-      timings.warm = ready.ms;
-      console.log(`warm restart: ready in ${ready.ms.toFixed(0)} ms`);
-      expect(ready.ms).toBeLessThan(10_000);
+      const ready = await waitReady(dev, dataDir, READY_DEADLINE_MS);
       // stack.json was rewritten for this run, not left over from the last.
       const written = (await Deno.stat(`${dataDir}/stack.json`)).mtime!.getTime();
       expect(written).toBeGreaterThanOrEqual(spawnedAt - 1000); // file systems may round mtimes
@@ -259,7 +256,7 @@ describe("deno task dev interrupted while booting", () => {
     const exists = (path: string) => Deno.stat(path).then(() => true, () => false);
     try {
       // The pid file appears once PgBouncer is up; migrations and the API come after it.
-      const deadline = performance.now() + 60_000;
+      const deadline = performance.now() + READY_DEADLINE_MS;
       while (
         !(await exists(`${dir}/pgbouncer/pgbouncer.pid`)) && !early.exited && performance.now() < deadline
       ) {
@@ -268,7 +265,7 @@ describe("deno task dev interrupted while booting", () => {
       expect(early.exited, early.output()).toBe(false);
       expect(await exists(`${dir}/pgbouncer/pgbouncer.pid`), "PgBouncer never started").toBe(true);
       const interruptedBeforeReady = !(await exists(`${dir}/stack.json`));
-      await interrupt(early, 30_000);
+      await interrupt(early, STOP_DEADLINE_MS);
       const survivors = mentioning(dir);
       expect(
         survivors,

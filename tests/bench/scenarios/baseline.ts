@@ -1,17 +1,18 @@
 // Scenario 8 — the seed's design as a baseline: a pool of 10 direct connections per agency
 // (postgres.js defaults: max 10, prepared statements, no PgBouncer, app role straight to PostgreSQL)
-// behind a minimal Deno.serve handler (JWT check + the same page query), under the same wrk load.
+// behind a minimal Deno.serve handler (JWT check + the same page query), under the same wrk load as
+// the API, which runs it right before over the same agencies.
 // It shows the throughput it reaches and where it fails (53300 too_many_connections).
 import postgres from "postgres";
 import type { BenchContext } from "../context.ts";
-import { targetsOf, withCpu } from "../context.ts";
+import { statusText, targetsOf, withCpu } from "../context.ts";
 import type { ScenarioResult } from "../report.ts";
 import type { SeededAgency } from "../seed.ts";
 import { startConnectionSampler } from "../sampler.ts";
 import { withSql } from "../stack.ts";
 import { fmt } from "../util.ts";
 import { runWrk } from "../wrk.ts";
-import { measurePgbenchPooled } from "./reads-warm.ts";
+import { readLoad } from "./reads-warm.ts";
 
 async function runBaseline(ctx: BenchContext, agencies: SeededAgency[]) {
   const { stack, sizes } = ctx;
@@ -104,20 +105,20 @@ async function runBaseline(ctx: BenchContext, agencies: SeededAgency[]) {
 
 export async function baseline(ctx: BenchContext): Promise<ScenarioResult> {
   const { sizes } = ctx;
-  const pg = await measurePgbenchPooled(ctx);
   const sets = [...new Set([sizes.warm, sizes.many])];
   const runs = [];
   for (const count of sets) {
-    const run = await runBaseline(ctx, ctx.seeder.agencies.slice(0, count));
+    const agencies = ctx.seeder.agencies.slice(0, count);
+    // The API's figure for the same agencies, right before the baseline's: same load, same moment.
+    const api = await readLoad(ctx, agencies);
+    const run = await runBaseline(ctx, agencies);
     ctx.log(
-      `  baseline over ${count}: ${fmt(run.wrk.okRps, 0)} 2xx/s, errors ${
+      `  over ${count}: API ${fmt(api.okRps, 0)} 2xx/s; baseline ${fmt(run.wrk.okRps, 0)} 2xx/s, errors ${
         JSON.stringify(run.errors)
       }, peak ${run.connections.peakApp}`,
     );
-    runs.push({ count, ...run });
+    runs.push({ count, api, ...run });
   }
-  const api = (count: number) =>
-    count === sizes.warm ? ctx.shared.warm : count === sizes.many ? ctx.shared.manyUniform : undefined;
   return {
     number: 8,
     id: "baseline",
@@ -135,8 +136,8 @@ export async function baseline(ctx: BenchContext): Promise<ScenarioResult> {
         "2xx/s before first failure",
         "peak app-role backends",
         "pools opened",
-        "ratio to pgbench -S",
-        "API (same agencies) 2xx/s",
+        "API 2xx/s (same agencies, run just before)",
+        "baseline / API",
         "CPU (bench+server / PgBouncer / PostgreSQL)",
         "new PG sessions",
       ],
@@ -153,8 +154,8 @@ export async function baseline(ctx: BenchContext): Promise<ScenarioResult> {
           : fmt(r.okBeforeFirstError / (r.firstErrorAt / 1000), 0),
         r.connections.peakApp,
         r.pools,
-        fmt(r.wrk.okRps / pg.tps, 2),
-        fmt(api(r.count)?.okRps, 0),
+        fmt(r.api.okRps, 0),
+        fmt(r.wrk.okRps / r.api.okRps, 2),
         r.wrk.cpu ?? "–",
         r.wrk.pool?.newSessions ?? "–",
       ]),
@@ -162,6 +163,9 @@ export async function baseline(ctx: BenchContext): Promise<ScenarioResult> {
     checks: [],
     notes: [
       "No target: this is what the multi-tenant design replaces. The handler verifies the same JWT and runs `select * from projects order by created_at desc limit 20` on a per-agency postgres.js pool (max 10, prepare on) straight to PostgreSQL (max_connections 100, 3 reserved for superusers).",
+      `The API column is the same wrk load (uniform, GET /api/projects?limit=20) on the bench API, run right before each baseline run (statuses: ${
+        runs.map((r) => `${r.count}: ${statusText(r.api.statuses)}`).join("; ")
+      }); baseline / API divides the two 2xx rates.`,
       `Before each run, PgBouncer's idle server connections were terminated so the baseline had every free slot (other client backends at start: ${
         runs.map((r) => r.others).join(" / ")
       }).`,

@@ -2,7 +2,8 @@
 // `pgbench -N` (simple update: 3 writes + 1 read per transaction) through the same PgBouncer.
 import { type BenchContext, churnNote, targetsOf, withCpu } from "../context.ts";
 import { runPgbench } from "../pgbench.ts";
-import type { ScenarioResult } from "../report.ts";
+import { sampled, type ScenarioResult } from "../report.ts";
+import { sampleText } from "../responses.ts";
 import { fmt } from "../util.ts";
 import { errorCount, runWrk } from "../wrk.ts";
 import { ensurePgbench, loadColumns, pgbenchRow, wrkRow } from "./reads-warm.ts";
@@ -46,13 +47,13 @@ export async function writes(ctx: BenchContext): Promise<ScenarioResult> {
         pgbenchRow(`${pg.command}, 1 database`, pg),
       ],
     }],
-    checks: [{ target: "no errors", measured: String(errors), pass: errors === 0 }],
+    checks: [sampled("no errors", wrk.requests, `${errors} in ${wrk.requests} requests`, () => errors === 0)],
     notes: [
       ...churnNote(ctx, "API", wrk, sizes.loadSec),
       "No throughput target; the ceiling is pgbench's simple-update transaction (BEGIN; UPDATE; SELECT; INSERT; END) at the same concurrency through PgBouncer.",
       "Each API write is a transaction: INSERT … RETURNING id, then SELECT the row (findOne), committed (fsync on).",
-      ...(wrk.samples.length
-        ? [`Non-2xx samples: ${wrk.samples.slice(0, 3).map((s) => "`" + s + "`").join("; ")}`]
+      ...(wrk.samples.length || wrk.samples503.length
+        ? [`Non-2xx samples: ${sampleText([...wrk.samples503, ...wrk.samples])}`]
         : []),
     ],
     data: { wrk, pgbench: pg },
