@@ -59,8 +59,13 @@ export const configSchema = z.object({
   /** API workers of `deno task start`: 1 serves in this process; more run `deno serve --parallel`
    * (one isolate per worker on the same port, each with its own caches, registry and limits). */
   API_WORKERS: int(1, 64).default(1),
-  /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limits). */
-  TRUST_PROXY: flag.default(false),
+  /** How many proxies of ours stand in front of the API: the client address (rate limits) is the
+   * X-Forwarded-For hop that many places from the right, the one our outermost proxy appended; hops
+   * further left are the client's own words. "true"/"false" mean 1/0. */
+  TRUST_PROXY: z.union([
+    z.enum(["true", "false"]).transform((v) => (v === "true" ? 1 : 0)),
+    int(0, 10),
+  ]).default(0),
 }).superRefine((c, ctx) => {
   if (c.APP_ENV === "production") {
     for (const key of ["JWT_SECRET", "DATABASE_URL", "POOLER_URL"] as const) {

@@ -29,7 +29,8 @@ export type LoginDeps = {
   clients: TenantClients;
   admission: Admission;
   tokens: Tokens;
-  trustProxy: boolean;
+  /** Proxies of ours in front of the API (see clientAddress). */
+  trustProxy: number;
 };
 
 const invalidCredentials = () => unauthorized("Invalid email or password", "invalid_credentials");

@@ -47,10 +47,12 @@ export function createRateLimiter({ windowMs, max, maxKeys = 100_000 }: RateLimi
   };
 }
 
-/** The client's address: the socket's, or behind a trusted proxy the first X-Forwarded-For hop
- * (trusting it otherwise would let a client pick its own rate-limit key). */
-export function clientAddress(c: Context, trustProxy: boolean): string {
-  const forwarded = trustProxy && c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+/** The client's address: the X-Forwarded-For hop `trustedProxies` places from the right (the address
+ * our outermost proxy saw; anything left of it the client could have written itself), or the socket's
+ * when there is no proxy or fewer hops. */
+export function clientAddress(c: Context, trustedProxies: number): string {
+  const hops = trustedProxies > 0 ? c.req.header("x-forwarded-for")?.split(",") ?? [] : [];
+  const forwarded = hops.length >= trustedProxies ? hops[hops.length - trustedProxies]?.trim() : undefined;
   if (forwarded) return forwarded;
   const info = (c.env as { remoteAddr?: { hostname?: string } } | undefined)?.remoteAddr;
   return info?.hostname ?? "local";

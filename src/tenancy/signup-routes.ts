@@ -36,7 +36,8 @@ export type SignupDeps = {
   spares: SpareRefiller;
   tokens: Tokens;
   openSignup: boolean;
-  trustProxy: boolean;
+  /** Proxies of ours in front of the API (see clientAddress). */
+  trustProxy: number;
 };
 
 export function signupRoutes({ provisioning, spares, tokens, openSignup, trustProxy }: SignupDeps) {

@@ -125,3 +125,47 @@ describe("operators are checked on every request", () => {
     expect(gone.body).toMatchObject({ code: "unauthorized" });
   });
 });
+
+describe("the client address behind TRUST_PROXY proxies", () => {
+  const behindOne = testApp({ TRUST_PROXY: "1" });
+  const behindTwo = testApp({ TRUST_PROXY: "2" });
+  const attempt = (target: typeof behindOne, forwardedFor?: string) =>
+    target.app.request("/api/auth/login", {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/json",
+        ...(forwardedFor === undefined ? {} : { "X-Forwarded-For": forwardedFor }),
+      },
+      body: JSON.stringify({ email: `nobody.${hex(8)}@example.com`, password: "Wrong-password-42" }),
+    });
+
+  it("keys the per-client limit on our proxy's hop: rotating the leftmost hop does not escape it", async () => {
+    const real = `198.51.100.${Math.floor(Math.random() * 250)}`;
+    const statuses = [];
+    for (let i = 0; i < 32; i++) statuses.push((await attempt(behindOne, `10.9.${i}.1, ${real}`)).status);
+    expect(statuses.slice(0, 30)).toEqual(Array(30).fill(401));
+    expect(statuses.slice(30)).toEqual([429, 429]);
+    // A client with another address is not limited by that one.
+    expect((await attempt(behindOne, `10.9.0.1, 198.51.100.251`)).status).toBe(401);
+  });
+
+  it("counts two trusted hops from the right", async () => {
+    const real = `203.0.113.${Math.floor(Math.random() * 250)}`;
+    const statuses = [];
+    for (let i = 0; i < 31; i++) {
+      statuses.push((await attempt(behindTwo, `10.8.${i}.1, ${real}, 10.0.0.${i % 200}`)).status);
+    }
+    expect(statuses.slice(0, 30)).toEqual(Array(30).fill(401));
+    expect(statuses[30]).toBe(429);
+  });
+
+  it("falls back to the socket address without the header or with fewer hops", async () => {
+    // app.request has no socket: every such request shares the fallback key, so the limit shows it.
+    const statuses = [];
+    for (let i = 0; i < 31; i++) {
+      statuses.push((await attempt(behindTwo, i % 2 ? undefined : `10.7.${i}.1`)).status);
+    }
+    expect(statuses.slice(0, 30)).toEqual(Array(30).fill(401));
+    expect(statuses[30]).toBe(429);
+  });
+});

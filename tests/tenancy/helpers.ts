@@ -37,9 +37,9 @@ export const direct = (body: SignupBody) => ({
 /** Every database made for `body` contains this fragment (its domain's slug). */
 export const slugOf = (body: SignupBody) => slugify(body.domain ?? body.name);
 
-/** A proxy chain whose client (first hop) nobody else uses, so the per-client signup limit never
- * interferes. */
-const forwardedFor = () => `${freshAddress()}, 192.0.2.${rand255()}`;
+/** A proxy chain whose client (the hop our one trusted proxy appended, on the right) nobody else uses,
+ * so the per-client signup limit never interferes; the hop on the left is the client's own word. */
+const forwardedFor = () => `192.0.2.${rand255()}, ${freshAddress()}`;
 
 /** POST /api/agencies with a body (any JSON value, or raw text) and its own X-Forwarded-For. */
 export function postSignup(app: AnyApp, body: unknown, headers: Record<string, string> = {}) {
