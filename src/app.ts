@@ -1,6 +1,7 @@
 // The composition root: builds the shared services from configuration and mounts every capability.
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { stopPasswordWorkers } from "./auth/password.ts";
@@ -140,6 +141,17 @@ export function createApp(services: Services) {
   const app = new Hono<AppEnv>();
   app.use(requestId());
   app.use(secureHeaders());
+  if (config.CORS_ORIGINS?.length) {
+    const origins = config.CORS_ORIGINS;
+    app.use(cors({
+      origin: origins.includes("*") ? "*" : origins,
+      allowMethods: ["GET", "HEAD", "POST", "PATCH", "DELETE", "OPTIONS"],
+      allowHeaders: ["Authorization", "Content-Type", "X-Agency-Database", "X-Request-Id"],
+      exposeHeaders: ["X-Request-Id", "Retry-After"],
+      credentials: false,
+      maxAge: 600,
+    }));
+  }
   if (config.LOG_REQUESTS) app.use(accessLog());
   app.use(services.metrics.middleware);
   app.use(bodyLimit({

@@ -56,6 +56,14 @@ export const configSchema = z.object({
   PGBOUNCER_BIN: z.string().optional(),
   DBMATE_BIN: z.string().optional(),
   LOG_REQUESTS: flag.default(true),
+  /** Browser origins allowed to call the API (comma-separated `https://app.example.com`), or `*`.
+   * Unset: no CORS headers, so only same-origin pages. Tokens travel in Authorization, never in
+   * cookies, so credentials are never allowed (and `*` is never combined with them). */
+  CORS_ORIGINS: z.string().transform((v) => v.split(",").map((o) => o.trim()).filter(Boolean)).pipe(
+    z.array(z.string().refine((o) => o === "*" || /^https?:\/\/[a-z0-9.-]+(:\d+)?$/i.test(o), {
+      message: "must be * or origins like https://app.example.com",
+    })),
+  ).optional(),
   /** API workers of `deno task start`: 1 serves in this process; more run `deno serve --parallel`
    * (one isolate per worker on the same port, each with its own caches, registry and limits). */
   API_WORKERS: int(1, 64).default(1),
