@@ -19,6 +19,7 @@ import { adminRoutes } from "./admin/routes.ts";
 import { loginRoutes } from "./auth/login-routes.ts";
 import type { AgencyUser } from "./auth/agency-users.ts";
 import { meRoutes, userRoutes } from "./auth/user-routes.ts";
+import { passwordRoutes, sessionRoutes } from "./auth/session-routes.ts";
 import {
   type AgencyChange,
   type AgencyStatus,
@@ -195,7 +196,9 @@ export function createApp(services: Services) {
     users: services.users,
   });
   const scoped = (routes: Hono<AppEnv>) => new Hono<AppEnv>().use(tenantMiddleware).route("/", routes);
-  app.route("/api/me", scoped(meRoutes()));
+  const sessions = { users: services.users, tokens: services.tokens };
+  app.route("/api/auth", sessionRoutes({ ...sessions, tenant: tenantMiddleware }));
+  app.route("/api/me", scoped(meRoutes().route("/", passwordRoutes(sessions))));
   app.route("/api/users", scoped(userRoutes({ control: services.control, users: services.users })));
   for (const resource of resources) app.route(`/api/${resource.path}`, scoped(resourceRoutes(resource)));
   app.route(
@@ -204,6 +207,7 @@ export function createApp(services: Services) {
       control: services.control,
       tokens: services.tokens,
       lifecycle: services.lifecycle,
+      users: services.users,
       internals: () => ({
         registry: services.tenantClients.stats(),
         admission: services.admission.stats(),

@@ -60,9 +60,11 @@ export const configSchema = z.object({
    * Unset: no CORS headers, so only same-origin pages. Tokens travel in Authorization, never in
    * cookies, so credentials are never allowed (and `*` is never combined with them). */
   CORS_ORIGINS: z.string().transform((v) => v.split(",").map((o) => o.trim()).filter(Boolean)).pipe(
-    z.array(z.string().refine((o) => o === "*" || /^https?:\/\/[a-z0-9.-]+(:\d+)?$/i.test(o), {
-      message: "must be * or origins like https://app.example.com",
-    })),
+    z.array(
+      z.string().refine((o) => o === "*" || /^https?:\/\/[a-z0-9.-]+(:\d+)?$/i.test(o), {
+        message: "must be * or origins like https://app.example.com",
+      }),
+    ),
   ).optional(),
   /** API workers of `deno task start`: 1 serves in this process; more run `deno serve --parallel`
    * (one isolate per worker on the same port, each with its own caches, registry and limits). */

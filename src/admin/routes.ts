@@ -8,11 +8,14 @@ import type { Tokens } from "../auth/tokens.ts";
 import { collectStats } from "../ops/stats.ts";
 import type { AppEnv } from "../platform/app-env.ts";
 import type { Sql } from "../platform/db.ts";
-import { notFound, unauthorized } from "../platform/errors.ts";
+import { ApiError, notFound, unauthorized } from "../platform/errors.ts";
+import { createLoadingCache, type LoadingCache } from "../platform/loading-cache.ts";
+import { type AgencyUser, revokeAllTokens } from "../auth/agency-users.ts";
+import { withDatabase } from "../tenancy/control-plane.ts";
+import { userCacheKey } from "../tenancy/tenant-middleware.ts";
 import { createRateLimiter } from "../platform/rate-limit.ts";
 import { validate } from "../platform/validate.ts";
 import { lifecycleActions, type LifecycleDeps } from "../tenancy/lifecycle.ts";
-import { createLoadingCache } from "../platform/loading-cache.ts";
 import { findOperator, type Operator } from "./operators.ts";
 import { platform, requireOperatorRole } from "./platform-middleware.ts";
 
@@ -20,6 +23,8 @@ export type AdminDeps = {
   control: Sql;
   tokens: Tokens;
   lifecycle: LifecycleDeps;
+  /** Agency users as the tenant middleware caches them: forgotten here when their sessions end. */
+  users: LoadingCache<AgencyUser>;
   /** The API's own state for stats: registry, admission, cache. */
   internals(): Record<string, unknown>;
 };
@@ -34,7 +39,7 @@ const listQuery = z.strictObject({
 });
 const actionBody = z.strictObject({ force: z.boolean().optional() }).default({});
 
-export function adminRoutes({ control, tokens, lifecycle, internals }: AdminDeps) {
+export function adminRoutes({ control, tokens, lifecycle, users, internals }: AdminDeps) {
   const perEmail = createRateLimiter({ windowMs: 15 * 60_000, max: 10 });
   const operators = createLoadingCache<Operator>({ ttlMs: 5000, max: 10_000 });
   const operatorsOnly = platform({
@@ -103,6 +108,27 @@ export function adminRoutes({ control, tokens, lifecycle, internals }: AdminDeps
           force,
         });
         return c.json({ data: agencyView(agency) });
+      },
+    )
+    .post(
+      "/agencies/:id/users/:userId/revoke-sessions",
+      requireOperatorRole("owner", "operator"),
+      validate("param", idParam.extend({ userId: z.uuid() })),
+      async (c) => {
+        const { id, userId } = c.req.valid("param");
+        const agency = await findAgency(control, { id });
+        if (!agency) throw notFound("No such agency");
+        if (agency.status !== "active" && agency.status !== "suspended") {
+          throw new ApiError(409, "conflict", `Agency is ${agency.status}: it has no sessions to end`);
+        }
+        const found = await withDatabase(
+          lifecycle,
+          agency.databaseName,
+          (sql) => revokeAllTokens(sql, userId),
+        );
+        if (!found) throw notFound("No such user in this agency");
+        users.invalidate(userCacheKey(agency.id, userId));
+        return c.body(null, 204);
       },
     )
     .get(

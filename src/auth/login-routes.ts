@@ -13,7 +13,7 @@ import type { Admission } from "../tenancy/admission.ts";
 import type { AgencyCache } from "../tenancy/agency-cache.ts";
 import { AGENCY_DATABASE_PATTERN } from "../tenancy/database-name.ts";
 import type { TenantClients } from "../tenancy/tenant-clients.ts";
-import { findUserForLogin } from "./agency-users.ts";
+import { findUserForLogin, tokenIssuedAt } from "./agency-users.ts";
 import { decoyHash, verifyPassword } from "./password.ts";
 import type { Tokens } from "./tokens.ts";
 
@@ -84,7 +84,7 @@ export function loginRoutes({ catalog, agencies, clients, admission, tokens, tru
       agencyId: agency.id,
       agencyDatabase: agency.databaseName,
       role: user.role,
-    });
+    }, tokenIssuedAt(user.tokensValidAfter));
     return c.json({
       token,
       agencyDatabase: agency.databaseName,

@@ -7,11 +7,16 @@ import { createLoadingCache } from "../platform/loading-cache.ts";
 
 export type AgencyRole = "admin" | "manager" | "accountant" | "employee";
 export type AgencyClaims = { sub: string; agencyId: string; agencyDatabase: string; role: AgencyRole };
+/** What a verified agency token also tells: its id (for revoking it alone; tokens from before ids
+ * were issued have none), when it was issued and when it expires (seconds). */
+export type VerifiedAgencyClaims = AgencyClaims & { jti?: string; iat: number; exp: number };
 export type PlatformClaims = { sub: string; role: "owner" | "operator" | "viewer" };
 
 type TokenConfig = Pick<Config, "JWT_SECRET" | "JWT_ISSUER" | "JWT_AUDIENCE" | "JWT_TTL_SECONDS">;
 
 const ALGORITHM = "HS256";
+/** How far a token's issue time may lie ahead of this clock: more means a forged or broken clock. */
+const CLOCK_SKEW_SECONDS = 60;
 
 export function createTokens(config: TokenConfig) {
   if (!config.JWT_SECRET) throw new Error("JWT_SECRET is not configured");
@@ -25,13 +30,14 @@ export function createTokens(config: TokenConfig) {
   );
   const audiences = { agency: config.JWT_AUDIENCE, platform: `${config.JWT_AUDIENCE}:platform` };
 
-  const sign = async (claims: Record<string, unknown>, subject: string, audience: string) =>
+  const sign = async (claims: Record<string, unknown>, subject: string, audience: string, iat?: number) =>
     await new SignJWT(claims)
       .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
       .setSubject(subject)
       .setIssuer(config.JWT_ISSUER)
       .setAudience(audience)
-      .setIssuedAt()
+      .setIssuedAt(iat)
+      .setJti(crypto.randomUUID())
       .setExpirationTime(`${config.JWT_TTL_SECONDS}s`)
       .sign(await key);
 
@@ -41,8 +47,9 @@ export function createTokens(config: TokenConfig) {
         algorithms: [ALGORITHM],
         issuer: config.JWT_ISSUER,
         audience,
-        requiredClaims: ["sub", "exp"],
+        requiredClaims: ["sub", "exp", "iat"],
       });
+      if (payload.iat! > Date.now() / 1000 + CLOCK_SKEW_SECONDS) throw new Error("issued in the future");
       return payload;
     } catch (error) {
       const expired = error instanceof errors.JWTExpired;
@@ -62,9 +69,10 @@ export function createTokens(config: TokenConfig) {
   }
 
   return {
-    signAgency: ({ sub, ...claims }: AgencyClaims) => sign(claims, sub, audiences.agency),
+    /** `iat`, in seconds, when the token must date from after a cut in the user's sessions. */
+    signAgency: ({ sub, ...claims }: AgencyClaims, iat?: number) => sign(claims, sub, audiences.agency, iat),
     signPlatform: ({ sub, ...claims }: PlatformClaims) => sign(claims, sub, audiences.platform),
-    async verifyAgency(token: string): Promise<AgencyClaims> {
+    async verifyAgency(token: string): Promise<VerifiedAgencyClaims> {
       const p = await verify(token, audiences.agency);
       if (
         typeof p.agencyId !== "string" || typeof p.agencyDatabase !== "string" || typeof p.role !== "string"
@@ -76,6 +84,9 @@ export function createTokens(config: TokenConfig) {
         agencyId: p.agencyId,
         agencyDatabase: p.agencyDatabase,
         role: p.role as AgencyRole,
+        jti: typeof p.jti === "string" ? p.jti : undefined,
+        iat: p.iat!,
+        exp: p.exp!,
       };
     },
     async verifyPlatform(token: string): Promise<PlatformClaims> {

@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { loginSchema } from "../auth/login-routes.ts";
 import { newUserSchema, userPatchSchema } from "../auth/user-routes.ts";
+import { passwordChangeSchema } from "../auth/session-routes.ts";
 import type { AppEnv } from "../platform/app-env.ts";
 import type { Resource } from "../resources/define.ts";
 import { signupSchema } from "../tenancy/signup-routes.ts";
@@ -139,10 +140,29 @@ export function openApiDocument(resources: Resource[]) {
           responses: { ...ok("{token, agencyDatabase, user, agency}"), ...errors(400, 401, 423, 429, 503) },
         },
       },
+      "/api/auth/logout": {
+        post: {
+          summary: "End this session: the presented token is refused from now on",
+          responses: { "204": { description: "Revoked" }, ...tenantErrors },
+        },
+      },
+      "/api/auth/logout-all": {
+        post: {
+          summary: "End every session of the token's user",
+          responses: { "204": { description: "Revoked" }, ...tenantErrors },
+        },
+      },
       "/api/me": {
         get: {
           summary: "The token's user and agency",
           responses: { ...ok("{user, agency}"), ...tenantErrors },
+        },
+      },
+      "/api/me/password": {
+        post: {
+          summary: "Change the password (the current one required); every other session ends",
+          requestBody: body(passwordChangeSchema),
+          responses: { ...ok("{token}: a new token for this session"), ...tenantErrors },
         },
       },
       "/api/users": {

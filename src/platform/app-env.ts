@@ -1,6 +1,6 @@
 // The Hono environment every route and middleware shares: typed variables set with c.set().
 import type { Context } from "hono";
-import type { AgencyClaims, PlatformClaims } from "../auth/tokens.ts";
+import type { PlatformClaims, VerifiedAgencyClaims } from "../auth/tokens.ts";
 import type { Agency } from "../catalog/agencies.ts";
 import type { Sql } from "./db.ts";
 
@@ -8,7 +8,7 @@ export type AppEnv = {
   Variables: {
     requestId: string;
     /** Set by the tenant middleware: the verified token's claims. */
-    claims: AgencyClaims;
+    claims: VerifiedAgencyClaims;
     /** Set by the tenant middleware: the token's agency, active, from the catalog cache. */
     agency: Agency;
     /** Set by the tenant middleware: a client for this agency's database (through PgBouncer). */

@@ -3,7 +3,7 @@
 // hand the handler its agency's client, inside fair admission.
 import { createMiddleware } from "hono/factory";
 import { bearerToken } from "../auth/bearer.ts";
-import { type AgencyUser, findUser } from "../auth/agency-users.ts";
+import { type AgencyUser, findUser, isRevoked } from "../auth/agency-users.ts";
 import type { AgencyRole, Tokens } from "../auth/tokens.ts";
 import type { AppEnv } from "../platform/app-env.ts";
 import { ApiError, forbidden, unauthorized, unavailable } from "../platform/errors.ts";
@@ -19,8 +19,8 @@ export type TenantDeps = {
   admission: Admission;
   /** The latest tenant migration this code relies on; older agency databases wait for tenants:migrate. */
   requiredSchemaVersion?: string;
-  /** Users by `${agencyId}:${userId}`, briefly cached: deactivation and role changes take effect
-   * within the TTL instead of when the token expires. */
+  /** Users by `${agencyId}:${userId}`, briefly cached: deactivation, role changes and revoked
+   * sessions take effect within the TTL instead of when the token expires. */
   users: LoadingCache<AgencyUser>;
 };
 
@@ -53,6 +53,7 @@ export function tenant({ tokens, agencies, clients, admission, requiredSchemaVer
       clients.use(agency.databaseName, async (sql) => {
         const user = await users.get(userCacheKey(agency.id, claims.sub), () => findUser(sql, claims.sub));
         if (!user?.isActive) throw unauthorized("User is deactivated");
+        if (isRevoked(user, claims)) throw unauthorized("Session ended");
         c.set("claims", { ...claims, role: user.role }); // the current role, not the token's
         c.set("sql", sql);
         await next();
