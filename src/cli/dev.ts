@@ -7,6 +7,7 @@ import { loadConfig, serversFrom } from "../config.ts";
 import { onShutdownSignal, type RunningApi, serveApi } from "../main.ts";
 import { connect } from "../platform/db.ts";
 import { bootLocalStack, type LocalStack } from "../stack/index.ts";
+import { SERVICE_USER } from "../platform/command.ts";
 import { findTools } from "../stack/tools.ts";
 import { prepareTemplate } from "../tenancy/template.ts";
 import { appRoleOf } from "./context.ts";
@@ -70,7 +71,11 @@ await exitOnError(async () => {
   API        ${urls.apiUrl}   (GET /readyz, POST /api/agencies)
   catalog    ${urls.databaseUrl}   (admin role, direct)
   pooler     ${urls.poolerUrl}   (app role, PgBouncer)
-${stack ? `  URLs are in ${dataDir}/stack.json. ` : ""}Ctrl-C stops everything.`);
+${stack ? `  URLs are in ${dataDir}/stack.json. ` : ""}Ctrl-C stops everything.${
+      stack && stack.serverDir !== dataDir
+        ? `\n  server files ${stack.serverDir}   (the ${SERVICE_USER} user cannot enter ${dataDir})`
+        : ""
+    }`);
   } catch (error) {
     await stop();
     if (interrupted) Deno.exit(130);

@@ -9,7 +9,8 @@ import {
   DEFAULT_CONNECTION_BUDGET,
   SUPERUSER_RESERVED,
 } from "../platform/connection-budget.ts";
-import { serviceUserName } from "../platform/command.ts";
+import { basename, dirname } from "node:path";
+import { isRoot, run, serviceUserName } from "../platform/command.ts";
 import { freePort } from "./ports.ts";
 import type { Tools } from "./tools.ts";
 
@@ -24,6 +25,9 @@ export type LocalStack = {
   jwtSecret: string;
   /** Superuser URL of the main database, for tests and the bench only; the API never gets it. */
   superuserUrl: string;
+  /** Where the cluster, its sockets and PgBouncer live (the stack's directory, or one the service
+   * user can reach). */
+  serverDir: string;
   stop(): Promise<void>;
 };
 
@@ -53,15 +57,39 @@ export const APP_ROLE_LIMITS: AppRoleLimits = {
   idleInTransactionTimeoutMs: 30_000,
 };
 
+// Where the service user keeps a stack's server files when it cannot reach the stack's directory.
+const SERVICE_STATE_DIR = "/var/lib/buildflow";
+
+/** The directory for the cluster, its sockets and PgBouncer: `dir` when the service user can enter
+ * it, else one of its own per `dir` (as root, a checkout under /root is out of the postgres user's
+ * reach). Secrets and stack.json stay in `dir`. */
+async function serverDirFor(dir: string): Promise<string> {
+  await Deno.mkdir(dir, { recursive: true, mode: 0o755 });
+  if (!isRoot()) return dir; // the services run as ourselves
+  const reachable = await run(["sh", "-c", 'cd "$1"', "sh", dir], { asServiceUser: true }).then(
+    () => true,
+    () => false,
+  );
+  if (reachable) return dir;
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(dir)));
+  const key = [...digest.slice(0, 8)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  const serverDir = `${SERVICE_STATE_DIR}/${basename(dirname(dir))}-${key}`;
+  await Deno.mkdir(serverDir, { recursive: true, mode: 0o755 });
+  await Deno.chmod(SERVICE_STATE_DIR, 0o755);
+  await Deno.chmod(serverDir, 0o755);
+  return serverDir;
+}
+
 export async function bootLocalStack(
   dir: string,
   tools: Tools,
   options: { fresh?: boolean; limits?: AppRoleLimits; budget?: number } = {},
 ) {
   const budget = connectionBudget(options.budget ?? DEFAULT_CONNECTION_BUDGET);
+  const serverDir = await serverDirFor(dir);
   const cluster: Cluster = {
-    dataDir: `${dir}/pg`,
-    runDir: `${dir}/run`,
+    dataDir: `${serverDir}/pg`,
+    runDir: `${serverDir}/run`,
     port: freePort(),
     pgBin: tools.pgBin,
     settings: {
@@ -71,13 +99,13 @@ export async function bootLocalStack(
     },
     peer: { role: APP_ROLE, osUser: serviceUserName() },
   };
-  const poolerDir = `${dir}/pgbouncer`;
+  const poolerDir = `${serverDir}/pgbouncer`;
   if (options.fresh) {
     await stopPooler({ dir: poolerDir });
     await stopCluster(cluster).catch(() => {});
-    await Deno.remove(dir, { recursive: true }).catch(() => {});
+    for (const d of new Set([dir, serverDir])) await Deno.remove(d, { recursive: true }).catch(() => {});
+    await serverDirFor(dir);
   }
-  await Deno.mkdir(dir, { recursive: true, mode: 0o755 });
   const secrets = await loadSecrets(`${dir}/secrets.json`);
   await initCluster(cluster, secrets.superPassword);
   await startCluster(cluster);
@@ -110,6 +138,7 @@ export async function bootLocalStack(
     },
     jwtSecret: secrets.jwtSecret,
     superuserUrl: superuserUrl.replace(/\/postgres$/, `/${MAIN_DATABASE}`),
+    serverDir,
     async stop() {
       await stopPooler(pooler);
       await stopCluster(cluster);

@@ -277,3 +277,46 @@ describe("deno task dev interrupted while booting", () => {
     }
   }, 120_000);
 });
+
+// As root, a checkout the postgres user cannot enter (e.g. under /root, mode 0700): the server files go
+// where it can, the secrets and stack.json stay in the checkout, and Ctrl-C still stops everything.
+describe.runIf(Deno.uid() === 0)("deno task dev in a directory the postgres user cannot enter", () => {
+  let locked = "";
+  let dataDir = "";
+  let serverDir = "";
+  let dev: Dev | undefined;
+
+  beforeAll(async () => {
+    locked = await Deno.makeTempDir({ prefix: "buildflow-locked-" });
+    await Deno.chmod(locked, 0o700); // root's, like /root
+    dataDir = `${locked}/checkout/.data`;
+  });
+
+  afterAll(async () => {
+    await killAll(dev, serverDir || dataDir);
+    await Deno.remove(locked, { recursive: true }).catch(() => {});
+    if (serverDir) await Deno.remove(serverDir, { recursive: true }).catch(() => {});
+  });
+
+  it(
+    "keeps the server files where the postgres user can reach them and stops everything on SIGINT",
+    async () => {
+      dev = spawnDev(dataDir);
+      const ready = await waitReady(dev, dataDir, READY_DEADLINE_MS);
+      expect(JSON.parse(ready.body)).toMatchObject({ status: "ready" });
+      serverDir = dev.output().match(/server files\s+(\S+)/)?.[1] ?? "";
+      expect(serverDir, dev.output()).toMatch(/^\/var\/lib\/buildflow\/checkout-[0-9a-f]{16}$/);
+      expect(dev.output()).toContain(`cannot enter ${dataDir}`);
+      // Secrets stay in the checkout, readable by root alone; the cluster lives in the server directory.
+      expect((await Deno.stat(`${dataDir}/secrets.json`)).mode! & 0o777).toBe(0o600);
+      expect((await Deno.stat(`${serverDir}/pg/PG_VERSION`)).isFile).toBe(true);
+      await expect(Deno.stat(`${dataDir}/pg`)).rejects.toThrow(Deno.errors.NotFound);
+
+      const recorded = await stackProcesses(serverDir);
+      expect(recorded.some((p) => /postgres/.test(p.cmd))).toBe(true);
+      expect(recorded.some((p) => /pgbouncer/.test(p.cmd))).toBe(true);
+      await expectStoppedCleanly(dev, serverDir, recorded);
+    },
+    120_000,
+  );
+});
