@@ -28,6 +28,9 @@ export type LocalStack = {
   /** Where the cluster, its sockets and PgBouncer live (the stack's directory, or one the service
    * user can reach). */
   serverDir: string;
+  /** The two servers, for restarting one (startCluster/stopCluster, startPooler/stopPooler). */
+  cluster: Cluster;
+  pooler: Pooler;
   stop(): Promise<void>;
 };
 
@@ -139,6 +142,8 @@ export async function bootLocalStack(
     jwtSecret: secrets.jwtSecret,
     superuserUrl: superuserUrl.replace(/\/postgres$/, `/${MAIN_DATABASE}`),
     serverDir,
+    cluster,
+    pooler,
     async stop() {
       await stopPooler(pooler);
       await stopCluster(cluster);
