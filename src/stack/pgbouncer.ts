@@ -29,7 +29,8 @@ export function poolerIni(p: Pooler): string {
     // peer authentication (src/stack/postgres-cluster.ts).
     `* = host=${p.postgres.socketDir} port=${p.postgres.port}`,
     "[pgbouncer]",
-    `%include ${TUNING_INI}`, // no section header of its own: it continues this one
+    // A copy in PgBouncer's own directory: the checkout may be out of the service user's reach.
+    `%include ${p.dir}/tuning.ini`, // no section header of its own: it continues this one
     `max_user_connections = ${p.maxUserConnections}`, // after the include: this stack's budget wins
     "listen_addr = 127.0.0.1",
     `listen_port = ${p.port}`,
@@ -49,6 +50,7 @@ export async function startPooler(p: Pooler): Promise<void> {
   const userlist = Object.entries(p.secrets).map(([u, s]) => `"${u}" "${s}"`).join("\n") + "\n";
   await Deno.writeTextFile(`${p.dir}/userlist.txt`, userlist, { mode: 0o600 });
   await Deno.writeTextFile(`${p.dir}/pgbouncer.ini`, poolerIni(p), { mode: 0o600 });
+  await Deno.copyFile(TUNING_INI, `${p.dir}/tuning.ini`);
   // Files must belong to the service user: with a root-owned log, `pgbouncer -d` exits 0 unstarted.
   await ownedByServiceUser(p.dir);
   await run([p.binary, "-d", `${p.dir}/pgbouncer.ini`], { asServiceUser: true });

@@ -34,14 +34,14 @@ type Dev = {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function spawnDev(dataDir: string): Dev {
+function spawnDev(dataDir: string, checkout = ROOT): Dev {
   const env = Deno.env.toObject();
   // With a DATABASE_URL, dev.ts would use those servers instead of booting its own stack.
   for (const key of ["DATABASE_URL", "POOLER_URL", "POOLER_ADMIN_URL"]) delete env[key];
   const spawnedAt = performance.now();
   const child = new Deno.Command(Deno.execPath(), {
     args: ["run", "-A", "src/cli/dev.ts"],
-    cwd: ROOT,
+    cwd: checkout,
     clearEnv: true,
     env: { ...env, DATA_DIR: dataDir, PORT: "0" },
     stdin: "null",
@@ -278,8 +278,9 @@ describe("deno task dev interrupted while booting", () => {
   }, 120_000);
 });
 
-// As root, a checkout the postgres user cannot enter (e.g. under /root, mode 0700): the server files go
-// where it can, the secrets and stack.json stay in the checkout, and Ctrl-C still stops everything.
+// As root, a checkout the postgres user cannot enter (e.g. a clone under /root, mode 0700): the server
+// files go where it can, the secrets and stack.json stay in the checkout, and Ctrl-C still stops
+// everything. The code itself runs from inside the locked directory, as a clone there would.
 describe.runIf(Deno.uid() === 0)("deno task dev in a directory the postgres user cannot enter", () => {
   let locked = "";
   let dataDir = "";
@@ -289,6 +290,13 @@ describe.runIf(Deno.uid() === 0)("deno task dev in a directory the postgres user
   beforeAll(async () => {
     locked = await Deno.makeTempDir({ prefix: "buildflow-locked-" });
     await Deno.chmod(locked, 0o700); // root's, like /root
+    // What a clone holds that dev reads: the code, the migrations, the PgBouncer policy, the lockfile.
+    await Deno.mkdir(`${locked}/checkout`);
+    for (const entry of ["src", "db", "pgbouncer", "deno.json", "deno.lock"]) {
+      const copied = await new Deno.Command("cp", { args: ["-r", `${ROOT}/${entry}`, `${locked}/checkout/`] })
+        .output();
+      expect(copied.success, `copy ${entry}`).toBe(true);
+    }
     dataDir = `${locked}/checkout/.data`;
   });
 
@@ -301,7 +309,7 @@ describe.runIf(Deno.uid() === 0)("deno task dev in a directory the postgres user
   it(
     "keeps the server files where the postgres user can reach them and stops everything on SIGINT",
     async () => {
-      dev = spawnDev(dataDir);
+      dev = spawnDev(dataDir, `${locked}/checkout`);
       const ready = await waitReady(dev, dataDir, READY_DEADLINE_MS);
       expect(JSON.parse(ready.body)).toMatchObject({ status: "ready" });
       serverDir = dev.output().match(/server files\s+(\S+)/)?.[1] ?? "";
