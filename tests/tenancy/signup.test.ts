@@ -12,7 +12,7 @@ import { provisionAgency } from "../../src/tenancy/provisioning/index.ts";
 import { claimSpare } from "../../src/tenancy/spares.ts";
 import { cloneTemplate, TEMPLATE_DATABASE, templateVersion } from "../../src/tenancy/template.ts";
 import { asSuperuser, databaseExists, hex, PASSWORD, type Signup } from "../support/fixtures.ts";
-import { stack, superuser, testApp } from "../support/stack.ts";
+import { stack, superuser, testApp, testConfig } from "../support/stack.ts";
 import {
   databasesContaining,
   DB_NAME,
@@ -149,11 +149,15 @@ describe("POST /api/agencies: a signup", () => {
       expect(["spare", "clone"]).toContain(events[0].details.source);
 
       // The token: an agency token for this admin.
-      expect(await services.tokens.verifyAgency(token)).toEqual({
+      const claims = await services.tokens.verifyAgency(token);
+      expect(claims).toEqual({
         sub: user.id,
         agencyId: agency.id,
         agencyDatabase: db,
         role: "admin",
+        jti: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        iat: expect.any(Number),
+        exp: claims.iat + testConfig().JWT_TTL_SECONDS,
       });
       await expect(services.tokens.verifyPlatform(token)).rejects.toMatchObject({ status: 401 });
     }
