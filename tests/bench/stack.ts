@@ -3,6 +3,7 @@
 import { migrateCatalog } from "../../src/catalog/migrate.ts";
 import { type Config, loadConfig, type Servers } from "../../src/config.ts";
 import type { RunningApi } from "../../src/main.ts";
+import { type ConnectionBudget, connectionBudget } from "../../src/platform/connection-budget.ts";
 import { connect, type Sql } from "../../src/platform/db.ts";
 import { APP_ROLE, bootLocalStack } from "../../src/stack/index.ts";
 import { freePort, waitForPort } from "../../src/stack/ports.ts";
@@ -26,6 +27,10 @@ export type BenchStack = {
   /** The admin role straight to `database`. */
   adminUrl: (database: string) => string;
   controlPlane: ControlPlane;
+  /** PG_CONNECTION_BUDGET as this run's stack applies it: app-role backends never exceed
+   * `appBackends` (PgBouncer's cap + one backend still exiting). On configured servers it is the
+   * configured figure, which the servers are assumed to follow. */
+  budget: ConnectionBudget;
   templateVersion: string;
   bootMs: number;
   stop(): Promise<void>;
@@ -61,7 +66,7 @@ export async function bootBenchStack(log: (line: string) => void): Promise<Bench
     dir = await Deno.makeTempDir({ prefix: "buildflow-bench-" });
     await Deno.chmod(dir, 0o755); // the postgres system user must reach its data directory
     log(`booting a local stack in ${dir}`);
-    const stack = await bootLocalStack(dir, tools);
+    const stack = await bootLocalStack(dir, tools, { budget: config.PG_CONNECTION_BUDGET });
     servers = stack.servers;
     jwtSecret = stack.jwtSecret;
     observerUrl = stack.superuserUrl;
@@ -100,6 +105,7 @@ export async function bootBenchStack(log: (line: string) => void): Promise<Bench
       appPooledUrl: (db) => withDb(servers.poolerUrl, db),
       adminUrl: (db) => withDb(servers.databaseUrl, db),
       controlPlane,
+      budget: connectionBudget(config.PG_CONNECTION_BUDGET),
       templateVersion,
       bootMs: performance.now() - started,
       async stop() {
