@@ -56,6 +56,9 @@ export const configSchema = z.object({
   PGBOUNCER_BIN: z.string().optional(),
   DBMATE_BIN: z.string().optional(),
   LOG_REQUESTS: flag.default(true),
+  /** API workers of `deno task start`: 1 serves in this process; more run `deno serve --parallel`
+   * (one isolate per worker on the same port, each with its own caches, registry and limits). */
+  API_WORKERS: int(1, 64).default(1),
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limits). */
   TRUST_PROXY: flag.default(false),
 }).superRefine((c, ctx) => {

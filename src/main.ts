@@ -1,5 +1,6 @@
 // Serves the API with Deno.serve and shuts down cleanly on SIGINT/SIGTERM: `deno run -A src/main.ts`
-// against configured servers, and the last step of `deno task dev`.
+// against configured servers, and the last step of `deno task dev`. With API_WORKERS > 1 it does the
+// once-per-deployment chores here and serves through `deno serve --parallel` (src/server.ts).
 import { createApp, createServices, type Services } from "./app.ts";
 import { type Config, loadConfig, type Servers, serversFrom } from "./config.ts";
 import { sweepOrphans } from "./tenancy/sweeper.ts";
@@ -26,6 +27,8 @@ export async function serveApi(config: Config, servers: Servers): Promise<Runnin
   };
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** Runs `stop` once on the first SIGINT or SIGTERM, then exits. */
 export function onShutdownSignal(stop: () => Promise<void>): void {
   let stopping = false;
@@ -44,8 +47,48 @@ export function onShutdownSignal(stop: () => Promise<void>): void {
   Deno.addSignalListener("SIGTERM", handler);
 }
 
+/** Sweeps orphans and refills spares once, then runs `workers` isolates of src/server.ts on the
+ * configured port until they exit or a signal ends them. */
+export async function serveParallel(config: Config, servers: Servers): Promise<number> {
+  const services = createServices(config, servers);
+  try {
+    const swept = await sweepOrphans(services.controlPlane);
+    if (swept.droppedDatabases.length) console.log(`swept orphans: ${swept.droppedDatabases.join(", ")}`);
+    services.spares.kick();
+    await services.spares.idle();
+  } finally {
+    await services.close();
+  }
+  const child = new Deno.Command(Deno.execPath(), {
+    args: [
+      "serve",
+      "--parallel",
+      "-A",
+      ...["--port", String(config.PORT), "--host", config.HOST],
+      new URL("./server.ts", import.meta.url).pathname,
+    ],
+    env: { DENO_JOBS: String(config.API_WORKERS) },
+    stdin: "null",
+  }).spawn();
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    // deno serve stops accepting and lets in-flight requests finish, then waits on the isolates' open
+    // connections (the agency clients, the change listener), which never end by themselves.
+    child.kill("SIGTERM");
+    const ended = await Promise.race([child.status.then(() => true), sleep(10_000).then(() => false)]);
+    if (!ended) child.kill("SIGKILL");
+  };
+  Deno.addSignalListener("SIGINT", stop);
+  Deno.addSignalListener("SIGTERM", stop);
+  const { code } = await child.status;
+  return stopping ? 0 : code; // a stop we asked for is a clean exit, however the isolates ended
+}
+
 if (import.meta.main) {
   const config = loadConfig(Deno.env.toObject());
+  if (config.API_WORKERS > 1) Deno.exit(await serveParallel(config, serversFrom(config)));
   const api = await serveApi(config, serversFrom(config));
   console.log(`BuildFlow API listening on ${api.url}`);
   onShutdownSignal(api.shutdown);

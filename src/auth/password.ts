@@ -44,7 +44,8 @@ export function createPasswordPool({
     };
     slot.worker.onerror = (event) => {
       event.preventDefault(); // handled here: unhandled, a worker's error would end the process
-      retire(index, slot, unavailable("Password check failed, retry shortly", 1, event.error));
+      const cause = event.error ?? new Error(event.message); // Deno's event has only the message
+      retire(index, slot, unavailable("Password check failed, retry shortly", 1, cause));
     };
     return slots[index] = slot;
   }
