@@ -83,6 +83,8 @@ export type BenchContext = {
   log(line: string): void;
   shared: {
     pgbenchPrepared?: Promise<void>;
+    /** Scenario 2's warm reads (in-process API), for scenario 12's comparison in the same run. */
+    warmOkRps?: number;
   };
 };
 

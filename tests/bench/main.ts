@@ -19,6 +19,7 @@ import { admission } from "./scenarios/admission.ts";
 import { baseline } from "./scenarios/baseline.ts";
 import { devStartup } from "./scenarios/dev.ts";
 import { fairness } from "./scenarios/fairness.ts";
+import { workers } from "./scenarios/workers.ts";
 import { loginScenario } from "./scenarios/login.ts";
 import { memory } from "./scenarios/memory.ts";
 import { provisioning } from "./scenarios/provisioning.ts";
@@ -43,6 +44,7 @@ const SCENARIOS = [
   [9, "admission"],
   [10, "dev"],
   [11, "fairness"],
+  [12, "workers"],
 ] as const;
 type ScenarioId = (typeof SCENARIOS)[number][1];
 
@@ -296,7 +298,9 @@ async function main(): Promise<number> {
       selected.has(id as ScenarioId)
     );
     const needsWarm = needsMany ||
-      ["reads-warm", "writes", "admission", "fairness"].some((id) => selected.has(id as ScenarioId));
+      ["reads-warm", "writes", "admission", "fairness", "workers"].some((id) =>
+        selected.has(id as ScenarioId)
+      );
     // First, while the bench's stack is idle and nothing is seeded yet: it boots stacks of its own.
     await run("dev", () => devStartup(ctx));
     await run("provisioning", () => provisioning(ctx));
@@ -305,6 +309,7 @@ async function main(): Promise<number> {
     await run("writes", () => writes(ctx));
     await run("admission", () => admission(ctx));
     await run("fairness", () => fairness(ctx));
+    await run("workers", () => workers(ctx));
     if (needsMany) await ctx.ensureAgencies(sizes.many);
     await run("login", () => loginScenario(ctx));
     await run("reads-many", () => readsMany(ctx));

@@ -10,6 +10,7 @@ import { freePort, waitForPort } from "../../src/stack/ports.ts";
 import { findTools, type Tools } from "../../src/stack/tools.ts";
 import type { ControlPlane } from "../../src/tenancy/control-plane.ts";
 import { prepareTemplate } from "../../src/tenancy/template.ts";
+import { processTree } from "./cpu.ts";
 
 export type BenchStack = {
   external: boolean;
@@ -151,21 +152,25 @@ export type ChildApi = {
   stop(): Promise<void>;
 };
 
-/** The API as its own process (tests/bench/api-child.ts, serveApi as in-process), so its memory is
- * its own. Stopped with SIGTERM, then SIGKILL after 10 s. */
+/** The API as its own process, so its memory and CPU are its own: tests/bench/api-child.ts (serveApi
+ * as in-process), or `entry` (src/main.ts, which with API_WORKERS > 1 runs `deno serve --parallel`
+ * below it). Stopped with SIGTERM, then SIGKILL after 15 s; any process of its tree still left then
+ * is killed by pid. */
 export async function startChildApi(
   env: Record<string, string>,
   servers: Servers,
   denoFlags: string[] = [],
+  entry = new URL("./api-child.ts", import.meta.url).pathname,
 ): Promise<ChildApi> {
   const port = freePort();
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", ...denoFlags, new URL("./api-child.ts", import.meta.url).pathname],
+    args: ["run", "-A", ...denoFlags, entry],
     env: {
       ...env,
       PORT: String(port),
       DATABASE_URL: servers.databaseUrl,
       POOLER_URL: servers.poolerUrl,
+      ...(servers.poolerAdminUrl ? { POOLER_ADMIN_URL: servers.poolerAdminUrl } : {}),
     },
     stdin: "null",
     stdout: "inherit",
@@ -192,6 +197,7 @@ export async function startChildApi(
       };
     },
     async stop() {
+      const tree = processTree(child.pid);
       try {
         child.kill("SIGTERM");
       } catch { /* gone */ }
@@ -199,9 +205,14 @@ export async function startChildApi(
         try {
           child.kill("SIGKILL");
         } catch { /* gone */ }
-      }, 10_000);
+      }, 15_000);
       await child.status;
       clearTimeout(timer);
+      for (const pid of tree.slice(1)) {
+        try {
+          Deno.kill(pid, "SIGKILL"); // only a process of this child's tree, by pid, if still there
+        } catch { /* gone */ }
+      }
     },
   };
 }

@@ -116,6 +116,7 @@ export async function measurePgbenchPooled(ctx: BenchContext): Promise<PgbenchRe
 
 export async function readsWarm(ctx: BenchContext): Promise<ScenarioResult> {
   const { wrk, warmStatuses } = await measureWarm(ctx);
+  ctx.shared.warmOkRps = wrk.okRps;
   ctx.log(`  API: ${fmt(wrk.okRps, 0)} 2xx/s`);
   const pg = await measurePgbenchPooled(ctx);
   ctx.log(`  pgbench -S (pooler): ${fmt(pg.tps, 0)} tps`);
