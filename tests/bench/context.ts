@@ -24,6 +24,12 @@ export type Sizes = {
   /** `deno task dev`: cold starts, each followed by this many warm restarts on its DATA_DIR. */
   devColdStarts: number;
   devWarmRestarts: number;
+  /** Scenario 3's scale curve: agency counts, each with Zipf, warm and uniform loads of `scaleSec`. */
+  scalePoints: number[];
+  scaleSec: number;
+  /** Scenario 11: requests agency A keeps in flight, and each quiet-agency load's duration. */
+  floodConnections: number;
+  fairnessSec: number;
 };
 
 export const SIZES: Record<"quick" | "full", Sizes> = {
@@ -39,6 +45,10 @@ export const SIZES: Record<"quick" | "full", Sizes> = {
     logins: 15,
     devColdStarts: 1,
     devWarmRestarts: 1,
+    scalePoints: [20, 40],
+    scaleSec: 3,
+    floodConnections: 400,
+    fairnessSec: 3,
   },
   full: {
     small: 10,
@@ -52,6 +62,10 @@ export const SIZES: Record<"quick" | "full", Sizes> = {
     logins: 30,
     devColdStarts: 2,
     devWarmRestarts: 2,
+    scalePoints: [100, 300, 1000],
+    scaleSec: 10,
+    floodConnections: 400,
+    fairnessSec: 10,
   },
 };
 
@@ -69,8 +83,23 @@ export type BenchContext = {
   log(line: string): void;
   shared: {
     pgbenchPrepared?: Promise<void>;
+    /** Scenario 2's warm reads (in-process API), for scenario 12's comparison in the same run. */
+    warmOkRps?: number;
   };
 };
+
+/** The configuration a load ran with, for its row: the connection budget, the per-agency admission
+ * cap, the API processes and each agency client's connections. */
+export function configLabel(
+  ctx: BenchContext,
+  { config = ctx.config, workers = "1 (in-process)" }: { config?: Config; workers?: number | string } = {},
+): string {
+  return `PG_CONNECTION_BUDGET=${ctx.stack.budget.appBackends} AGENCY_CONCURRENCY=${config.AGENCY_CONCURRENCY} API_WORKERS=${workers} TENANT_CLIENT_CONNECTIONS=${config.TENANT_CLIENT_CONNECTIONS}`;
+}
+
+/** The row label of a load that does not go through the API (pgbench, the baseline's server). */
+export const stackLabel = (ctx: BenchContext) =>
+  `PG_CONNECTION_BUDGET=${ctx.stack.budget.appBackends} (no API)`;
 
 export const projectsPath = "/api/projects?limit=20";
 

@@ -1,5 +1,6 @@
-// Where the CPU goes during a load (a profile hint): the bench process (which hosts the API), PgBouncer
-// and the PostgreSQL cluster (postmaster and its children), from /proc/<pid>/stat. Local stack only.
+// Where the CPU goes during a load (a profile hint): the bench process (which hosts the API) or a
+// child API's process tree, PgBouncer and the PostgreSQL cluster (postmaster and its children), from
+// /proc/<pid>/stat. Local stack only.
 
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
@@ -31,9 +32,41 @@ function readPid(path: string): number | undefined {
   }
 }
 
-export type CpuSnapshot = { at: number; api: number; pgbouncer: number; postgres: Map<number, number> };
+export type CpuSnapshot = {
+  at: number;
+  api: number;
+  pgbouncer: number;
+  postgres: Map<number, number>;
+  /** The whole machine (/proc/stat): idle ticks (idle + iowait) and all ticks, over every core. */
+  machine: { idle: number; total: number };
+};
 
-export function cpuSnapshot(stackDir: string | undefined): CpuSnapshot | undefined {
+function machineTicks(): { idle: number; total: number } {
+  try {
+    const line = Deno.readTextFileSync("/proc/stat").split("\n")[0]; // "cpu  user nice system idle iowait …"
+    const f = line.trim().split(/\s+/).slice(1, 9).map(Number);
+    return { idle: f[3] + f[4], total: f.reduce((a, b) => a + b, 0) };
+  } catch {
+    return { idle: NaN, total: NaN };
+  }
+}
+
+/** `root` and every process below it (a child API that runs `deno serve --parallel` under it). */
+export function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of Deno.readDirSync("/proc")) {
+    const pid = Number(entry.name);
+    if (!(pid > 0)) continue;
+    const parent = parentOf(pid);
+    children.set(parent, [...(children.get(parent) ?? []), pid]);
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]) ?? []));
+  return tree;
+}
+
+/** CPU ticks so far; the API's are this process's, or `apiRoot`'s whole process tree. */
+export function cpuSnapshot(stackDir: string | undefined, apiRoot?: number): CpuSnapshot | undefined {
   if (!stackDir) return undefined;
   const pgbouncer = readPid(`${stackDir}/pgbouncer/pgbouncer.pid`);
   const postmaster = readPid(`${stackDir}/pg/postmaster.pid`);
@@ -47,22 +80,45 @@ export function cpuSnapshot(stackDir: string | undefined): CpuSnapshot | undefin
   }
   return {
     at: performance.now(),
-    api: ticks(Deno.pid),
+    api: apiRoot ? processTree(apiRoot).reduce((a, pid) => a + ticks(pid), 0) : ticks(Deno.pid),
     pgbouncer: pgbouncer ? ticks(pgbouncer) : 0,
     postgres,
+    machine: machineTicks(),
   };
 }
 
-/** CPU use between two snapshots, in % of one core (backends that exited before the second snapshot
- * are not counted: an undercount for short-lived connections). */
-export function cpuBetween(a: CpuSnapshot | undefined, b: CpuSnapshot | undefined): string {
-  if (!a || !b) return "–";
-  const seconds = (b.at - a.at) / 1000;
-  const pct = (x: number, y: number) => `${Math.round(((y - x) / CLOCK_TICKS / seconds) * 100)}%`;
+export type CpuSeconds = {
+  seconds: number;
+  api: number;
+  pgbouncer: number;
+  postgres: number;
+  /** Share of all cores' time that was idle (wrk, other work on the machine and the rest are not idle). */
+  machineIdle: number;
+};
+
+/** CPU-seconds each side used between two snapshots, over `seconds` of wall time (backends that
+ * exited before the second snapshot are not counted: an undercount for short-lived connections). */
+export function cpuSeconds(a: CpuSnapshot | undefined, b: CpuSnapshot | undefined): CpuSeconds | undefined {
+  if (!a || !b) return undefined;
   // Per process: backends started during the load count from zero; those that ended are missed.
   let postgres = 0;
   for (const [pid, t] of b.postgres) postgres += t - (a.postgres.get(pid) ?? 0);
-  return `${pct(a.api, b.api)} / ${pct(a.pgbouncer, b.pgbouncer)} / ${pct(0, postgres)}`;
+  return {
+    seconds: (b.at - a.at) / 1000,
+    api: (b.api - a.api) / CLOCK_TICKS,
+    pgbouncer: (b.pgbouncer - a.pgbouncer) / CLOCK_TICKS,
+    postgres: postgres / CLOCK_TICKS,
+    machineIdle: (b.machine.idle - a.machine.idle) / (b.machine.total - a.machine.total),
+  };
 }
 
-export const CPU_COLUMN = "CPU, % of a core (bench+API / PgBouncer / PostgreSQL)";
+/** CPU use between two snapshots, in % of one core. */
+export function cpuBetween(a: CpuSnapshot | undefined, b: CpuSnapshot | undefined): string {
+  const s = cpuSeconds(a, b);
+  if (!s) return "–";
+  const pct = (x: number) => `${Math.round((x / s.seconds) * 100)}%`;
+  return `${pct(s.api)} / ${pct(s.pgbouncer)} / ${pct(s.postgres)}; idle ${Math.round(s.machineIdle * 100)}%`;
+}
+
+export const CPU_COLUMN =
+  "CPU, % of a core (bench+API / PgBouncer / PostgreSQL; idle = share of all cores' time idle)";

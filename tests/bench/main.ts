@@ -18,6 +18,8 @@ import {
 import { admission } from "./scenarios/admission.ts";
 import { baseline } from "./scenarios/baseline.ts";
 import { devStartup } from "./scenarios/dev.ts";
+import { fairness } from "./scenarios/fairness.ts";
+import { workers } from "./scenarios/workers.ts";
 import { loginScenario } from "./scenarios/login.ts";
 import { memory } from "./scenarios/memory.ts";
 import { provisioning } from "./scenarios/provisioning.ts";
@@ -41,6 +43,8 @@ const SCENARIOS = [
   [8, "baseline"],
   [9, "admission"],
   [10, "dev"],
+  [11, "fairness"],
+  [12, "workers"],
 ] as const;
 type ScenarioId = (typeof SCENARIOS)[number][1];
 
@@ -130,15 +134,29 @@ async function configuration(ctx: BenchContext): Promise<Record<string, string |
       select current_setting('max_connections') as max_connections,
         current_setting('shared_buffers') as shared_buffers, current_setting('fsync') as fsync`,
   );
+  // The app role's own settings (ALTER ROLE … SET), which PgBouncer's server connections carry.
+  const roleSettings = await withSql(
+    ctx.stack.observerUrl,
+    (sql) =>
+      sql<{ setting: string }[]>`
+      select unnest(s.setconfig) as setting from pg_db_role_setting s
+      join pg_roles r on r.oid = s.setrole where r.rolname = ${ctx.stack.appRole} and s.setdatabase = 0`,
+  );
+  const roleSetting = (name: string) =>
+    roleSettings.find((r) => r.setting.startsWith(`${name}=`))?.setting.slice(name.length + 1) ??
+      "server default";
+  const statementTimeout = roleSetting("statement_timeout");
+  const idleTimeout = roleSetting("idle_in_transaction_session_timeout");
   const c = ctx.config;
   return {
     "stack": ctx.stack.external ? "configured servers" : "fresh local stack (temp dir)",
     "PostgreSQL max_connections / shared_buffers / fsync":
       `${maxConnections} / ${sharedBuffers} / ${fsync} (fsync is off only while seeding)`,
     "PgBouncer pool_mode": setting("pool_mode"),
-    "PgBouncer max_user_connections (global cap 60 = this + one backend still exiting)": setting(
-      "max_user_connections",
-    ),
+    "PG_CONNECTION_BUDGET (app-role backends; PgBouncer max_user_connections = this - 1, for one backend still exiting)":
+      `${ctx.stack.budget.appBackends} (max_user_connections ${ctx.stack.budget.maxUserConnections}${
+        ctx.stack.external ? ", as configured: the servers are assumed to follow it" : ""
+      })`,
     "PgBouncer default_pool_size / reserve_pool_size / min_pool_size": `${setting("default_pool_size")} / ${
       setting("reserve_pool_size")
     } / ${setting("min_pool_size")}`,
@@ -149,6 +167,12 @@ async function configuration(ctx: BenchContext): Promise<Record<string, string |
       `${c.TENANT_CLIENTS_MAX} / ${c.TENANT_CLIENT_CONNECTIONS}`,
     "ADMISSION_CONCURRENCY / QUEUE / TIMEOUT_MS":
       `${c.ADMISSION_CONCURRENCY} / ${c.ADMISSION_QUEUE} / ${c.ADMISSION_TIMEOUT_MS}`,
+    "AGENCY_CONCURRENCY / AGENCY_QUEUE (per agency: slots / waiters, then 429)":
+      `${c.AGENCY_CONCURRENCY} / ${c.AGENCY_QUEUE}`,
+    "app role statement_timeout / idle_in_transaction_session_timeout":
+      `${statementTimeout} / ${idleTimeout}`,
+    "configuration column":
+      "each load's row names its PG_CONNECTION_BUDGET, AGENCY_CONCURRENCY, API_WORKERS (API processes; 1 (in-process) = the bench API in this process) and TENANT_CLIENT_CONNECTIONS",
     "AGENCY_CACHE_TTL_MS / MAX": `${c.AGENCY_CACHE_TTL_MS} / ${c.AGENCY_CACHE_MAX}`,
     "SPARE_DATABASES (bench API)": c.SPARE_DATABASES,
     "API":
@@ -156,6 +180,8 @@ async function configuration(ctx: BenchContext): Promise<Record<string, string |
     "load":
       `wrk -t${sizes.threads} -c${sizes.connections} -d${sizes.loadSec}s; pgbench -c${sizes.connections} -j${sizes.threads} -T${sizes.loadSec} -M simple`,
     "agencies (small / warm / many)": `${sizes.small} / ${sizes.warm} / ${sizes.many}`,
+    "scenario 3 scale points / seconds per load": `${sizes.scalePoints.join(", ")} / ${sizes.scaleSec} s`,
+    "scenario 11 flood / seconds per quiet load": `wrk -c${sizes.floodConnections} / ${sizes.fairnessSec} s`,
   };
 }
 
@@ -272,7 +298,9 @@ async function main(): Promise<number> {
       selected.has(id as ScenarioId)
     );
     const needsWarm = needsMany ||
-      ["reads-warm", "writes", "admission"].some((id) => selected.has(id as ScenarioId));
+      ["reads-warm", "writes", "admission", "fairness", "workers"].some((id) =>
+        selected.has(id as ScenarioId)
+      );
     // First, while the bench's stack is idle and nothing is seeded yet: it boots stacks of its own.
     await run("dev", () => devStartup(ctx));
     await run("provisioning", () => provisioning(ctx));
@@ -280,6 +308,8 @@ async function main(): Promise<number> {
     await run("reads-warm", () => readsWarm(ctx));
     await run("writes", () => writes(ctx));
     await run("admission", () => admission(ctx));
+    await run("fairness", () => fairness(ctx));
+    await run("workers", () => workers(ctx));
     if (needsMany) await ctx.ensureAgencies(sizes.many);
     await run("login", () => loginScenario(ctx));
     await run("reads-many", () => readsMany(ctx));

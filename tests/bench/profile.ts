@@ -1,7 +1,8 @@
-// `deno run -A tests/bench/profile.ts [seconds] [agencies]`: a CPU profile of the API under the warm
-// read load (scenario 2's wrk load): the API as a child process with --inspect, V8's sampling profiler
-// over the Chrome DevTools protocol, then the functions with the most self time. A profile hint for
-// src/, not part of `deno task bench`.
+// `deno run -A tests/bench/profile.ts [seconds] [agencies] [flood]`: a CPU profile of the API under
+// the warm read load (scenario 2's wrk load), or with `flood` under scenario 11's flood (wrk -c400 on
+// one agency's token, 429s retried at once): the API as a child process with --inspect, V8's sampling
+// profiler over the Chrome DevTools protocol, then the functions with the most self time. A profile
+// hint for src/, not part of `deno task bench`.
 import { stopPasswordWorkers } from "../../src/auth/password.ts";
 import { createTokens } from "../../src/auth/tokens.ts";
 import { targetsOf, warmPass } from "./context.ts";
@@ -73,6 +74,7 @@ function topSelf(profile: Profile, top = 30) {
 
 const seconds = Number(Deno.args[0] ?? 8);
 const count = Number(Deno.args[1] ?? 20);
+const flood = Deno.args[2] === "flood";
 const stack = await bootBenchStack(console.log);
 try {
   const seeder = await createSeeder(stack, createTokens(benchConfig(stack)));
@@ -88,15 +90,19 @@ try {
     await session.send("Profiler.start");
     const wrk = await runWrk({
       url: child.url,
-      targets: targetsOf(seeder.agencies),
+      targets: targetsOf(flood ? seeder.agencies.slice(0, 1) : seeder.agencies),
       choice: { kind: "uniform" },
-      connections: 20,
+      connections: flood ? 400 : 20,
       threads: 2,
       durationSec: seconds,
     });
     const { profile } = await session.send("Profiler.stop");
     session.close();
-    console.log(`\nwrk: ${fmt(wrk.okRps, 0)} 2xx/s, p50 ${fmt(wrk.latencyMs.p50, 2)} ms (profiler attached)`);
+    console.log(
+      `\nwrk: ${fmt(wrk.okRps, 0)} 2xx/s, ${fmt(wrk.rps, 0)} responses/s (${
+        JSON.stringify(wrk.statuses)
+      }), p50 ${fmt(wrk.latencyMs.p50, 2)} ms (profiler attached)`,
+    );
     topSelf(profile);
   } finally {
     await child.stop();

@@ -3,12 +3,14 @@
 import { migrateCatalog } from "../../src/catalog/migrate.ts";
 import { type Config, loadConfig, type Servers } from "../../src/config.ts";
 import type { RunningApi } from "../../src/main.ts";
+import { type ConnectionBudget, connectionBudget } from "../../src/platform/connection-budget.ts";
 import { connect, type Sql } from "../../src/platform/db.ts";
 import { APP_ROLE, bootLocalStack } from "../../src/stack/index.ts";
 import { freePort, waitForPort } from "../../src/stack/ports.ts";
 import { findTools, type Tools } from "../../src/stack/tools.ts";
 import type { ControlPlane } from "../../src/tenancy/control-plane.ts";
 import { prepareTemplate } from "../../src/tenancy/template.ts";
+import { processTree } from "./cpu.ts";
 
 export type BenchStack = {
   external: boolean;
@@ -26,6 +28,10 @@ export type BenchStack = {
   /** The admin role straight to `database`. */
   adminUrl: (database: string) => string;
   controlPlane: ControlPlane;
+  /** PG_CONNECTION_BUDGET as this run's stack applies it: app-role backends never exceed
+   * `appBackends` (PgBouncer's cap + one backend still exiting). On configured servers it is the
+   * configured figure, which the servers are assumed to follow. */
+  budget: ConnectionBudget;
   templateVersion: string;
   bootMs: number;
   stop(): Promise<void>;
@@ -61,7 +67,7 @@ export async function bootBenchStack(log: (line: string) => void): Promise<Bench
     dir = await Deno.makeTempDir({ prefix: "buildflow-bench-" });
     await Deno.chmod(dir, 0o755); // the postgres system user must reach its data directory
     log(`booting a local stack in ${dir}`);
-    const stack = await bootLocalStack(dir, tools);
+    const stack = await bootLocalStack(dir, tools, { budget: config.PG_CONNECTION_BUDGET });
     servers = stack.servers;
     jwtSecret = stack.jwtSecret;
     observerUrl = stack.superuserUrl;
@@ -100,6 +106,7 @@ export async function bootBenchStack(log: (line: string) => void): Promise<Bench
       appPooledUrl: (db) => withDb(servers.poolerUrl, db),
       adminUrl: (db) => withDb(servers.databaseUrl, db),
       controlPlane,
+      budget: connectionBudget(config.PG_CONNECTION_BUDGET),
       templateVersion,
       bootMs: performance.now() - started,
       async stop() {
@@ -145,21 +152,25 @@ export type ChildApi = {
   stop(): Promise<void>;
 };
 
-/** The API as its own process (tests/bench/api-child.ts, serveApi as in-process), so its memory is
- * its own. Stopped with SIGTERM, then SIGKILL after 10 s. */
+/** The API as its own process, so its memory and CPU are its own: tests/bench/api-child.ts (serveApi
+ * as in-process), or `entry` (src/main.ts, which with API_WORKERS > 1 runs `deno serve --parallel`
+ * below it). Stopped with SIGTERM, then SIGKILL after 15 s; any process of its tree still left then
+ * is killed by pid. */
 export async function startChildApi(
   env: Record<string, string>,
   servers: Servers,
   denoFlags: string[] = [],
+  entry = new URL("./api-child.ts", import.meta.url).pathname,
 ): Promise<ChildApi> {
   const port = freePort();
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", ...denoFlags, new URL("./api-child.ts", import.meta.url).pathname],
+    args: ["run", "-A", ...denoFlags, entry],
     env: {
       ...env,
       PORT: String(port),
       DATABASE_URL: servers.databaseUrl,
       POOLER_URL: servers.poolerUrl,
+      ...(servers.poolerAdminUrl ? { POOLER_ADMIN_URL: servers.poolerAdminUrl } : {}),
     },
     stdin: "null",
     stdout: "inherit",
@@ -186,6 +197,7 @@ export async function startChildApi(
       };
     },
     async stop() {
+      const tree = processTree(child.pid);
       try {
         child.kill("SIGTERM");
       } catch { /* gone */ }
@@ -193,9 +205,14 @@ export async function startChildApi(
         try {
           child.kill("SIGKILL");
         } catch { /* gone */ }
-      }, 10_000);
+      }, 15_000);
       await child.status;
       clearTimeout(timer);
+      for (const pid of tree.slice(1)) {
+        try {
+          Deno.kill(pid, "SIGKILL"); // only a process of this child's tree, by pid, if still there
+        } catch { /* gone */ }
+      }
     },
   };
 }

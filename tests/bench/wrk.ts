@@ -22,6 +22,11 @@ export type WrkOptions = {
   timeoutSec?: number;
   /** Extra headers sent with every request. */
   headers?: Record<string, string>;
+  /** Like a client that honours Retry-After: after each 429 or 503, one of the thread's connections
+   * waits the seconds it names before its next request (wrk's delay() hook runs per connection but
+   * later than response(), so a thread owes one wait per refusal rather than tying it to the same
+   * connection). Waits are not counted in latency. */
+  honourRetryAfter?: boolean;
 };
 
 export type WrkResult = {
@@ -33,7 +38,7 @@ export type WrkResult = {
   latencyMs: { p50: number; p95: number; p99: number; mean: number; max: number };
   errors: { connect: number; read: number; write: number; timeout: number; status: number };
   statuses: Record<string, number>;
-  /** A few non-2xx responses other than 503, every distinct status and body first. */
+  /** A few non-2xx responses other than 503 and 429, every distinct status and body first. */
   samples: WrkSample[];
   /** A few 503s, kept apart so other errors cannot crowd them out; every distinct body first (the
    * queue-full and the timed-out 503 both get parsed when both occur). */
@@ -41,6 +46,10 @@ export type WrkResult = {
   /** 503s (every one, judged in the script) without a positive Retry-After or without the
    * contract's body (`"error":"…"` and `"code":"unavailable"`). */
   malformed503: number;
+  /** A few 429s (an agency past its own queue), kept apart like the 503s. */
+  samples429: WrkSample[];
+  /** 429s without a positive Retry-After or without the body `"error":"…"`, `"code":"rate_limited"`. */
+  malformed429: number;
   /** CPU split during the load (cpu.ts), when measured. */
   cpu?: string;
   /** Connection churn and pooler waits during the load (poolstats.ts), when measured. */
@@ -98,8 +107,10 @@ end
 counts = {}
 samples = {}
 samples503 = {}
-local seen, seen503 = {}, {}
+samples429 = {}
+local seen, seen503, seen429 = {}, {}, {}
 malformed503 = 0
+malformed429 = 0
 
 function init(args)
   math.randomseed(os.time() * 1000 + (tid or 0) * 7919)
@@ -117,7 +128,16 @@ local function pick()
   return lo
 end
 
-function request()
+${
+    options.honourRetryAfter
+      ? `local owed = {}
+function delay()
+  if #owed == 0 then return 0 end
+  return table.remove(owed, 1)
+end
+`
+      : ""
+  }function request()
   local i = pick()
   local h = {}
   for k, v in pairs(extra) do h[k] = v end
@@ -137,12 +157,12 @@ local function sample(status, headers, body)
     ',"body":' .. esc(string.sub(body or "", 1, 500)) .. '}'
 end
 
--- Every 503 is judged here (the contract: Retry-After in seconds, {"error": …, "code": "unavailable"});
--- the kept samples are parsed in full by the bench.
-local function wellFormed503(headers, body)
+-- Every 503 and 429 is judged here (the contract: Retry-After in seconds, {"error": …, "code": …}
+-- with "unavailable" for a 503, "rate_limited" for a 429); the kept samples are parsed in full by the bench.
+local function wellFormed(headers, body, code)
   local ra = tonumber(headers["Retry-After"] or headers["retry-after"] or "")
   return ra ~= nil and ra > 0 and body ~= nil
-    and string.find(body, '"code":"unavailable"', 1, true) ~= nil
+    and string.find(body, '"code":"' .. code .. '"', 1, true) ~= nil
     and string.find(body, '"error":"', 1, true) ~= nil
 end
 
@@ -167,22 +187,35 @@ end
 
 function response(status, headers, body)
   counts[status] = (counts[status] or 0) + 1
+${
+    options.honourRetryAfter
+      ? `  if status == 429 or status == 503 then
+    local ra = tonumber(headers["Retry-After"] or headers["retry-after"] or "") or 1
+    owed[#owed + 1] = ra * 1000
+  end`
+      : ""
+  }
   if status == 503 then
-    if not wellFormed503(headers, body) then malformed503 = malformed503 + 1 end
+    if not wellFormed(headers, body, "unavailable") then malformed503 = malformed503 + 1 end
     keep(samples503, seen503, body or "", status, headers, body)
+  elseif status == 429 then
+    if not wellFormed(headers, body, "rate_limited") then malformed429 = malformed429 + 1 end
+    keep(samples429, seen429, body or "", status, headers, body)
   elseif status < 200 or status > 299 then
     keep(samples, seen, status .. " " .. (body or ""), status, headers, body)
   end
 end
 
 function done(summary, latency, requests)
-  local statuses, all, all503, bad503 = {}, {}, {}, 0
+  local statuses, all, all503, all429, bad503, bad429 = {}, {}, {}, {}, 0, 0
   for _, t in ipairs(threads) do
     local c = t:get("counts") or {}
     for k, v in pairs(c) do statuses[tostring(k)] = (statuses[tostring(k)] or 0) + v end
     for _, x in ipairs(t:get("samples") or {}) do all[#all + 1] = x end
     for _, x in ipairs(t:get("samples503") or {}) do all503[#all503 + 1] = x end
+    for _, x in ipairs(t:get("samples429") or {}) do all429[#all429 + 1] = x end
     bad503 = bad503 + (t:get("malformed503") or 0)
+    bad429 = bad429 + (t:get("malformed429") or 0)
   end
   local parts = {}
   for k, v in pairs(statuses) do parts[#parts + 1] = esc(k) .. ":" .. v end
@@ -200,7 +233,9 @@ function done(summary, latency, requests)
     ',"statuses":{' .. table.concat(parts, ",") .. '}' ..
     ',"malformed503":' .. bad503 ..
     ',"samples":[' .. table.concat(distinctFirst(all), ",") .. ']' ..
-    ',"samples503":[' .. table.concat(distinctFirst(all503), ",") .. ']}\\n')
+    ',"samples503":[' .. table.concat(distinctFirst(all503), ",") .. ']' ..
+    ',"malformed429":' .. bad429 ..
+    ',"samples429":[' .. table.concat(distinctFirst(all429), ",") .. ']}\\n')
 end
 `;
 }
@@ -258,6 +293,8 @@ export async function runWrk(options: WrkOptions): Promise<WrkResult> {
       samples: j.samples,
       samples503: j.samples503,
       malformed503: j.malformed503,
+      samples429: j.samples429,
+      malformed429: j.malformed429,
     };
   } finally {
     await Deno.remove(dir, { recursive: true }).catch(() => {});

@@ -3,10 +3,10 @@
 // agencies. The excess must queue, then be shed as 503 with Retry-After and the contract's body,
 // while admitted requests still succeed; /metrics must show the queueing and the shedding.
 import { createApp, createServices } from "../../../src/app.ts";
-import { type BenchContext, statusText, warmPass } from "../context.ts";
+import { type BenchContext, configLabel, statusText, warmPass } from "../context.ts";
 import { readGauges, tryReadGauges } from "../metrics.ts";
 import { type Check, NO_DATA, sampled, type ScenarioResult } from "../report.ts";
-import { responseErrors, sampleText } from "../responses.ts";
+import { allSamples, responseErrors, sampleText } from "../responses.ts";
 import { benchConfig } from "../stack.ts";
 import { fmt, sleep } from "../util.ts";
 import { loadColumns, readLoad, wrkRow } from "./reads-warm.ts";
@@ -41,7 +41,8 @@ export async function admission(ctx: BenchContext): Promise<ScenarioResult> {
   const { sizes, stack } = ctx;
   const agencies = ctx.seeder.agencies.slice(0, sizes.warm);
   const limit = Object.fromEntries(Object.entries(LIMIT).map(([k, v]) => [k, String(v)]));
-  const services = createServices(benchConfig(stack, { ...ctx.overrides, ...limit }), stack.servers);
+  const config = benchConfig(stack, { ...ctx.overrides, ...limit });
+  const services = createServices(config, stack.servers);
   // Not serveApi: no start-up sweep and no spare refills; the composition the bench API has.
   const server = Deno.serve(
     { port: 0, hostname: "127.0.0.1", onListen: () => {} },
@@ -93,6 +94,7 @@ export async function admission(ctx: BenchContext): Promise<ScenarioResult> {
           rows: [
             wrkRow(
               `API GET /api/projects?limit=20, ${agencies.length} agencies, limit ${LIMIT.ADMISSION_CONCURRENCY}+${LIMIT.ADMISSION_QUEUE}`,
+              configLabel(ctx, { config }),
               wrk,
             ),
           ],
@@ -153,7 +155,9 @@ export async function admission(ctx: BenchContext): Promise<ScenarioResult> {
         }).`,
         "The admission counters are GET /metrics deltas around the load; wrk stops counting at its deadline, so the 503s it saw may fall a few short of rejected + timed out. /metrics is read every 100 ms during the load for the peaks.",
         ...(wrk.samples503.length ? [`503 samples: ${sampleText(wrk.samples503, 2)}`] : []),
-        ...(wrk.samples.length ? [`Other non-2xx samples: ${sampleText(wrk.samples)}`] : []),
+        ...(allSamples(wrk).length > wrk.samples503.length
+          ? [`Other non-2xx samples: ${sampleText([...wrk.samples429, ...wrk.samples])}`]
+          : []),
       ],
       data: { wrk, before, after, limit: LIMIT, gaugeSamples: seen.length },
     };

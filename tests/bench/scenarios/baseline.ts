@@ -2,10 +2,11 @@
 // (postgres.js defaults: max 10, prepared statements, no PgBouncer, app role straight to PostgreSQL)
 // behind a minimal Deno.serve handler (JWT check + the same page query), under the same wrk load as
 // the API, which runs it right before over the same agencies.
-// It shows the throughput it reaches and where it fails (53300 too_many_connections).
+// It shows the throughput it reaches and whether its connections fit PostgreSQL's max_connections
+// (the connection budget's, 1,043 by default) or fail with 53300 too_many_connections.
 import postgres from "postgres";
 import type { BenchContext } from "../context.ts";
-import { statusText, targetsOf, withCpu } from "../context.ts";
+import { configLabel, stackLabel, statusText, targetsOf, withCpu } from "../context.ts";
 import type { ScenarioResult } from "../report.ts";
 import type { SeededAgency } from "../seed.ts";
 import { startConnectionSampler } from "../sampler.ts";
@@ -106,6 +107,13 @@ async function runBaseline(ctx: BenchContext, agencies: SeededAgency[]) {
 export async function baseline(ctx: BenchContext): Promise<ScenarioResult> {
   const { sizes } = ctx;
   const sets = [...new Set([sizes.warm, sizes.many])];
+  const [{ maxConnections, reserved }] = await withSql(
+    ctx.stack.observerUrl,
+    (sql) =>
+      sql<{ maxConnections: number; reserved: number }[]>`
+      select current_setting('max_connections')::int as max_connections,
+        current_setting('superuser_reserved_connections')::int as reserved`,
+  );
   const runs = [];
   for (const count of sets) {
     const agencies = ctx.seeder.agencies.slice(0, count);
@@ -127,6 +135,7 @@ export async function baseline(ctx: BenchContext): Promise<ScenarioResult> {
     tables: [{
       columns: [
         "agencies",
+        "configuration (baseline / API column)",
         "2xx/s",
         "p50 ms",
         "p99 ms",
@@ -143,6 +152,7 @@ export async function baseline(ctx: BenchContext): Promise<ScenarioResult> {
       ],
       rows: runs.map((r) => [
         r.count,
+        `${stackLabel(ctx)}, 10 direct per agency / ${configLabel(ctx)}`,
         fmt(r.wrk.okRps, 0),
         fmt(r.wrk.latencyMs.p50, 2),
         fmt(r.wrk.latencyMs.p99, 2),
@@ -162,7 +172,18 @@ export async function baseline(ctx: BenchContext): Promise<ScenarioResult> {
     }],
     checks: [],
     notes: [
-      "No target: this is what the multi-tenant design replaces. The handler verifies the same JWT and runs `select * from projects order by created_at desc limit 20` on a per-agency postgres.js pool (max 10, prepare on) straight to PostgreSQL (max_connections 100, 3 reserved for superusers).",
+      `No target: this is what the multi-tenant design replaces. The handler verifies the same JWT and runs \`select * from projects order by created_at desc limit 20\` on a per-agency postgres.js pool (max 10, prepare on, opened on demand, never closed while the run lasts) straight to PostgreSQL (max_connections ${maxConnections} from the connection budget, ${reserved} reserved for superusers, the bench's own sessions beside).`,
+      `What it shows: ${
+        runs.map((r) =>
+          `at ${r.count} agencies ${r.pools} pools opened ${r.connections.peakApp} backends at peak (of ${
+            maxConnections - reserved
+          } non-superuser slots) and ${
+            r.firstErrorAt === undefined
+              ? "no connection was refused"
+              : `the first 53300 came after ${fmt(r.firstErrorAt / 1000, 2)} s (${r.failed} failed requests)`
+          }, at ${fmt(r.wrk.okRps / r.api.okRps, 2)}× the API's 2xx/s`
+        ).join("; ")
+      }. Ten connections per agency fit only while agencies × connections in use stays under max_connections; the API keeps one per agency behind PgBouncer's cap instead, whatever the agency count.`,
       `The API column is the same wrk load (uniform, GET /api/projects?limit=20) on the bench API, run right before each baseline run (statuses: ${
         runs.map((r) => `${r.count}: ${statusText(r.api.statuses)}`).join("; ")
       }); baseline / API divides the two 2xx rates.`,

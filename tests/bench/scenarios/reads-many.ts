@@ -1,187 +1,235 @@
-// Scenario 3 — routed reads over many agencies, Zipf-skewed (s = 1.1) and uniform, each next to its
-// ceiling: the Zipf load, then the warm agencies' reads (scenario 2's load, run again here); the
-// uniform load, then `pgbench -C -S` straight to PostgreSQL (a new connection per transaction). The
-// app role's server connections are sampled every 100 ms and compared with PgBouncer's cap.
-import { type BenchContext, churnNote, statusText, warmPass, withCpu } from "../context.ts";
-import { runPgbench } from "../pgbench.ts";
+// Scenario 3 — routed reads over many agencies, a scale curve: at each agency count (100, 300, 1,000
+// in full mode), a Zipf-skewed load (s = 1.1), the warm agencies' reads (scenario 2's load) right
+// after it, then a uniform load right after that, so each ratio's two sides run back to back in the
+// same machine state. The app role's server connections are sampled every 100 ms and compared with
+// the stack's connection budget.
+import { type BenchContext, churnNote, configLabel, statusText, warmPass } from "../context.ts";
 import { type Check, NO_DATA, sampled, type ScenarioResult } from "../report.ts";
-import { type ResponseErrors, responseErrors, sampleText, sumErrors } from "../responses.ts";
+import {
+  allSamples,
+  ERROR_COLUMNS,
+  errorRow,
+  errorsText,
+  type ResponseErrors,
+  responseErrors,
+  sampleText,
+  sumErrors,
+} from "../responses.ts";
 import { type ConnectionSamples, startConnectionSampler } from "../sampler.ts";
+import { withSql } from "../stack.ts";
 import { fmt } from "../util.ts";
-import { ensurePgbench, loadColumns, pgbenchRow, readLoad, wrkRow } from "./reads-warm.ts";
+import type { WrkResult } from "../wrk.ts";
+import { loadColumns, readLoad, wrkRow } from "./reads-warm.ts";
 
-// The server-connection cap: PgBouncer's max_user_connections (59, pgbouncer/pgbouncer.ini) plus
-// the one backend PostgreSQL may still list after PgBouncer has closed it.
-export const CAP = 60;
-
-/** "Never above the cap" over sampled loads: NO DATA unless every load was sampled at least every
- * 200 ms on average (the sampler aims at 100 ms), since a gap is where a breach would hide. */
-export function capCheck(loads: { label: string; connections: ConnectionSamples; seconds: number }[]): Check {
-  const target = `app-role server connections never above the cap (${CAP})`;
+/** "Never above the budget" over sampled loads: NO DATA unless every load was sampled at least every
+ * 200 ms on average (the sampler aims at 100 ms), since a gap is where a breach would hide. The cap
+ * is the budget's app-role backends: PgBouncer's max_user_connections plus the one backend PostgreSQL
+ * may still list after PgBouncer has closed it. */
+export function capCheck(
+  cap: number,
+  loads: { label: string; connections: ConnectionSamples; seconds: number }[],
+): Check {
+  const target = `app-role server connections never above the budget (${cap})`;
   const peak = Math.max(0, ...loads.map((l) => l.connections.peakApp));
   const counts = loads.map((l) => `${l.label} ${l.connections.samples}`).join(", ");
   const thin = loads.filter((l) => l.connections.samples < l.seconds * 5);
-  if (thin.length) {
+  if (thin.length || !loads.length) {
     return {
       target,
-      measured: `too few samples (${counts}; want ≥ 5/s): ${thin.map((l) => l.label).join(", ")}`,
+      measured: `too few samples (${counts || "no loads"}; want ≥ 5/s): ${
+        thin.map((l) => l.label).join(", ")
+      }`,
       pass: NO_DATA,
     };
   }
-  return { target, measured: `peak ${peak} (samples: ${counts})`, pass: peak <= CAP };
+  return { target, measured: `peak ${peak} (samples: ${counts})`, pass: peak <= cap };
 }
 
-/** No response but 2xx and well-formed 503s, and no socket errors; judged over every request. */
-export function errorsCheck(target: string, e: ResponseErrors): Check {
+/** No response but 2xx, well-formed 503s and (when `allow429`) well-formed 429s, and no socket
+ * errors; judged over every request. */
+export function errorsCheck(target: string, e: ResponseErrors, { allow429 = false } = {}): Check {
   return sampled(
     target,
     e.requests,
-    `${e.non503} non-503, ${e.socket} socket, ${e.n503} 503 (${e.malformed503} malformed) in ${e.requests} requests`,
-    () => e.non503 + e.socket + e.malformed503 === 0,
+    errorsText(e),
+    () => e.other + e.socket + e.malformed503 + (allow429 ? e.malformed429 : e.n429) === 0,
   );
 }
 
+type SampledLoad = { wrk: WrkResult; connections: ConnectionSamples };
+type Point = {
+  n: number;
+  zipf: SampledLoad;
+  warm: SampledLoad;
+  uniform: SampledLoad;
+  warmStatuses: Record<string, number>;
+};
+
 export async function readsMany(ctx: BenchContext): Promise<ScenarioResult> {
   const { sizes, stack, api } = ctx;
-  const agencies = ctx.seeder.agencies.slice(0, sizes.many);
+  const cap = stack.budget.appBackends;
   const warmAgencies = ctx.seeder.agencies.slice(0, sizes.warm);
-  const warmStatuses = await warmPass(api.url, agencies, 8);
-  ctx.log(`  warm pass over ${agencies.length}: ${statusText(warmStatuses)}`);
+  const points = sizes.scalePoints.filter((n) => n <= ctx.seeder.agencies.length);
+  const seconds = sizes.scaleSec;
   const admissionBefore = api.services.admission.stats();
+  const config = configLabel(ctx);
 
-  const sampledLoad = async (label: string, load: () => ReturnType<typeof readLoad>) => {
+  const sampledLoad = async (label: string, load: () => Promise<WrkResult>): Promise<SampledLoad> => {
     const sampler = await startConnectionSampler(stack.observerUrl, stack.appRole);
     const wrk = await load();
     const connections = await sampler.stop();
     ctx.log(`  ${label}: ${fmt(wrk.okRps, 0)} 2xx/s, peak app-role backends ${connections.peakApp}`);
     return { wrk, connections };
   };
-  // Each ratio's two sides run back to back, in the same machine state.
-  const zipf = await sampledLoad("zipf", () => readLoad(ctx, agencies, { kind: "zipf", s: 1.1 }));
-  const warm = await sampledLoad(`warm ${warmAgencies.length}`, () => readLoad(ctx, warmAgencies));
-  const uniform = await sampledLoad("uniform", () => readLoad(ctx, agencies));
+  const curve: Point[] = [];
+  for (const n of points) {
+    const agencies = ctx.seeder.agencies.slice(0, n);
+    const warmStatuses = await warmPass(api.url, agencies, 8);
+    ctx.log(`  ${n} agencies, warm pass: ${statusText(warmStatuses)}`);
+    const zipf = await sampledLoad(
+      `${n} Zipf`,
+      () => readLoad(ctx, agencies, { kind: "zipf", s: 1.1 }, api.url, seconds),
+    );
+    const warm = await sampledLoad(
+      `${n} warm ${warmAgencies.length}`,
+      () => readLoad(ctx, warmAgencies, undefined, api.url, seconds),
+    );
+    const uniform = await sampledLoad(
+      `${n} uniform`,
+      () => readLoad(ctx, agencies, undefined, api.url, seconds),
+    );
+    curve.push({ n, zipf, warm, uniform, warmStatuses });
+  }
   const admissionAfter = api.services.admission.stats();
+  const [{ maxConnections }] = await withSql(
+    stack.observerUrl,
+    (sql) => sql<{ maxConnections: string }[]>`select current_setting('max_connections') as max_connections`,
+  );
 
-  await ensurePgbench(ctx);
-  const sampler = await startConnectionSampler(stack.observerUrl, stack.appRole);
-  const pgC = await withCpu(ctx, () =>
-    runPgbench(stack, {
-      via: "direct",
-      clients: sizes.connections,
-      threads: sizes.threads,
-      durationSec: sizes.loadSec,
-      connectEach: true,
-    }));
-  const pgConnections = await sampler.stop();
-  ctx.log(`  pgbench -C -S (direct): ${fmt(pgC.tps, 0)} tps`);
+  const ratio = (a: WrkResult, b: WrkResult) => a.okRps / b.okRps;
+  const okCount = (r: WrkResult) => Math.round(r.okRps * r.durationSec);
+  const top = curve.at(-1);
+  const fullScale = (top?.n ?? 0) >= 1000;
+  const at = top ? (fullScale ? "1,000 agencies" : `${top.n} agencies (not 1,000)`) : "no point";
+  const loads = curve.flatMap((p) =>
+    (["zipf", "warm", "uniform"] as const).map((kind) => ({ point: p.n, kind, load: p[kind] }))
+  );
+  const errors = loads.map((l) => ({ label: `${l.point} ${l.kind}`, e: responseErrors(l.load.wrk) }));
+  const sessionsPerSec = (l: SampledLoad) =>
+    l.wrk.pool ? fmt(l.wrk.pool.newSessions / l.wrk.durationSec, 0) : "–";
+  const rowLabel = (p: Point, kind: "zipf" | "warm" | "uniform") =>
+    kind === "zipf"
+      ? `API, ${p.n} agencies, Zipf s=1.1 (ceiling: the warm row after it)`
+      : kind === "warm"
+      ? `API, ${warmAgencies.length} warm agencies, uniform (right after Zipf over ${p.n})`
+      : `API, ${p.n} agencies, uniform (ceiling: the warm row before it)`;
+  const ceilingOf = (p: Point, kind: "zipf" | "warm" | "uniform") =>
+    kind === "warm" ? undefined : p.warm.wrk.okRps;
 
-  const zipfRatio = zipf.wrk.okRps / warm.wrk.okRps;
-  const uniformRatio = uniform.wrk.okRps / pgC.tps;
-  const errors = {
-    zipf: responseErrors(zipf.wrk),
-    warm: responseErrors(warm.wrk),
-    uniform: responseErrors(uniform.wrk),
-  };
-  const fullScale = sizes.many >= 1000;
-  const at = fullScale ? "" : ` (at ${sizes.many} agencies, not 1,000)`;
-  const okCount = (r: typeof warm.wrk) => Math.round(r.okRps * r.durationSec);
-  const seconds = sizes.loadSec;
   return {
     number: 3,
     id: "reads-many",
-    title: `Routed reads, ${sizes.many} agencies`,
+    title: `Routed reads, scale curve over ${points.join(" / ")} agencies`,
     status: "ok",
     tables: [
       {
-        columns: [...loadColumns, `peak app-role backends (cap ${CAP})`],
-        rows: [
-          [
-            ...wrkRow(
-              `API, ${sizes.many} agencies, Zipf s=1.1 (ceiling: the next row)`,
-              zipf.wrk,
-              warm.wrk.okRps,
-            ),
-            zipf.connections.peakApp,
-          ],
-          [
-            ...wrkRow(`API, ${sizes.warm} warm agencies, uniform (run right after Zipf)`, warm.wrk),
-            warm.connections.peakApp,
-          ],
-          [
-            ...wrkRow(`API, ${sizes.many} agencies, uniform (ceiling: the next row)`, uniform.wrk, pgC.tps),
-            uniform.connections.peakApp,
-          ],
-          [...pgbenchRow(`${pgC.command}, 1 database (run right after uniform)`, pgC), pgConnections.peakApp],
-        ],
-      },
-      {
-        title: "Errors",
+        title: "Scale curve (each ratio's two sides back to back)",
         columns: [
-          "load",
-          "requests",
-          "503",
-          "non-503 non-2xx",
-          "socket errors",
-          "503 samples parsed",
-          "malformed 503s",
+          "agencies",
+          "configuration",
+          "Zipf 2xx/s",
+          "warm 2xx/s",
+          "Zipf / warm",
+          "uniform 2xx/s",
+          "uniform / warm",
+          "p95 ms Zipf / warm / uniform",
+          `peak app-role backends (budget ${cap})`,
+          "new PG sessions/s Zipf / warm / uniform",
         ],
-        rows: Object.entries(errors).map(([load, e]) => [
-          load,
-          e.requests,
-          e.n503,
-          e.non503,
-          e.socket,
-          e.samples503,
-          e.malformed503,
+        rows: curve.map((p) => [
+          p.n,
+          config,
+          fmt(p.zipf.wrk.okRps, 0),
+          fmt(p.warm.wrk.okRps, 0),
+          fmt(ratio(p.zipf.wrk, p.warm.wrk), 2),
+          fmt(p.uniform.wrk.okRps, 0),
+          fmt(ratio(p.uniform.wrk, p.warm.wrk), 2),
+          [p.zipf, p.warm, p.uniform].map((l) => fmt(l.wrk.latencyMs.p95, 1)).join(" / "),
+          Math.max(p.zipf.connections.peakApp, p.warm.connections.peakApp, p.uniform.connections.peakApp),
+          [p.zipf, p.warm, p.uniform].map(sessionsPerSec).join(" / "),
         ]),
       },
+      {
+        title: "Every load",
+        columns: [...loadColumns, `peak app-role backends (budget ${cap})`],
+        rows: curve.flatMap((p) =>
+          (["zipf", "warm", "uniform"] as const).map((kind) => [
+            ...wrkRow(rowLabel(p, kind), config, p[kind].wrk, ceilingOf(p, kind)),
+            p[kind].connections.peakApp,
+          ])
+        ),
+      },
+      { title: "Errors", columns: ERROR_COLUMNS, rows: errors.map(({ label, e }) => errorRow(label, e)) },
     ],
     checks: [
       sampled(
-        `Zipf ≥ 0.8 × warm${at}`,
-        Math.min(zipf.wrk.requests, okCount(warm.wrk)),
-        `${fmt(zipfRatio, 2)}×`,
-        () => fullScale ? zipfRatio >= 0.8 : null,
+        `Zipf ≥ 0.6 × warm at ${at}`,
+        top ? Math.min(top.zipf.wrk.requests, okCount(top.warm.wrk)) : 0,
+        top
+          ? `${fmt(ratio(top.zipf.wrk, top.warm.wrk), 2)}× (${fmt(top.zipf.wrk.okRps, 0)} / ${
+            fmt(top.warm.wrk.okRps, 0)
+          } 2xx/s)`
+          : "–",
+        () => fullScale ? ratio(top!.zipf.wrk, top!.warm.wrk) >= 0.6 : null,
       ),
       sampled(
-        `uniform ≥ 0.5 × pgbench -C -S${at}`,
-        Math.min(uniform.wrk.requests, pgC.transactions),
-        `${fmt(uniformRatio, 2)}×`,
-        () => fullScale ? uniformRatio >= 0.5 : null,
+        `uniform ≥ 0.5 × warm at ${at}`,
+        top ? Math.min(top.uniform.wrk.requests, okCount(top.warm.wrk)) : 0,
+        top
+          ? `${fmt(ratio(top.uniform.wrk, top.warm.wrk), 2)}× (${fmt(top.uniform.wrk.okRps, 0)} / ${
+            fmt(top.warm.wrk.okRps, 0)
+          } 2xx/s)`
+          : "–",
+        () => fullScale ? ratio(top!.uniform.wrk, top!.warm.wrk) >= 0.5 : null,
       ),
-      capCheck([
-        { label: "Zipf", connections: zipf.connections, seconds },
-        { label: "warm", connections: warm.connections, seconds },
-        { label: "uniform", connections: uniform.connections, seconds },
-      ]),
+      capCheck(
+        cap,
+        loads.map((l) => ({ label: `${l.point} ${l.kind}`, connections: l.load.connections, seconds })),
+      ),
       errorsCheck(
-        "no errors but well-formed 503s (none expected here: scenario 9 drives the 503s)",
-        sumErrors(Object.values(errors)),
+        "no errors but well-formed 503s or 429s (Retry-After, contract body)",
+        sumErrors(errors.map(({ e }) => e)),
+        { allow429: true },
       ),
     ],
     notes: [
-      ...churnNote(ctx, "Zipf", zipf.wrk, seconds),
-      ...churnNote(ctx, "uniform", uniform.wrk, seconds),
-      `Warm pass first over all ${agencies.length} agencies (${
-        statusText(warmStatuses)
-      }); agency cache TTL ${ctx.config.AGENCY_CACHE_TTL_MS} ms, so part of the catalog cache expires during the loads. The warm row runs with the registry and PgBouncer as Zipf left them, so it may sit below scenario 2's figure.`,
-      `Admission during the three loads: admitted +${
-        admissionAfter.admitted - admissionBefore.admitted
-      }, waited +${admissionAfter.waited - admissionBefore.waited}, rejected +${
-        admissionAfter.rejected - admissionBefore.rejected
+      `Scale points ${points.join(", ")} (${seconds} s per load${
+        ctx.quick ? "; quick mode: fewer and smaller points" : ""
+      }); before each point one GET per agency of that point (${
+        curve.map((p) => `${p.n}: ${statusText(p.warmStatuses)}`).join("; ")
+      }). Zipf ranks map onto a random order of the point's agencies; the warm set is the first ${warmAgencies.length} seeded, a subset of every point.`,
+      `Connection budget ${cap} app-role backends (PgBouncer max_user_connections ${stack.budget.maxUserConnections}, PostgreSQL max_connections ${maxConnections}); the catalog and every agency database each take a PgBouncer pool, so 1,000 agencies plus the catalog want one server connection more than the cap holds.`,
+      ...curve.flatMap((p) => [
+        ...churnNote(ctx, `${p.n} Zipf`, p.zipf.wrk, seconds),
+        ...churnNote(ctx, `${p.n} uniform`, p.uniform.wrk, seconds),
+      ]),
+      `Admission during the loads: admitted +${admissionAfter.admitted - admissionBefore.admitted}, waited +${
+        admissionAfter.waited - admissionBefore.waited
+      }, rejected +${admissionAfter.rejected - admissionBefore.rejected}, agency-rejected (429) +${
+        admissionAfter.agencyRejected - admissionBefore.agencyRejected
       }, timed out +${
         admissionAfter.timedOut - admissionBefore.timedOut
-      } (wrk's ${sizes.connections} connections stay below ADMISSION_CONCURRENCY=${ctx.config.ADMISSION_CONCURRENCY}).`,
+      } (ADMISSION_CONCURRENCY=${ctx.config.ADMISSION_CONCURRENCY}, AGENCY_CONCURRENCY=${ctx.config.AGENCY_CONCURRENCY}, AGENCY_QUEUE=${ctx.config.AGENCY_QUEUE}: under Zipf the hottest agency's requests queue behind its own ${ctx.config.AGENCY_CONCURRENCY} slots).`,
       `Client registry after the loads: ${JSON.stringify(api.services.tenantClients.stats())}.`,
       `Backends sampled every 100 ms; peak of all client backends ${
-        Math.max(zipf.connections.peakTotal, warm.connections.peakTotal, uniform.connections.peakTotal)
-      } (max_connections 100).`,
-      ...[zipf, warm, uniform].flatMap((l) =>
-        l.wrk.samples.length || l.wrk.samples503.length
-          ? [`Non-2xx samples: ${sampleText([...l.wrk.samples503, ...l.wrk.samples])}`]
+        Math.max(0, ...loads.map((l) => l.load.connections.peakTotal))
+      } (max_connections ${maxConnections}).`,
+      ...loads.flatMap((l) =>
+        allSamples(l.load.wrk).length
+          ? [`Non-2xx samples (${l.point} ${l.kind}): ${sampleText(allSamples(l.load.wrk))}`]
           : []
       ),
     ],
-    data: { zipf, warm, uniform, pgbenchC: pgC, pgConnections },
+    data: { budget: stack.budget, curve: curve.map(({ warmStatuses: _w, ...p }) => p) },
   };
 }

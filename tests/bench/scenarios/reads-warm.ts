@@ -4,6 +4,8 @@ import {
   type BenchContext,
   churnNote,
   churnText,
+  configLabel,
+  stackLabel,
   statusText,
   targetsOf,
   warmPass,
@@ -20,9 +22,11 @@ import { errorCount, runWrk, type WrkOptions, type WrkResult } from "../wrk.ts";
 
 export const ensurePgbench = (ctx: BenchContext) => ctx.shared.pgbenchPrepared ??= preparePgbench(ctx.stack);
 
-export function wrkRow(label: string, r: WrkResult, ceiling?: number): (string | number)[] {
+/** A load's row: what ran, with which configuration (configLabel), and what it got. */
+export function wrkRow(label: string, config: string, r: WrkResult, ceiling?: number): (string | number)[] {
   return [
     label,
+    config,
     fmt(r.okRps, 0),
     fmt(r.latencyMs.p50, 2),
     fmt(r.latencyMs.p95, 2),
@@ -36,9 +40,10 @@ export function wrkRow(label: string, r: WrkResult, ceiling?: number): (string |
   ];
 }
 
-export function pgbenchRow(label: string, r: PgbenchResult): (string | number)[] {
+export function pgbenchRow(label: string, config: string, r: PgbenchResult): (string | number)[] {
   return [
     label,
+    config,
     fmt(r.tps, 0),
     fmt(r.latencyMs.p50, 2),
     fmt(r.latencyMs.p95, 2),
@@ -54,6 +59,7 @@ export function pgbenchRow(label: string, r: PgbenchResult): (string | number)[]
 
 export const loadColumns = [
   "load",
+  "configuration",
   "2xx/s",
   "p50 ms",
   "p95 ms",
@@ -67,12 +73,13 @@ export const loadColumns = [
 ];
 
 /** A read load (GET /api/projects?limit=20, a random agency per request) at the bench's concurrency
- * and duration, with its CPU split and connection churn. */
+ * and duration (unless given), with its CPU split and connection churn. */
 export const readLoad = (
   ctx: BenchContext,
   agencies: SeededAgency[],
   choice: WrkOptions["choice"] = { kind: "uniform" },
   url = ctx.api.url,
+  durationSec = ctx.sizes.loadSec,
 ) =>
   withCpu(ctx, () =>
     runWrk({
@@ -81,7 +88,7 @@ export const readLoad = (
       choice,
       connections: ctx.sizes.connections,
       threads: ctx.sizes.threads,
-      durationSec: ctx.sizes.loadSec,
+      durationSec,
     }));
 
 /** Reads over the warm agencies (one pass first). Scenario 3 runs it again right after its Zipf
@@ -109,6 +116,7 @@ export async function measurePgbenchPooled(ctx: BenchContext): Promise<PgbenchRe
 
 export async function readsWarm(ctx: BenchContext): Promise<ScenarioResult> {
   const { wrk, warmStatuses } = await measureWarm(ctx);
+  ctx.shared.warmOkRps = wrk.okRps;
   ctx.log(`  API: ${fmt(wrk.okRps, 0)} 2xx/s`);
   const pg = await measurePgbenchPooled(ctx);
   ctx.log(`  pgbench -S (pooler): ${fmt(pg.tps, 0)} tps`);
@@ -116,8 +124,13 @@ export async function readsWarm(ctx: BenchContext): Promise<ScenarioResult> {
   const table: Table = {
     columns: loadColumns,
     rows: [
-      wrkRow(`API GET /api/projects?limit=20, ${ctx.sizes.warm} agencies, uniform`, wrk, pg.tps),
-      pgbenchRow(`${pg.command}, 1 database`, pg),
+      wrkRow(
+        `API GET /api/projects?limit=20, ${ctx.sizes.warm} agencies, uniform`,
+        configLabel(ctx),
+        wrk,
+        pg.tps,
+      ),
+      pgbenchRow(`${pg.command}, 1 database`, stackLabel(ctx), pg),
     ],
   };
   const errors = errorCount(wrk);

@@ -1,9 +1,9 @@
 // Scenario 4 — writes: POST /api/tasks with a JSON title over the warm agencies, against
 // `pgbench -N` (simple update: 3 writes + 1 read per transaction) through the same PgBouncer.
-import { type BenchContext, churnNote, targetsOf, withCpu } from "../context.ts";
+import { type BenchContext, churnNote, configLabel, stackLabel, targetsOf, withCpu } from "../context.ts";
 import { runPgbench } from "../pgbench.ts";
 import { sampled, type ScenarioResult } from "../report.ts";
-import { sampleText } from "../responses.ts";
+import { allSamples, sampleText } from "../responses.ts";
 import { fmt } from "../util.ts";
 import { errorCount, runWrk } from "../wrk.ts";
 import { ensurePgbench, loadColumns, pgbenchRow, wrkRow } from "./reads-warm.ts";
@@ -43,8 +43,8 @@ export async function writes(ctx: BenchContext): Promise<ScenarioResult> {
     tables: [{
       columns: loadColumns,
       rows: [
-        wrkRow(`API POST /api/tasks, ${sizes.warm} agencies, uniform`, wrk, pg.tps),
-        pgbenchRow(`${pg.command}, 1 database`, pg),
+        wrkRow(`API POST /api/tasks, ${sizes.warm} agencies, uniform`, configLabel(ctx), wrk, pg.tps),
+        pgbenchRow(`${pg.command}, 1 database`, stackLabel(ctx), pg),
       ],
     }],
     checks: [sampled("no errors", wrk.requests, `${errors} in ${wrk.requests} requests`, () => errors === 0)],
@@ -52,9 +52,7 @@ export async function writes(ctx: BenchContext): Promise<ScenarioResult> {
       ...churnNote(ctx, "API", wrk, sizes.loadSec),
       "No throughput target; the ceiling is pgbench's simple-update transaction (BEGIN; UPDATE; SELECT; INSERT; END) at the same concurrency through PgBouncer.",
       "Each API write is a transaction: INSERT … RETURNING id, then SELECT the row (findOne), committed (fsync on).",
-      ...(wrk.samples.length || wrk.samples503.length
-        ? [`Non-2xx samples: ${sampleText([...wrk.samples503, ...wrk.samples])}`]
-        : []),
+      ...(allSamples(wrk).length ? [`Non-2xx samples: ${sampleText(allSamples(wrk))}`] : []),
     ],
     data: { wrk, pgbench: pg },
   };

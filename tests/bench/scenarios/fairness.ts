@@ -1,0 +1,209 @@
+// Scenario 11 — fair admission: a quiet agency's latency while another agency floods the API. Agency
+// B's reads run one at a time (wrk -c1) alone, then while agency A keeps 400 requests in flight (wrk
+// -c400 on A's token): first a client that retries a 429 at once (the target is judged there), then
+// one that waits the Retry-After it was given. A gets AGENCY_CONCURRENCY slots and AGENCY_QUEUE
+// waiters; past that, 429 rate_limited for A alone. A's lane is sampled in-process every 100 ms.
+import { type BenchContext, configLabel, statusText, targetsOf, warmPass, withCpu } from "../context.ts";
+import { type Check, sampled, type ScenarioResult } from "../report.ts";
+import { allSamples, ERROR_COLUMNS, errorRow, responseErrors, sampleText } from "../responses.ts";
+import { type ConnectionSamples, startConnectionSampler } from "../sampler.ts";
+import { fmt, sleep } from "../util.ts";
+import { runWrk, type WrkResult } from "../wrk.ts";
+import { loadColumns, wrkRow } from "./reads-warm.ts";
+import { capCheck, errorsCheck } from "./reads-many.ts";
+
+/** Seconds the flood runs before the quiet agency's load starts, so it meets the flood at full size. */
+const RAMP_SEC = 2;
+
+type Flood = {
+  quiet: WrkResult;
+  flood: WrkResult;
+  lanes: { active: number; waiting: number }[];
+  connections: ConnectionSamples;
+  admission: Record<"admitted" | "waited" | "agencyRejected" | "rejected" | "timedOut", number>;
+};
+
+const okOf = (r: WrkResult) =>
+  Object.entries(r.statuses).filter(([s]) => s.startsWith("2")).reduce((a, [, v]) => a + v, 0);
+
+export async function fairness(ctx: BenchContext): Promise<ScenarioResult> {
+  const { sizes, api, stack } = ctx;
+  const [flooder, quiet] = ctx.seeder.agencies;
+  const c = ctx.config;
+  const floodSec = sizes.fairnessSec + RAMP_SEC + 1;
+  await warmPass(api.url, [flooder, quiet], 2);
+  const quietLoad = () =>
+    runWrk({
+      url: api.url,
+      targets: targetsOf([quiet]),
+      choice: { kind: "uniform" },
+      connections: 1,
+      threads: 1,
+      durationSec: sizes.fairnessSec,
+    });
+
+  const alone = await withCpu(ctx, quietLoad);
+  ctx.log(
+    `  quiet agency alone: p50 ${fmt(alone.latencyMs.p50, 2)} ms, p95 ${fmt(alone.latencyMs.p95, 2)} ms`,
+  );
+
+  /** B's load while A floods: A's wrk starts first, B's joins RAMP_SEC later. */
+  const withFlood = async (honourRetryAfter: boolean): Promise<Flood> => {
+    const before = api.services.admission.stats();
+    const sampler = await startConnectionSampler(stack.observerUrl, stack.appRole);
+    const lanes: Flood["lanes"] = [];
+    let flooding = true;
+    // In-process and cheap (a sort over the lanes): every 100 ms, bounded by the flood's end.
+    const laneLoop = (async () => {
+      for (let i = 0; flooding && i < (floodSec + 10) * 10; i++) {
+        const lane = api.services.admission.stats().busiest.find((l) => l.agency === flooder.id);
+        lanes.push({ active: lane?.active ?? 0, waiting: lane?.waiting ?? 0 });
+        await sleep(100);
+      }
+    })();
+    let quiet: WrkResult;
+    let flood: WrkResult;
+    try {
+      const floodRun = withCpu(ctx, () =>
+        runWrk({
+          url: api.url,
+          targets: targetsOf([flooder]),
+          choice: { kind: "uniform" },
+          connections: sizes.floodConnections,
+          threads: sizes.threads,
+          durationSec: floodSec,
+          honourRetryAfter,
+        }));
+      await sleep(RAMP_SEC * 1000);
+      quiet = await withCpu(ctx, quietLoad);
+      flood = await floodRun;
+    } finally {
+      flooding = false;
+      await laneLoop;
+    }
+    const connections = await sampler.stop();
+    const after = api.services.admission.stats();
+    ctx.log(
+      `  under flood${honourRetryAfter ? " (Retry-After honoured)" : ""}: p50 ${
+        fmt(quiet.latencyMs.p50, 2)
+      } ms, p95 ${fmt(quiet.latencyMs.p95, 2)} ms; flood ${statusText(flood.statuses)}`,
+    );
+    const delta = (k: keyof Flood["admission"]) => after[k] - before[k];
+    return {
+      quiet,
+      flood,
+      lanes,
+      connections,
+      admission: {
+        admitted: delta("admitted"),
+        waited: delta("waited"),
+        agencyRejected: delta("agencyRejected"),
+        rejected: delta("rejected"),
+        timedOut: delta("timedOut"),
+      },
+    };
+  };
+  const storm = await withFlood(false);
+  const polite = await withFlood(true);
+
+  const floodErrors = responseErrors(storm.flood);
+  const p95Ratio = (f: Flood) => f.quiet.latencyMs.p95 / alone.latencyMs.p95;
+  const lanesOf = (f: Flood) => ({
+    active: Math.max(0, ...f.lanes.map((l) => l.active)),
+    waiting: Math.max(0, ...f.lanes.map((l) => l.waiting)),
+  });
+  const peak = lanesOf(storm);
+  const config = configLabel(ctx);
+  const quietFailures = storm.quiet.requests - okOf(storm.quiet) + responseErrors(storm.quiet).socket;
+  const checks: Check[] = [
+    sampled(
+      `quiet agency's p95 under the flood (429s retried at once) ≤ 3 × its p95 alone`,
+      Math.min(alone.requests, storm.quiet.requests),
+      `${fmt(p95Ratio(storm), 2)}× (${fmt(storm.quiet.latencyMs.p95, 2)} / ${
+        fmt(alone.latencyMs.p95, 2)
+      } ms)`,
+      () => p95Ratio(storm) <= 3,
+    ),
+    sampled(
+      "quiet agency gets no errors under the flood (every response 2xx, no socket errors)",
+      storm.quiet.requests,
+      `${quietFailures} in ${storm.quiet.requests} requests (${statusText(storm.quiet.statuses)})`,
+      () => quietFailures === 0,
+    ),
+    sampled(
+      'the flooding agency\'s 429s well-formed (Retry-After > 0, JSON {error, code: "rate_limited"})',
+      Math.min(floodErrors.n429, floodErrors.samples429),
+      `${floodErrors.n429} 429s judged, ${floodErrors.samples429} parsed in full, ${floodErrors.malformed429} malformed`,
+      () => floodErrors.malformed429 === 0,
+    ),
+    sampled(
+      `the flooding agency held to its lane (active ≤ AGENCY_CONCURRENCY ${c.AGENCY_CONCURRENCY}, waiting ≤ AGENCY_QUEUE ${c.AGENCY_QUEUE})`,
+      storm.lanes.length,
+      `peak ${peak.active} active, ${peak.waiting} waiting over ${storm.lanes.length} samples`,
+      () => peak.active <= c.AGENCY_CONCURRENCY && peak.waiting <= c.AGENCY_QUEUE,
+    ),
+    errorsCheck("flood: no errors but 2xx and well-formed 429s or 503s", floodErrors, { allow429: true }),
+    capCheck(stack.budget.appBackends, [{
+      label: "flood",
+      connections: storm.connections,
+      seconds: floodSec,
+    }]),
+  ];
+  const floods = [["429s retried at once", storm], ["Retry-After honoured", polite]] as const;
+  return {
+    number: 11,
+    id: "fairness",
+    title: `Fairness: a quiet agency beside one with ${sizes.floodConnections} requests in flight`,
+    status: "ok",
+    tables: [
+      {
+        columns: [...loadColumns, "A's lane peak active / waiting", "B's p95 / alone"],
+        rows: [
+          [...wrkRow("agency B alone, wrk -c1 (one request at a time)", config, alone), "–", "1.00"],
+          ...floods.flatMap(([how, f]) => [
+            [
+              ...wrkRow(`agency B under A's flood (${how}), wrk -c1`, config, f.quiet, alone.okRps),
+              `${lanesOf(f).active} / ${lanesOf(f).waiting}`,
+              fmt(p95Ratio(f), 2),
+            ],
+            [
+              ...wrkRow(`agency A's flood (${how}), wrk -c${sizes.floodConnections}`, config, f.flood),
+              "",
+              "",
+            ],
+          ]),
+        ],
+      },
+      {
+        title: "Errors",
+        columns: ERROR_COLUMNS,
+        rows: [
+          errorRow("B alone", responseErrors(alone)),
+          ...floods.flatMap(([how, f]) => [
+            errorRow(`B under flood (${how})`, responseErrors(f.quiet)),
+            errorRow(`A's flood (${how})`, responseErrors(f.flood)),
+          ]),
+        ],
+      },
+    ],
+    checks,
+    notes: [
+      `A's flood: wrk -t${sizes.threads} -c${sizes.floodConnections} for ${floodSec} s on one agency's token; B's load starts ${RAMP_SEC} s in and runs ${sizes.fairnessSec} s. The API is the bench's in-process API (${config}, AGENCY_QUEUE=${c.AGENCY_QUEUE}, ADMISSION_CONCURRENCY=${c.ADMISSION_CONCURRENCY}). The CPU column of B's rows is the whole machine while B ran, the flood included.`,
+      ...floods.map(([how, f]) =>
+        `A's flood (${how}): ${statusText(f.flood.statuses)} (${
+          fmt((f.flood.statuses["429"] ?? 0) / f.flood.durationSec, 0)
+        } 429/s, ${
+          fmt(f.flood.okRps, 0)
+        } 2xx/s); admission: admitted +${f.admission.admitted}, waited +${f.admission.waited}, agency-rejected (429) +${f.admission.agencyRejected}, rejected (503) +${f.admission.rejected}, timed out +${f.admission.timedOut}; peak app-role backends ${f.connections.peakApp}.`
+      ),
+      "Retried at once: A's requests past its lane are answered 429 at once and wrk sends the next one straight away, so the API's single JavaScript thread spends itself answering them; B's request waits its turn in the event loop at every step (token, admission, query, response). Retry-After honoured: each 429 makes one of A's connections wait the second it names (wrk's delay hook), as a client following the contract would; the target is judged on the first, harsher flood.",
+      ...(allSamples(storm.flood).length
+        ? [`A's non-2xx samples: ${sampleText(allSamples(storm.flood), 2)}`]
+        : []),
+      ...floods.flatMap(([how, f]) =>
+        allSamples(f.quiet).length ? [`B's non-2xx samples (${how}): ${sampleText(allSamples(f.quiet))}`] : []
+      ),
+    ],
+    data: { alone, storm, polite },
+  };
+}
