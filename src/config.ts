@@ -33,13 +33,15 @@ export const configSchema = z.object({
   ADMISSION_QUEUE: int(0, 1_000_000).default(2000),
   ADMISSION_TIMEOUT_MS: int(1, 120_000).default(3000),
   /** Of those, one agency's at most (each agency client has TENANT_CLIENT_CONNECTIONS connections,
-   * so more only queue there while other agencies wait), and how many of its requests may wait;
-   * past that, 429 for that agency alone. */
+   * so more only queue there while other agencies wait), and how many of its requests may wait:
+   * enough to hold a busy agency's burst (refusing it only turns it into a storm of instant retries,
+   * each costing CPU the other agencies need: deno task bench, scenario 11), a quarter of the global
+   * queue. Past that, 429 for that agency alone. */
   AGENCY_CONCURRENCY: int(1, 10_000).default(4),
+  AGENCY_QUEUE: int(0, 1_000_000).default(500),
   /** The local stack's app-role backends (PgBouncer's cap and PostgreSQL's max_connections follow,
-   * src/stack/budget.ts). */
+   * src/platform/connection-budget.ts). */
   PG_CONNECTION_BUDGET: int(2, 100_000).default(DEFAULT_CONNECTION_BUDGET),
-  AGENCY_QUEUE: int(0, 1_000_000).default(100),
   /** The local stack's app-role limits (deno task dev): a statement running longer is cancelled and
    * answered 503; a transaction idle longer is ended. Elsewhere they are the server's (compose.yaml). */
   APP_STATEMENT_TIMEOUT_MS: int(100, 3_600_000).default(5000),

@@ -3,11 +3,11 @@
 // every process of that stack; a warm restart on the same DATA_DIR comes back on the same cluster.
 // How long a start takes is measured by the bench (scenario 10), not asserted here: the deadlines
 // below only turn a hung process into a failure.
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect } from "../../src/platform/db.ts";
+import { type Dev, ROOT, spawnDev } from "../support/dev-process.ts";
+import { sleep } from "../support/fixtures.ts";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const CATALOG_TABLES = [
   "agencies",
   "agency_events",
@@ -22,50 +22,6 @@ type StackJson = { apiUrl: string; databaseUrl: string; poolerUrl: string; poole
 /** Hang guards, not performance claims (see the header). */
 const READY_DEADLINE_MS = 60_000;
 const STOP_DEADLINE_MS = 30_000;
-
-type Dev = {
-  child: Deno.ChildProcess;
-  spawnedAt: number;
-  /** stdout and stderr so far. */
-  output(): string;
-  exited: boolean;
-  status: Promise<Deno.CommandStatus>;
-};
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function spawnDev(dataDir: string, checkout = ROOT): Dev {
-  const env = Deno.env.toObject();
-  // With a DATABASE_URL, dev.ts would use those servers instead of booting its own stack.
-  for (const key of ["DATABASE_URL", "POOLER_URL", "POOLER_ADMIN_URL"]) delete env[key];
-  const spawnedAt = performance.now();
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "src/cli/dev.ts"],
-    cwd: checkout,
-    clearEnv: true,
-    env: { ...env, DATA_DIR: dataDir, PORT: "0" },
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  let output = "";
-  const drain = async (stream: ReadableStream<Uint8Array>) => {
-    for await (const chunk of stream.pipeThrough(new TextDecoderStream())) output += chunk;
-  };
-  drain(child.stdout).catch(() => {});
-  drain(child.stderr).catch(() => {});
-  const dev: Dev = {
-    child,
-    spawnedAt,
-    output: () => output,
-    exited: false,
-    status: child.status.then((s) => {
-      dev.exited = true;
-      return s;
-    }),
-  };
-  return dev;
-}
 
 /** Waits until the process announced its API URL, stack.json carries that same URL and GET /readyz
  * answers 200; returns stack.json, the announced URL and the readyz body. */
@@ -309,7 +265,7 @@ describe.runIf(Deno.uid() === 0)("deno task dev in a directory the postgres user
   it(
     "keeps the server files where the postgres user can reach them and stops everything on SIGINT",
     async () => {
-      dev = spawnDev(dataDir, `${locked}/checkout`);
+      dev = spawnDev(dataDir, { checkout: `${locked}/checkout` });
       const ready = await waitReady(dev, dataDir, READY_DEADLINE_MS);
       expect(JSON.parse(ready.body)).toMatchObject({ status: "ready" });
       serverDir = dev.output().match(/server files\s+(\S+)/)?.[1] ?? "";

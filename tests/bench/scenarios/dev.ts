@@ -2,56 +2,16 @@
 // catalog migrations, tenant template, API) and warm restarts on the same DATA_DIR, each timed from
 // spawn to GET /readyz 200 on the URL it announced, and the stop on SIGINT. tests/cli/dev.test.ts
 // checks what dev does; how long it takes is measured here, not asserted there.
-import { fileURLToPath } from "node:url";
 import type { BenchContext } from "../context.ts";
 import { type Check, sampled, type ScenarioResult } from "../report.ts";
 import { fmt, median, sleep } from "../util.ts";
+import { type Dev, spawnDev } from "../../support/dev-process.ts";
 
-const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 /** The warm restart's target (a restart during development should not break the flow). */
 export const WARM_TARGET_MS = 10_000;
 /** Hang guards: a start or stop slower than this is a failure, not a figure. */
 const READY_DEADLINE_MS = 120_000;
 const STOP_DEADLINE_MS = 30_000;
-
-type Dev = {
-  child: Deno.ChildProcess;
-  output(): string;
-  exited: boolean;
-  status: Promise<Deno.CommandStatus>;
-};
-
-function spawnDev(dataDir: string): Dev {
-  const env = Deno.env.toObject();
-  // With a DATABASE_URL, dev.ts would use those servers instead of booting its own stack.
-  for (const key of ["DATABASE_URL", "POOLER_URL", "POOLER_ADMIN_URL"]) delete env[key];
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "src/cli/dev.ts"],
-    cwd: ROOT,
-    clearEnv: true,
-    // Loopback only, like every server the bench starts.
-    env: { ...env, DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1" },
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  let output = "";
-  const drain = async (stream: ReadableStream<Uint8Array>) => {
-    for await (const chunk of stream.pipeThrough(new TextDecoderStream())) output += chunk;
-  };
-  drain(child.stdout).catch(() => {});
-  drain(child.stderr).catch(() => {});
-  const dev: Dev = {
-    child,
-    output: () => output,
-    exited: false,
-    status: child.status.then((s) => {
-      dev.exited = true;
-      return s;
-    }),
-  };
-  return dev;
-}
 
 /** Milliseconds from `started` until the announced API (127.0.0.1 only) answers GET /readyz 200. */
 async function untilReady(dev: Dev, started: number): Promise<number> {
@@ -128,7 +88,7 @@ export async function devStartup(ctx: BenchContext): Promise<ScenarioResult> {
       for (let i = 0; i <= sizes.devWarmRestarts; i++) {
         const kind = i === 0 ? "cold" : "warm";
         const started = performance.now();
-        dev = spawnDev(dataDir);
+        dev = spawnDev(dataDir, { env: { HOST: "127.0.0.1" } }); // loopback, like every server the bench starts
         const readyMs = await untilReady(dev, started);
         const stopMs = await stop(dev);
         runs.push({ kind, readyMs, stopMs });
