@@ -29,6 +29,7 @@ import {
 import { openApiRoutes } from "./ops/openapi.ts";
 import { resources } from "./resources/erp.ts";
 import { resourceRoutes } from "./resources/routes.ts";
+import { settingsRoutes } from "./settings/routes.ts";
 import { type Admission, createAdmission } from "./tenancy/admission.ts";
 import { type AgencyCache, createAgencyCache } from "./tenancy/agency-cache.ts";
 import type { ControlPlane } from "./tenancy/control-plane.ts";
@@ -200,6 +201,7 @@ export function createApp(services: Services) {
   app.route("/api/auth", sessionRoutes({ ...sessions, tenant: tenantMiddleware }));
   app.route("/api/me", scoped(meRoutes().route("/", passwordRoutes(sessions))));
   app.route("/api/users", scoped(userRoutes({ control: services.control, users: services.users })));
+  app.route("/api/settings", scoped(settingsRoutes()));
   for (const resource of resources) app.route(`/api/${resource.path}`, scoped(resourceRoutes(resource)));
   app.route(
     "/api/admin",

@@ -7,6 +7,8 @@ import { newUserSchema, userPatchSchema } from "../auth/user-routes.ts";
 import { passwordChangeSchema } from "../auth/session-routes.ts";
 import type { AppEnv } from "../platform/app-env.ts";
 import type { Resource } from "../resources/define.ts";
+import { documentPrefixesSchema } from "../settings/document-prefixes.ts";
+import { gstRegistrationSchema } from "../settings/gst-registration.ts";
 import { signupSchema } from "../tenancy/signup-routes.ts";
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
@@ -67,8 +69,10 @@ function resourcePaths(r: Resource) {
       },
       delete: {
         tags: tag,
-        summary: `Delete one of ${r.path} (admins)`,
-        responses: { "204": { description: "Deleted" }, ...tenantErrors },
+        summary: r.items
+          ? `Delete a draft of ${r.path} (admins); an issued one is 409: cancel it instead`
+          : `Delete one of ${r.path} (admins)`,
+        responses: { "204": { description: "Deleted" }, ...tenantErrors, ...(r.items ? errors(409) : {}) },
       },
     },
   };
@@ -183,6 +187,25 @@ export function openApiDocument(resources: Resource[]) {
           summary: "Change role, name or active flag (admins)",
           requestBody: body(userPatchSchema),
           responses: { ...ok("{data}"), ...tenantErrors, ...errors(409) },
+        },
+      },
+      "/api/settings/documents": {
+        get: { summary: "Document series prefixes", responses: { ...ok("{data}"), ...tenantErrors } },
+        put: {
+          summary: "Set the document series prefixes (admins)",
+          requestBody: body(documentPrefixesSchema),
+          responses: { ...ok("{data}"), ...tenantErrors },
+        },
+      },
+      "/api/settings/gst": {
+        get: {
+          summary: "The agency's GST registration ({data: null} before one is set)",
+          responses: { ...ok("{data}"), ...tenantErrors },
+        },
+        put: {
+          summary: "Set the agency's GST registration (admins); state and PAN follow from the GSTIN",
+          requestBody: body(gstRegistrationSchema),
+          responses: { ...ok("{data}"), ...tenantErrors },
         },
       },
       ...Object.assign({}, ...resources.map(resourcePaths)),

@@ -1,15 +1,19 @@
 // A resource is declared once — table, writable fields, list filters, optional line items — and its
 // routes, OpenAPI entry and tests follow from the declaration.
 import { z } from "zod";
+import type { DocumentSeries } from "./document-series.ts";
 import { decimal, gstRate, hsnSac, quantity, text } from "./fields.ts";
 
 export type LineItems = {
   /** Child table holding the lines, e.g. invoice_items, and its column pointing at the parent. */
   table: string;
   foreignKey: string;
-  /** The parent's document number column (camelCase) and the prefix of generated numbers. */
+  /** The parent's document number column (camelCase), null while the document is a draft. */
   numberField: string;
-  numberPrefix: string;
+  /** The series an issued document takes its number from. */
+  series: DocumentSeries;
+  /** The document's date (camelCase): picks the financial year and the GST rates in force. */
+  dateField: string;
 };
 
 export type ResourceDeclaration = {
@@ -29,7 +33,7 @@ export const lineItemSchema = z.strictObject({
   unit: z.string().trim().min(1).max(20).optional(),
   quantity: quantity(),
   unitPrice: decimal(2),
-  gstRate: gstRate().default(18),
+  gstRate: gstRate().default("18"),
 });
 
 export type LineItem = z.infer<typeof lineItemSchema>;
@@ -39,7 +43,7 @@ const nonEmpty = (value: object) => Object.keys(value).length > 0;
 export function defineResource(declaration: ResourceDeclaration) {
   const { fields, items } = declaration;
   const itemsField = items ? { items: z.array(lineItemSchema).min(1).max(500) } : {};
-  // A document number is generated when absent.
+  // A document number is taken from the series when the document is issued.
   const create = z.strictObject({ ...fields, ...itemsField });
   // PATCH: every field optional; optional columns may be cleared with null.
   const patchShape = Object.fromEntries(

@@ -2,22 +2,10 @@
 // line's amount and GST and the document's totals, in SQL's exact numeric, in the caller's transaction.
 import type { Queryable } from "../platform/db.ts";
 import type { LineItem, LineItems } from "./define.ts";
+import { checkRates, splitTaxes, supplySides } from "./gst.ts";
 
-/** e.g. INV-20261126-7K2QF9: unique enough per agency; the column's UNIQUE turns a clash into 409. */
-export function documentNumber(prefix: string, now = new Date()): string {
-  const day = now.toISOString().slice(0, 10).replaceAll("-", "");
-  const random = crypto.getRandomValues(new Uint32Array(1))[0].toString(36).toUpperCase().padStart(6, "0");
-  return `${prefix}-${day}-${random}`;
-}
-
-/** Replaces a document's lines and recomputes its subtotal, tax and total; returns the document. */
-export async function writeLines(
-  sql: Queryable,
-  parentTable: string,
-  items: LineItems,
-  id: string,
-  lines: LineItem[],
-) {
+/** Replaces a document's lines (amounts computed, taxes left to computeTaxes). */
+export async function writeLines(sql: Queryable, items: LineItems, id: string, lines: LineItem[]) {
   const rows = lines.map((line, position) => ({
     description: line.description,
     hsn_sac: line.hsnSac ?? null,
@@ -30,20 +18,32 @@ export async function writeLines(
   await sql`delete from ${sql(items.table)} where ${sql(items.foreignKey)} = ${id}`;
   await sql`
     insert into ${sql(items.table)}
-      (${
-    sql(items.foreignKey)
-  }, description, hsn_sac, unit, quantity, unit_price, gst_rate, amount, tax_amount, position)
+      (${sql(items.foreignKey)}, description, hsn_sac, unit, quantity, unit_price, gst_rate, amount,
+       tax_amount, position)
     select ${id}, x.description, x.hsn_sac, x.unit, x.quantity, x.unit_price, x.gst_rate,
-      round(x.quantity * x.unit_price, 2),
-      round(round(x.quantity * x.unit_price, 2) * x.gst_rate / 100, 2),
-      x.position
+      round(x.quantity * x.unit_price, 2), 0, x.position
     from jsonb_to_recordset(${sql.json(rows)}) as x(
       description text, hsn_sac text, unit text, quantity numeric, unit_price numeric, gst_rate numeric, position int)`;
+}
+
+/** Fills in the place of supply when absent, checks the lines' rates against the document's date,
+ * splits each line's tax and sums the totals; returns the document. */
+export async function computeTaxes(sql: Queryable, parentTable: string, items: LineItems, id: string) {
+  const [doc] = await sql`select * from ${sql(parentTable)} where id = ${id}`;
+  const { supplierState, defaultPlace } = await supplySides(sql, items.series, doc);
+  const place: string | null = doc.placeOfSupply ?? defaultPlace;
+  // Intra-state only when both ends are known and the same; otherwise IGST (see README).
+  const intraState = supplierState !== null && place === supplierState;
+  const date = doc[items.dateField] as string;
+  await checkRates(sql, items.table, items.foreignKey, id, date);
+  await splitTaxes(sql, items.table, items.foreignKey, id, intraState);
   const [document] = await sql`
-    update ${
-    sql(parentTable)
-  } d set subtotal = t.subtotal, tax_amount = t.tax, total_amount = t.subtotal + t.tax
-    from (select coalesce(sum(amount), 0) as subtotal, coalesce(sum(tax_amount), 0) as tax
+    update ${sql(parentTable)} d set
+      place_of_supply = ${place}, supply_type = ${intraState ? "intra_state" : "inter_state"},
+      subtotal = t.subtotal, cgst_amount = t.cgst, sgst_amount = t.sgst, igst_amount = t.igst,
+      tax_amount = t.cgst + t.sgst + t.igst, total_amount = t.subtotal + t.cgst + t.sgst + t.igst
+    from (select coalesce(sum(amount), 0) as subtotal, coalesce(sum(cgst_amount), 0) as cgst,
+            coalesce(sum(sgst_amount), 0) as sgst, coalesce(sum(igst_amount), 0) as igst
           from ${sql(items.table)} where ${sql(items.foreignKey)} = ${id}) t
     where d.id = ${id}
     returning d.*`;

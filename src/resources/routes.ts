@@ -10,7 +10,8 @@ import { ApiError, badRequest, notFound } from "../platform/errors.ts";
 import { validate } from "../platform/validate.ts";
 import { requireRole } from "../tenancy/tenant-middleware.ts";
 import type { Resource } from "./define.ts";
-import { documentNumber, readLines, writeLines } from "./line-items.ts";
+import { createDocument, deleteDocument, patchDocument } from "./documents.ts";
+import { readLines } from "./line-items.ts";
 
 const idParam = z.object({ id: z.uuid("must be a UUID") });
 
@@ -71,10 +72,10 @@ export function resourceRoutes(resource: Resource) {
     .post("/", validate("json", schemas.create), async (c) => {
       const { items: lines, ...row } = c.req.valid("json") as Record<string, unknown> & { items?: never };
       const created = await transaction(c.var.sql, async (sql) => {
-        if (items) row[items.numberField] ??= documentNumber(items.numberPrefix);
-        const [inserted] = await sql`insert into ${sql(table)} ${sql(row)} returning id`;
-        if (items) await writeLines(sql, table, items, inserted.id, lines!);
-        return await findOne(sql, inserted.id);
+        const id = items
+          ? await createDocument(sql, resource, row, lines!)
+          : (await sql`insert into ${sql(table)} ${sql(row)} returning id`)[0].id;
+        return await findOne(sql, id);
       });
       return c.json({ data: created }, 201);
     })
@@ -85,24 +86,27 @@ export function resourceRoutes(resource: Resource) {
       const { id } = c.req.valid("param");
       const { items: lines, ...row } = c.req.valid("json") as Record<string, unknown> & { items?: never };
       const updated = await transaction(c.var.sql, async (sql) => {
-        const [found] = Object.keys(row).length
-          ? await sql`update ${sql(table)} set ${sql(row)} where id = ${id} returning id`
-          : await sql`select id from ${sql(table)} where id = ${id} for update`;
-        if (!found) throw notFound(`No such ${resource.path} row`);
-        if (items && lines) await writeLines(sql, table, items, id, lines);
+        if (items) {
+          await patchDocument(sql, resource, id, row, lines);
+        } else {
+          const [found] = await sql`update ${sql(table)} set ${sql(row)} where id = ${id} returning id`;
+          if (!found) throw notFound(`No such ${resource.path} row`);
+        }
         return await findOne(sql, id);
       });
       return c.json({ data: updated });
     })
     .delete("/:id", requireRole("admin"), validate("param", idParam), async (c) => {
-      const { sql } = c.var;
       const { id } = c.req.valid("param");
-      const [deleted] = await sql`delete from ${sql(table)} where id = ${id} returning id`.catch((error) => {
+      await transaction(c.var.sql, async (sql) => {
+        if (items) return await deleteDocument(sql, resource, id);
+        const [deleted] = await sql`delete from ${sql(table)} where id = ${id} returning id`;
+        if (!deleted) throw notFound(`No such ${resource.path} row`);
+      }).catch((error) => {
         // 23503 on delete: other rows still point here (not a missing reference, as on insert).
         if (error?.code !== "23503") throw error;
         throw new ApiError(409, "conflict", "Still referenced by other rows", { cause: error });
       });
-      if (!deleted) throw notFound(`No such ${resource.path} row`);
       return c.body(null, 204);
     });
 }

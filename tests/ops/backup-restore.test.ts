@@ -66,7 +66,7 @@ beforeAll(async () => {
       projectId: project.id,
       issueDate: "2026-02-01",
       dueDate: "2026-03-03",
-      placeOfSupply: "Maharashtra",
+      placeOfSupply: "27",
       items: [
         { description: "Design", quantity: "2", unitPrice: "1500.25", gstRate: 18 },
         { description: "Printing", quantity: 1.5, unitPrice: 99.99, gstRate: 5 },

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { resources } from "../../src/resources/erp.ts";
 import { testApp } from "../support/stack.ts";
-import { type Api, apiFor, dataOf, issuePaths, signupAgency } from "../support/fixtures.ts";
+import { type Api, apiFor, dataOf, hex, issuePaths, signupAgency } from "../support/fixtures.ts";
 import { createParents, createSample, ITEMS_TOTALS, type Parents, samples } from "./samples.ts";
 
 type Row = Record<string, unknown> & { id: string };
@@ -49,9 +49,9 @@ describe.each(resources.map((r) => [r.path, r] as const))("/api/%s", (path, reso
     if (resource.items) {
       const lines = created.items as { description: string }[];
       expect(lines.map((l) => l.description)).toEqual(items!.map((l) => l.description));
-      expect(created[resource.items.numberField]).toMatch(
-        new RegExp(`^${resource.items.numberPrefix}-\\d{8}-[0-9A-Z]{6,7}$`),
-      );
+      // A draft has no number yet; the sample is supplied inter-state (see samples.ts).
+      expect(created[resource.items.numberField]).toBeNull();
+      expect(created.supplyType).toBe("inter_state");
     }
 
     expect(dataOf<Row>(await api.get(`/api/${path}/${created.id}`))).toEqual(created);
@@ -67,13 +67,29 @@ describe.each(resources.map((r) => [r.path, r] as const))("/api/%s", (path, reso
     expect(patched[changed]).not.toEqual(created[changed]);
     expect(dataOf<Row>(await api.get(`/api/${path}/${created.id}`))).toEqual(patched);
 
-    const deleted = await api.delete(`/api/${path}/${created.id}`);
+    let doomed = created;
+    if (resource.items) {
+      // The patch issued the document (it left draft): it took the next number of its series for the
+      // financial year of its date (2026-01/02: 25-26), and it can no longer be deleted.
+      const number = patched[resource.items.numberField] as string;
+      expect(number).toMatch(/^[A-Z]{2,3}\/25-26\/[0-9]+$/);
+      expect(number).toHaveLength(16);
+      const refused = await api.delete(`/api/${path}/${created.id}`);
+      expect(refused.status).toBe(409);
+      expect(refused.body).toEqual({
+        error: "An issued document cannot be deleted: cancel it instead",
+        code: "conflict",
+      });
+      expect(dataOf<Row>(await api.get(`/api/${path}/${created.id}`))).toEqual(patched);
+      doomed = dataOf<Row>(await api.post(`/api/${path}`, spec().make(parents).body), 201); // a draft
+    }
+    const deleted = await api.delete(`/api/${path}/${doomed.id}`);
     expect(deleted.status).toBe(204);
     expect(deleted.body).toBeNull();
-    const gone = await api.get(`/api/${path}/${created.id}`);
+    const gone = await api.get(`/api/${path}/${doomed.id}`);
     expect(gone.status).toBe(404);
     expect(gone.body).toMatchObject({ code: "not_found" });
-    expect((await api.delete(`/api/${path}/${created.id}`)).status).toBe(404);
+    expect((await api.delete(`/api/${path}/${doomed.id}`)).status).toBe(404);
   });
 
   it("pages with limit=1 and a cursor through every row, newest first", async () => {
@@ -228,7 +244,14 @@ describe("database constraints", () => {
     expect(twin.status).toBe(409);
     expect(twin.body).toEqual(conflict("employee_details_employee_code_key"));
 
-    const invoice = dataOf<Row>(await api.post("/api/invoices", samples.invoices.make(parents).body), 201);
+    // A client-supplied document number: unique, a duplicate is 409 (decided in README).
+    const invoice = dataOf<Row>(
+      await api.post("/api/invoices", {
+        ...samples.invoices.make(parents).body,
+        invoiceNumber: `A-${hex(8)}`,
+      }),
+      201,
+    );
     const sameNumber = await api.post("/api/invoices", {
       ...samples.invoices.make(parents).body,
       invoiceNumber: invoice.invoiceNumber,
@@ -296,17 +319,17 @@ describe.each(resources.filter((r) => r.items).map((r) => [r.path] as const))(
         },
       ]);
 
-      // 3 × 333.33 @ 12% = 999.99 + 120.00; 0.5 × 10 @ 0% = 5.00; 0.001 × 0.01 (default 18%) = 0.00.
+      // 3 × 333.33 @ 18% = 999.99 + 180.00; 0.5 × 10 @ 0% = 5.00; 0.001 × 0.01 (default 18%) = 0.00.
       const newItems = [
-        { description: "Retainer", quantity: 3, unitPrice: "333.33", gstRate: 12 },
+        { description: "Retainer", quantity: 3, unitPrice: "333.33", gstRate: 18 },
         { description: "Courier", quantity: "0.5", unitPrice: 10, gstRate: 0 },
         { description: "Rounding", quantity: "0.001", unitPrice: "0.01" },
       ];
       const patched = dataOf<Row>(await api.patch(`/api/${path}/${doc.id}`, { items: newItems }));
-      expect(patched).toMatchObject({ subtotal: "1004.99", taxAmount: "120.00", totalAmount: "1124.99" });
+      expect(patched).toMatchObject({ subtotal: "1004.99", taxAmount: "180.00", totalAmount: "1184.99" });
       const lines = patched.items as Row[];
       expect(lines.map((l) => [l.description, l.amount, l.taxAmount, l.gstRate, l.position])).toEqual([
-        ["Retainer", "999.99", "120.00", "12.00", 0],
+        ["Retainer", "999.99", "180.00", "18.00", 0],
         ["Courier", "5.00", "0.00", "0.00", 1],
         ["Rounding", "0.00", "0.00", "18.00", 2],
       ]);
@@ -314,7 +337,7 @@ describe.each(resources.filter((r) => r.items).map((r) => [r.path] as const))(
 
       // A PATCH without items keeps the lines and the totals.
       const noted = dataOf<Row>(await api.patch(`/api/${path}/${doc.id}`, { notes: "Revised" }));
-      expect(noted).toMatchObject({ notes: "Revised", subtotal: "1004.99", totalAmount: "1124.99" });
+      expect(noted).toMatchObject({ notes: "Revised", subtotal: "1004.99", totalAmount: "1184.99" });
       expect(noted.items).toEqual(patched.items);
 
       // Totals are the server's: a client cannot send them.
@@ -328,7 +351,7 @@ describe.each(resources.filter((r) => r.items).map((r) => [r.path] as const))(
       expect(issuePaths(noLines)).toContain("items");
       const badLine = await api.post(`/api/${path}`, {
         ...samples[path].make(parents).body,
-        items: [{ description: "Bad", quantity: 0, unitPrice: "1.999", gstRate: 7 }],
+        items: [{ description: "Bad", quantity: 0, unitPrice: "1.999", gstRate: "101" }],
       });
       expect(badLine.status).toBe(400);
       expect(issuePaths(badLine).sort()).toEqual([
@@ -336,6 +359,14 @@ describe.each(resources.filter((r) => r.items).map((r) => [r.path] as const))(
         "items.0.quantity",
         "items.0.unitPrice",
       ]);
+      // A well-formed rate that is no GST rate on the document's date: refused by the rate table.
+      const noSuchRate = await api.post(`/api/${path}`, {
+        ...samples[path].make(parents).body,
+        items: [...newItems, { description: "Odd", quantity: 1, unitPrice: 1, gstRate: 7 }],
+      });
+      expect(noSuchRate.status, JSON.stringify(noSuchRate.body)).toBe(400);
+      expect(noSuchRate.body).toMatchObject({ code: "validation_failed" });
+      expect(issuePaths(noSuchRate)).toEqual(["items.3.gstRate"]);
     });
   },
 );

@@ -32,7 +32,11 @@ type SampleSpec = {
 let dayCounter = 0;
 const nextDay = () => new Date(Date.UTC(2026, 0, 1) + dayCounter++ * 86_400_000).toISOString().slice(0, 10);
 
-/** 2 × 1500.25 @ 18% + 1.5 × 99.99 @ 5%: lines 3000.50 (+540.09) and 149.99 (+7.50). */
+/** The agency's GST registration in the samples: Karnataka (29); sample clients are in Maharashtra
+ * (27) and documents are supplied there, so their tax is IGST. */
+export const AGENCY_GSTIN = "29ABCDE1234F1Z5";
+
+/** 2 × 1500.25 @ 18% + 1.5 × 99.99 @ 5%: lines 3000.50 (+540.09) and 149.99 (+7.50), inter-state. */
 export const ITEMS = [
   {
     description: "Brand identity design",
@@ -44,7 +48,14 @@ export const ITEMS = [
   },
   { description: "Printing", quantity: 1.5, unitPrice: 99.99, gstRate: 5 },
 ];
-export const ITEMS_TOTALS = { subtotal: "3150.49", taxAmount: "547.59", totalAmount: "3698.08" };
+export const ITEMS_TOTALS = {
+  subtotal: "3150.49",
+  taxAmount: "547.59",
+  igstAmount: "547.59",
+  cgstAmount: "0.00",
+  sgstAmount: "0.00",
+  totalAmount: "3698.08",
+};
 
 export const samples: Record<string, SampleSpec> = {
   clients: {
@@ -111,7 +122,7 @@ export const samples: Record<string, SampleSpec> = {
         status: "draft",
         issueDate: "2026-02-01",
         dueDate: "2026-03-03",
-        placeOfSupply: "Maharashtra",
+        placeOfSupply: "27",
         notes: "Thank you",
         items: ITEMS,
       },
@@ -128,7 +139,7 @@ export const samples: Record<string, SampleSpec> = {
         status: "draft",
         issueDate: "2026-01-10",
         validUntil: "2026-02-10",
-        placeOfSupply: "Maharashtra",
+        placeOfSupply: "27",
         notes: "Valid for 30 days",
         items: ITEMS,
       },
@@ -276,7 +287,7 @@ export const samples: Record<string, SampleSpec> = {
         status: "draft",
         orderDate: "2026-01-15",
         expectedDate: "2026-01-30",
-        placeOfSupply: "Karnataka",
+        placeOfSupply: "27",
         notes: "Deliver to the back gate",
         items: ITEMS,
       },
@@ -292,8 +303,9 @@ export async function createSample(api: Api, path: string, parents: Parents) {
   return dataOf(await api.post(`/api/${path}`, body), 201);
 }
 
-/** One row of each parent kind an agency's samples point at. */
+/** One row of each parent kind an agency's samples point at, and the agency's GST registration. */
 export async function createParents(api: Api, userId: string): Promise<Parents> {
+  dataOf(await api.put("/api/settings/gst", { gstin: AGENCY_GSTIN, legalName: "Sample Agency LLP" }));
   const partial = { userId } as Parents;
   const id = async (path: string) => (await createSample(api, path, partial)).id as string;
   partial.clientId = await id("clients");

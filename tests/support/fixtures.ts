@@ -110,6 +110,7 @@ export function apiFor(app: AnyApp, token: string) {
     get: (path: string, headers?: Record<string, string>) => call(app, "GET", path, { token, headers }),
     post: (path: string, body: unknown) => call(app, "POST", path, { token, body }),
     patch: (path: string, body: unknown) => call(app, "PATCH", path, { token, body }),
+    put: (path: string, body: unknown) => call(app, "PUT", path, { token, body }),
     delete: (path: string) => call(app, "DELETE", path, { token }),
   };
 }

@@ -1,0 +1,41 @@
+// Document series (CGST Rule 46(b)): an issued document takes the next number of its type's series for
+// its financial year (April to March), e.g. INV/26-27/000123, at most 16 characters.
+import type { Queryable } from "../platform/db.ts";
+import { ApiError } from "../platform/errors.ts";
+import { type DocumentPrefixes, findDocumentPrefixes } from "../settings/document-prefixes.ts";
+
+export type DocumentSeries = "invoice" | "quotation" | "purchase_order";
+
+const PREFIX_SETTING: Record<DocumentSeries, keyof DocumentPrefixes> = {
+  invoice: "invoicePrefix",
+  quotation: "quotationPrefix",
+  purchase_order: "purchaseOrderPrefix",
+};
+const MAX_LENGTH = 16;
+
+/** "2027-03-31" → "26-27", "2027-04-01" → "27-28". */
+export function financialYear(date: string): string {
+  const year = Number(date.slice(0, 4));
+  const start = Number(date.slice(5, 7)) >= 4 ? year : year - 1;
+  const yy = (n: number) => String(n % 100).padStart(2, "0");
+  return `${yy(start)}-${yy(start + 1)}`;
+}
+
+/** Takes the next number in the caller's transaction: the counter row stays locked until it ends, so
+ * concurrent issues queue behind it and a rollback gives the number back (no gaps, no reuse). */
+export async function nextDocumentNumber(sql: Queryable, series: DocumentSeries, date: string) {
+  const prefix = (await findDocumentPrefixes(sql))[PREFIX_SETTING[series]];
+  const year = financialYear(date);
+  const [{ lastNumber }] = await sql`
+    insert into document_series (document_type, financial_year, last_number)
+    values (${series}, ${year}, 1)
+    on conflict (document_type, financial_year)
+    do update set last_number = document_series.last_number + 1, updated_at = now()
+    returning last_number`;
+  const head = `${prefix}/${year}/`;
+  const serial = String(lastNumber).padStart(MAX_LENGTH - head.length, "0");
+  if (head.length + serial.length > MAX_LENGTH) {
+    throw new ApiError(409, "conflict", `The ${year} ${series} series is exhausted: choose a shorter prefix`);
+  }
+  return head + serial;
+}

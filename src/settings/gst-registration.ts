@@ -1,0 +1,65 @@
+// The agency's GST registration (the primary row of gst_settings): its GSTIN's first two digits are
+// the supplier's state on the agency's invoices and quotations.
+import { z } from "zod";
+import type { Queryable } from "../platform/db.ts";
+import * as f from "../resources/fields.ts";
+
+export const gstRegistrationSchema = z.strictObject({
+  gstin: f.gstin(),
+  legalName: f.text(200),
+  tradeName: f.text(200).nullish(),
+  registrationType: z.enum(["regular", "composition", "sez_unit", "isd", "casual"]).optional(),
+  address: f.longText().nullish(),
+  pincode: f.pincode().nullish(),
+  registrationDate: f.date().nullish(),
+});
+export type GstRegistrationInput = z.infer<typeof gstRegistrationSchema>;
+
+const view = (row: Record<string, unknown>) => ({
+  gstin: row.gstin,
+  legalName: row.legalName,
+  tradeName: row.tradeName,
+  pan: row.pan,
+  registrationType: row.registrationType,
+  state: row.state,
+  stateCode: row.stateCode,
+  address: row.address,
+  pincode: row.pincode,
+  registrationDate: row.registrationDate,
+  updatedAt: row.updatedAt,
+});
+
+export async function findGstRegistration(sql: Queryable) {
+  const [row] = await sql`select * from gst_settings where is_primary and is_active`;
+  return row ? view(row) : null;
+}
+
+/** The supplier's state code on the agency's own documents, or null before it registers. */
+export async function agencyStateCode(sql: Queryable): Promise<string | null> {
+  const [row] = await sql`select state_code from gst_settings where is_primary and is_active`;
+  return row?.stateCode ?? null;
+}
+
+/** Replaces the primary registration (state and PAN follow from the GSTIN); caller's transaction. */
+export async function saveGstRegistration(sql: Queryable, input: GstRegistrationInput) {
+  const stateCode = input.gstin.slice(0, 2);
+  const row = {
+    gstin: input.gstin,
+    legalName: input.legalName,
+    tradeName: input.tradeName ?? null,
+    pan: input.gstin.slice(2, 12),
+    registrationType: input.registrationType ?? "regular",
+    state: f.STATES[stateCode],
+    stateCode,
+    address: input.address ?? null,
+    pincode: input.pincode ?? null,
+    registrationDate: input.registrationDate ?? null,
+    isPrimary: true,
+    isActive: true,
+  };
+  const [current] = await sql`select id from gst_settings where is_primary for update`;
+  const [saved] = current
+    ? await sql`update gst_settings set ${sql(row)} where id = ${current.id} returning *`
+    : await sql`insert into gst_settings ${sql(row)} returning *`;
+  return view(saved);
+}
