@@ -118,13 +118,16 @@ export function createServices(config: Config, servers: Servers): Services {
     },
     metrics: createMetrics(),
     async watchAgencyChanges() {
-      await (watching ??= listenForAgencyChanges(control, (change) => {
+      const onChange = (change: AgencyChange) => {
         forget(change);
         if (poolerAdmin && STOPPED.includes(change.status)) {
           poolerAdmin.kill(change.databaseName).then(() => poolerAdmin.resume(change.databaseName))
             .catch((error) => console.error(JSON.stringify({ poolerKill: change, error: String(error) })));
         }
-      }, agencies.clear).catch((error) => { // (re)listening: whatever changed meanwhile was missed
+      };
+      // Each time the listener (re)connects, whatever changed while it was away was missed: start over.
+      const onListen = () => agencies.clear();
+      await (watching ??= listenForAgencyChanges(control, onChange, onListen).catch((error) => {
         watching = undefined; // tried again on the next call
         throw error;
       }));
