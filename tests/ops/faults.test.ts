@@ -12,7 +12,7 @@ import { APP_ROLE, bootLocalStack, type LocalStack } from "../../src/stack/index
 import { startPooler } from "../../src/stack/pgbouncer.ts";
 import { startCluster, stopCluster } from "../../src/stack/postgres-cluster.ts";
 import { databaseUrlFor } from "../../src/tenancy/control-plane.ts";
-import { restoreAgencyFromBackup } from "../../src/tenancy/lifecycle.ts";
+import { restoreAgencyFromBackup, suspendAgency } from "../../src/tenancy/lifecycle.ts";
 import { prepareTemplate } from "../../src/tenancy/template.ts";
 import { type AnyApp, call, connectedTo, signupAgency, sleep, type Tenant } from "../support/fixtures.ts";
 import { stack as shared, testConfig } from "../support/stack.ts";
@@ -188,3 +188,32 @@ it(
   },
   60_000,
 );
+
+it("hears lifecycle changes again after a PostgreSQL restart (the listener reconnects)", async () => {
+  const other = createServices(
+    testConfig({ TRUST_PROXY: "1", AGENCY_CACHE_TTL_MS: "600000" }),
+    local.servers,
+  );
+  try {
+    await other.watchAgencyChanges();
+    const otherApp = createApp(other);
+    const tenant = await signupAgency(app, "relisten");
+    expect((await call(otherApp, "GET", "/api/clients", { token: tenant.token })).status).toBe(200);
+    await stopCluster(local.cluster);
+    await startCluster(local.cluster);
+    // The listener's own reconnect is not instant: wait for it to be back, boundedly.
+    await sleep(3000);
+    const since = performance.now();
+    await suspendAgency(services.lifecycle, tenant.agency.id, { actor: "test" });
+    let status = 0;
+    while (performance.now() - since < 5000) {
+      status = (await call(otherApp, "GET", "/api/clients", { token: tenant.token })).status;
+      if (status === 423) break;
+      await sleep(50);
+    }
+    expect(status).toBe(423);
+    expect(performance.now() - since).toBeLessThan(2000);
+  } finally {
+    await other.close();
+  }
+}, 60_000);
