@@ -92,11 +92,13 @@ export async function transitionAgency(
 // (PgBouncer in transaction mode cannot carry LISTEN); the agency cache's TTL is the fallback.
 const AGENCY_CHANGES = "buildflow_agency_changes";
 
-/** What an instance must forget: the agency, and the database its clients were connected to. */
+/** What an instance must forget: the agency, and the database its clients were connected to. A plan
+ * change (`plan` set) leaves the database as it was: its clients stay. */
 export const agencyChangeSchema = z.object({
   id: z.uuid(),
   status: z.enum(AGENCY_STATUSES),
   databaseName: z.string(),
+  plan: z.string().optional(),
 });
 export type AgencyChange = z.infer<typeof agencyChangeSchema>;
 
