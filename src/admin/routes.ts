@@ -125,6 +125,9 @@ export function adminRoutes({ control, tokens, lifecycle, users, internals }: Ad
         if (change.outcome === "no_plan") {
           throw badRequest("Unknown or inactive plan", [{ path: "plan", message: `no active plan ${plan}` }]);
         }
+        if (change.outcome === "gone") {
+          throw new ApiError(409, "conflict", `Agency is ${change.agency.status}`);
+        }
         // This instance forgets at once; the others on the announcement.
         lifecycle.onChange?.({
           id,

@@ -11,7 +11,15 @@ import { ApiError, notFound } from "../platform/errors.ts";
 import { validate } from "../platform/validate.ts";
 import type { LoadingCache } from "../platform/loading-cache.ts";
 import { requireRole, userCacheKey } from "../tenancy/tenant-middleware.ts";
-import { AGENCY_ROLES, type AgencyUser, findUser, insertUser, listUsers, userView } from "./agency-users.ts";
+import {
+  AGENCY_ROLES,
+  type AgencyUser,
+  findUser,
+  insertUser,
+  listUsers,
+  updateUser,
+  userView,
+} from "./agency-users.ts";
 import { hashPassword } from "./password.ts";
 import { emailSchema, passwordSchema } from "./schemas.ts";
 
@@ -110,16 +118,7 @@ export function userRoutes({ control, users, limits }: UserRoutesDeps) {
           if (!user) return false;
           if (patch.isActive && !user.isActive) await limits.ensureRoom(tx, agency, "users"); // takes a seat
           const before = audited(await findUser(tx, id));
-          if (
-            patch.isActive !== undefined
-          ) await tx`update users set is_active = ${patch.isActive} where id = ${id}`;
-          if (
-            patch.fullName
-          ) await tx`update profiles set full_name = ${patch.fullName} where user_id = ${id}`;
-          if (patch.role) {
-            await tx`delete from user_roles where user_id = ${id}`;
-            await tx`insert into user_roles (user_id, role) values (${id}, ${patch.role})`;
-          }
+          await updateUser(tx, id, patch);
           const after = audited(await findUser(tx, id));
           await recordAudit(tx, origin, {
             actor: claims.sub,

@@ -5,8 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { upsertOperator } from "../../src/admin/operators.ts";
 import { hashPassword } from "../../src/auth/password.ts";
+import { lifecycleActions } from "../../src/tenancy/lifecycle.ts";
 import {
   apiFor,
+  asSuperuser,
   call,
   dataOf,
   hex,
@@ -19,7 +21,8 @@ import { superuser, testApp } from "../support/stack.ts";
 
 // A long agency TTL on both instances: what B sees after a plan change can only come from the
 // announcement.
-const a = testApp({ TRUST_PROXY: "true", AGENCY_CACHE_TTL_MS: "600000" });
+const backupDir = await Deno.makeTempDir({ prefix: "buildflow-plans-" });
+const a = testApp({ TRUST_PROXY: "true", AGENCY_CACHE_TTL_MS: "600000", BACKUP_DIR: backupDir });
 const b = testApp({ TRUST_PROXY: "true", AGENCY_CACHE_TTL_MS: "600000" });
 const su = superuser();
 const tag = hex(8);
@@ -51,6 +54,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await su`delete from users where email = ${operator.email}`;
+  await Deno.remove(backupDir, { recursive: true }).catch(() => {});
 });
 
 const setPlan = (agencyId: string, plan: string, token = operator.token) =>
@@ -166,7 +170,31 @@ it("blocks creates while storage is over the plan, never reads, updates or delet
   dataOf(await api.post("/api/clients", { name: "Room again" }), 201);
 });
 
+it("measures an agency's storage at most once per TTL, not once per request", async () => {
+  const tenant = await signupAgency(a.app, "size");
+  const api = apiFor(a.app, tenant.token);
+  const storage = async () => ((await api.get("/api/usage")).body!.storageMb as { used: number }).used;
+  const measured = await storage();
+  await asSuperuser(
+    tenant.agencyDatabase,
+    (sql) =>
+      sql`create table padding as select md5(i::text) || md5(random()::text) as junk from generate_series(1, 200000) i`,
+  );
+  expect(await storage()).toBe(measured); // the cached measurement
+  a.services.limits.forgetSize(tenant.agency.id);
+  expect(await storage()).toBeGreaterThan(measured + 5);
+});
+
 describe("POST /api/admin/agencies/:id/plan", () => {
+  it("leaves a deleted agency on the plan it ended with (409)", async () => {
+    const tenant = await signupAgency(a.app, "plangone");
+    await lifecycleActions.archive(a.services.lifecycle, tenant.agency.id, { actor: "test" });
+    await lifecycleActions.delete(a.services.lifecycle, tenant.agency.id, { actor: "test" });
+    const res = await setPlan(tenant.agency.id, "pro");
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ code: "conflict", error: "Agency is deleted" });
+  });
+
   it("refuses an unknown agency (404), an unknown or inactive plan (400) and a viewer (403)", async () => {
     const tenant = await signupAgency(a.app, "planerr");
     expect((await setPlan(crypto.randomUUID(), "pro")).status).toBe(404);
