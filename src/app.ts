@@ -27,6 +27,9 @@ import {
   listenForAgencyChanges,
 } from "./catalog/agencies.ts";
 import { openApiRoutes } from "./ops/openapi.ts";
+import { auditRoutes } from "./audit/audit-routes.ts";
+import { createPlanLimits, type PlanLimits } from "./limits/plan-limits.ts";
+import { usageRoutes } from "./limits/usage-routes.ts";
 import { resources } from "./resources/erp.ts";
 import { resourceRoutes } from "./resources/routes.ts";
 import { settingsRoutes } from "./settings/routes.ts";
@@ -57,6 +60,8 @@ export type Services = {
   admission: Admission;
   /** Agency users as the tenant middleware checks them (active, current role), briefly cached. */
   users: LoadingCache<AgencyUser>;
+  /** Plans' limits and agencies' measured storage, briefly cached. */
+  limits: PlanLimits;
   /** Suspend, archive, restore, delete: what the admin routes run; updates the cache and registry. */
   lifecycle: LifecycleDeps;
   metrics: Metrics;
@@ -89,7 +94,7 @@ export function createServices(config: Config, servers: Servers): Services {
   const poolerAdmin = servers.poolerAdminUrl ? createPoolerAdmin(servers.poolerAdminUrl) : undefined;
   const forget = (change: AgencyChange) => {
     agencies.invalidate(change.id);
-    tenantClients.evict(change.databaseName);
+    if (!change.plan) tenantClients.evict(change.databaseName);
   };
   let watching: Promise<unknown> | undefined;
   return {
@@ -102,6 +107,11 @@ export function createServices(config: Config, servers: Servers): Services {
     agencies,
     tenantClients,
     users: createLoadingCache<AgencyUser>({ ttlMs: 5000, max: 100_000 }),
+    limits: createPlanLimits({
+      catalog,
+      planTtlMs: config.PLAN_CACHE_TTL_MS,
+      storageTtlMs: config.STORAGE_CACHE_TTL_MS,
+    }),
     admission: createAdmission({
       concurrency: config.ADMISSION_CONCURRENCY,
       queue: config.ADMISSION_QUEUE,
@@ -120,7 +130,7 @@ export function createServices(config: Config, servers: Servers): Services {
     async watchAgencyChanges() {
       const onChange = (change: AgencyChange) => {
         forget(change);
-        if (poolerAdmin && STOPPED.includes(change.status)) {
+        if (poolerAdmin && !change.plan && STOPPED.includes(change.status)) {
           poolerAdmin.kill(change.databaseName).then(() => poolerAdmin.resume(change.databaseName))
             .catch((error) => console.error(JSON.stringify({ poolerKill: change, error: String(error) })));
         }
@@ -198,14 +208,20 @@ export function createApp(services: Services) {
     admission: services.admission,
     requiredSchemaVersion: migrationVersions(TENANT_MIGRATIONS).at(-1),
     users: services.users,
+    trustProxy: config.TRUST_PROXY,
   });
   const scoped = (routes: Hono<AppEnv>) => new Hono<AppEnv>().use(tenantMiddleware).route("/", routes);
   const sessions = { users: services.users, tokens: services.tokens };
   app.route("/api/auth", sessionRoutes({ ...sessions, tenant: tenantMiddleware }));
   app.route("/api/me", scoped(meRoutes().route("/", passwordRoutes(sessions))));
-  app.route("/api/users", scoped(userRoutes({ control: services.control, users: services.users })));
+  const { limits } = services;
+  app.route("/api/users", scoped(userRoutes({ control: services.control, users: services.users, limits })));
+  app.route("/api/usage", scoped(usageRoutes(limits)));
+  app.route("/api/audit-log", scoped(auditRoutes()));
   app.route("/api/settings", scoped(settingsRoutes()));
-  for (const resource of resources) app.route(`/api/${resource.path}`, scoped(resourceRoutes(resource)));
+  for (const resource of resources) {
+    app.route(`/api/${resource.path}`, scoped(resourceRoutes(resource, { limits })));
+  }
   app.route(
     "/api/admin",
     adminRoutes({

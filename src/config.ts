@@ -48,6 +48,11 @@ export const configSchema = z.object({
   APP_IDLE_IN_TRANSACTION_TIMEOUT_MS: int(100, 3_600_000).default(30_000),
   AGENCY_CACHE_TTL_MS: int(0, 3_600_000).default(30_000),
   AGENCY_CACHE_MAX: int(1, 1_000_000).default(20_000),
+  /** How long a plan's limits (subscription_plans) are reused; an agency's change of plan applies at
+   * once (it is announced like a lifecycle change). */
+  PLAN_CACHE_TTL_MS: int(0, 3_600_000).default(30_000),
+  /** How long an agency database's measured size (pg_database_size) is reused for its storage limit. */
+  STORAGE_CACHE_TTL_MS: int(0, 3_600_000).default(60_000),
   SPARE_DATABASES: int(0, 100).default(2),
   /** Backups and agency archives (pg_dump custom format). */
   BACKUP_DIR: z.string().min(1).default("backups"),

@@ -2,13 +2,14 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { AGENCY_STATUSES, agencyView, findAgency } from "../catalog/agencies.ts";
+import { changeAgencyPlan } from "../catalog/plans.ts";
 import { loginSchema } from "../auth/login-routes.ts";
 import { decoyHash, verifyPassword } from "../auth/password.ts";
 import type { Tokens } from "../auth/tokens.ts";
 import { collectStats } from "../ops/stats.ts";
 import type { AppEnv } from "../platform/app-env.ts";
 import type { Sql } from "../platform/db.ts";
-import { ApiError, notFound, unauthorized } from "../platform/errors.ts";
+import { ApiError, badRequest, notFound, unauthorized } from "../platform/errors.ts";
 import { createLoadingCache, type LoadingCache } from "../platform/loading-cache.ts";
 import { type AgencyUser, revokeAllTokens } from "../auth/agency-users.ts";
 import { withDatabase } from "../tenancy/control-plane.ts";
@@ -38,6 +39,7 @@ const listQuery = z.strictObject({
   cursor: z.uuid().optional(),
 });
 const actionBody = z.strictObject({ force: z.boolean().optional() }).default({});
+const planBody = z.strictObject({ plan: z.string().trim().min(1).max(31) });
 
 export function adminRoutes({ control, tokens, lifecycle, users, internals }: AdminDeps) {
   const perEmail = createRateLimiter({ windowMs: 15 * 60_000, max: 10 });
@@ -108,6 +110,32 @@ export function adminRoutes({ control, tokens, lifecycle, users, internals }: Ad
           force,
         });
         return c.json({ data: agencyView(agency) });
+      },
+    )
+    .post(
+      "/agencies/:id/plan",
+      requireOperatorRole("owner", "operator"),
+      validate("param", idParam),
+      validate("json", planBody),
+      async (c) => {
+        const { id } = c.req.valid("param");
+        const { plan } = c.req.valid("json");
+        const change = await changeAgencyPlan(lifecycle.control, id, plan, `operator:${c.var.operator.sub}`);
+        if (change.outcome === "no_agency") throw notFound("No such agency");
+        if (change.outcome === "no_plan") {
+          throw badRequest("Unknown or inactive plan", [{ path: "plan", message: `no active plan ${plan}` }]);
+        }
+        if (change.outcome === "gone") {
+          throw new ApiError(409, "conflict", `Agency is ${change.agency.status}`);
+        }
+        // This instance forgets at once; the others on the announcement.
+        lifecycle.onChange?.({
+          id,
+          status: change.agency.status,
+          databaseName: change.agency.databaseName,
+          plan,
+        });
+        return c.json({ data: { ...agencyView(change.agency), previousPlan: change.from } });
       },
     )
     .post(

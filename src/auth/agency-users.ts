@@ -91,6 +91,21 @@ export async function insertUser(
   return id;
 }
 
+export async function updateUser(
+  sql: Queryable,
+  id: string,
+  patch: { fullName?: string; role?: AgencyRole; isActive?: boolean },
+): Promise<void> {
+  if (patch.isActive !== undefined) {
+    await sql`update users set is_active = ${patch.isActive} where id = ${id}`;
+  }
+  if (patch.fullName) await sql`update profiles set full_name = ${patch.fullName} where user_id = ${id}`;
+  if (patch.role) {
+    await sql`delete from user_roles where user_id = ${id}`;
+    await sql`insert into user_roles (user_id, role) values (${id}, ${patch.role})`;
+  }
+}
+
 export const userView = ({ id, email, fullName, role, isActive, lastLoginAt, createdAt }: AgencyUser) => ({
   id,
   email,

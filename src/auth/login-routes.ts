@@ -3,11 +3,13 @@
 // verification and get the same 401; attempts are rate limited per client, failures per email.
 import { Hono } from "hono";
 import { z } from "zod";
+import { recordAudit } from "../audit/audit-log.ts";
 import { agencyView } from "../catalog/agencies.ts";
 import type { AppEnv } from "../platform/app-env.ts";
-import type { Sql } from "../platform/db.ts";
+import { type Sql, transaction } from "../platform/db.ts";
 import { ApiError, badRequest, unauthorized } from "../platform/errors.ts";
 import { clientAddress, createRateLimiter } from "../platform/rate-limit.ts";
+import { requestOrigin } from "../platform/request-origin.ts";
 import { validate } from "../platform/validate.ts";
 import type { Admission } from "../tenancy/admission.ts";
 import type { AgencyCache } from "../tenancy/agency-cache.ts";
@@ -67,7 +69,21 @@ export function loginRoutes({ catalog, agencies, clients, admission, tokens, tru
       admission.run(agency.id, () => clients.use(agency.databaseName, work));
     const user = await inAgency((sql) => findUserForLogin(sql, chosen.userId));
     const valid = await verifyPassword(password, user?.passwordHash ?? await decoyHash());
-    if (!user || !valid || !user.isActive) throw refuse();
+    const origin = requestOrigin(c, trustProxy);
+    if (!user || !valid || !user.isActive) {
+      // Recorded in the agency the email belongs to (nobody authenticated: no actor). An email no agency
+      // knows has no audit_log to go to: only the per-email limiter counts it.
+      await inAgency((sql) =>
+        recordAudit(sql, origin, {
+          actor: null,
+          action: "login_failed",
+          table: "users",
+          recordId: chosen.userId,
+          after: { email, reason: !user ? "no_user" : !valid ? "wrong_password" : "inactive" },
+        })
+      );
+      throw refuse();
+    }
     // Only now: said before the password, it would tell anyone that the email has an account.
     if (agency.status !== "active") {
       throw new ApiError(423, "agency_unavailable", `Agency is ${agency.status}`);
@@ -78,7 +94,12 @@ export function loginRoutes({ catalog, agencies, clients, admission, tokens, tru
         message: `one of ${memberships.map((m) => m.databaseName).join(", ")}`,
       }]);
     }
-    await inAgency((sql) => sql`update users set last_login_at = now() where id = ${user.id}`);
+    await inAgency((sql) =>
+      transaction(sql, async (tx) => {
+        await tx`update users set last_login_at = now() where id = ${user.id}`;
+        await recordAudit(tx, origin, { actor: user.id, action: "login", table: "users", recordId: user.id });
+      })
+    );
     const token = await tokens.signAgency({
       sub: user.id,
       agencyId: agency.id,

@@ -2,14 +2,24 @@
 // and deactivate them, keeping the catalog's user_directory in step so login stays one lookup.
 import { Hono } from "hono";
 import { z } from "zod";
+import { recordAudit } from "../audit/audit-log.ts";
 import { agencyView } from "../catalog/agencies.ts";
+import type { PlanLimits } from "../limits/plan-limits.ts";
 import type { AppEnv } from "../platform/app-env.ts";
 import { type Sql, transaction } from "../platform/db.ts";
 import { ApiError, notFound } from "../platform/errors.ts";
 import { validate } from "../platform/validate.ts";
 import type { LoadingCache } from "../platform/loading-cache.ts";
 import { requireRole, userCacheKey } from "../tenancy/tenant-middleware.ts";
-import { AGENCY_ROLES, type AgencyUser, findUser, insertUser, listUsers, userView } from "./agency-users.ts";
+import {
+  AGENCY_ROLES,
+  type AgencyUser,
+  findUser,
+  insertUser,
+  listUsers,
+  updateUser,
+  userView,
+} from "./agency-users.ts";
 import { hashPassword } from "./password.ts";
 import { emailSchema, passwordSchema } from "./schemas.ts";
 
@@ -40,8 +50,17 @@ export function meRoutes() {
   });
 }
 
-/** `control` writes the catalog's directory (the request role only reads the catalog). */
-export function userRoutes({ control, users }: { control: Sql; users: LoadingCache<AgencyUser> }) {
+export type UserRoutesDeps = {
+  /** Writes the catalog's directory (the request role only reads the catalog). */
+  control: Sql;
+  users: LoadingCache<AgencyUser>;
+  limits: PlanLimits;
+};
+
+// What the audit trail keeps of a user: never the password hash.
+const audited = (user: AgencyUser | undefined) => user && userView(user);
+
+export function userRoutes({ control, users, limits }: UserRoutesDeps) {
   return new Hono<AppEnv>()
     .get("/", validate("query", listQuery), async (c) => {
       const { limit, cursor } = c.req.valid("query");
@@ -54,15 +73,30 @@ export function userRoutes({ control, users }: { control: Sql; users: LoadingCac
       if (!user) throw notFound("User not found");
       return c.json({ data: userView(user) });
     })
-    .post("/", requireRole("admin"), validate("json", newUserSchema), async (c) => {
+    .post("/", requireRole("admin"), limits.storageGuard(), validate("json", newUserSchema), async (c) => {
       const input = c.req.valid("json");
-      const { sql, agency } = c.var;
+      const { sql, agency, claims, origin } = c.var;
       const passwordHash = await hashPassword(input.password);
-      const id = await transaction(sql, (tx) => insertUser(tx, { ...input, passwordHash }));
+      const id = await transaction(sql, async (tx) => {
+        await limits.ensureRoom(tx, agency, "users");
+        const id = await insertUser(tx, { ...input, passwordHash });
+        const after = audited(await findUser(tx, id));
+        await recordAudit(tx, origin, {
+          actor: claims.sub,
+          action: "create",
+          table: "users",
+          recordId: id,
+          after,
+        });
+        return id;
+      });
       try {
         await control`insert into user_directory (email, agency_id, user_id) values (${input.email}, ${agency.id}, ${id})`;
       } catch (error) {
-        await sql`delete from users where id = ${id}`; // no user that cannot log in
+        await transaction(sql, async (tx) => { // no user that cannot log in, nor a record of one
+          await tx`delete from audit_log where record_id = ${id} and table_name = 'users'`;
+          await tx`delete from users where id = ${id}`;
+        });
         throw error;
       }
       return c.json({ data: userView((await findUser(sql, id))!) }, 201);
@@ -78,20 +112,22 @@ export function userRoutes({ control, users }: { control: Sql; users: LoadingCac
         if (id === c.var.claims.sub && (patch.isActive === false || (patch.role && patch.role !== "admin"))) {
           throw new ApiError(409, "conflict", "Admins cannot deactivate or demote themselves");
         }
-        const { sql } = c.var;
+        const { sql, agency, claims, origin } = c.var;
         const found = await transaction(sql, async (tx) => {
-          const [user] = await tx`select id from users where id = ${id} for update`;
+          const [user] = await tx`select id, is_active from users where id = ${id} for update`;
           if (!user) return false;
-          if (
-            patch.isActive !== undefined
-          ) await tx`update users set is_active = ${patch.isActive} where id = ${id}`;
-          if (
-            patch.fullName
-          ) await tx`update profiles set full_name = ${patch.fullName} where user_id = ${id}`;
-          if (patch.role) {
-            await tx`delete from user_roles where user_id = ${id}`;
-            await tx`insert into user_roles (user_id, role) values (${id}, ${patch.role})`;
-          }
+          if (patch.isActive && !user.isActive) await limits.ensureRoom(tx, agency, "users"); // takes a seat
+          const before = audited(await findUser(tx, id));
+          await updateUser(tx, id, patch);
+          const after = audited(await findUser(tx, id));
+          await recordAudit(tx, origin, {
+            actor: claims.sub,
+            action: "update",
+            table: "users",
+            recordId: id,
+            before,
+            after,
+          });
           return true;
         });
         if (!found) throw notFound("User not found");

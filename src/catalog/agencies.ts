@@ -27,7 +27,7 @@ export type Agency = {
   updatedAt: Date;
 };
 
-const columns = (sql: Queryable) =>
+export const agencyColumns = (sql: Queryable) =>
   sql`id, name, domain, database_name, subscription_plan, status, cluster, schema_version, created_at, updated_at`;
 
 /** The public view of an agency in API responses. */
@@ -43,8 +43,10 @@ export const agencyView = (a: Agency) => ({
 
 export async function findAgency(sql: Sql, by: { id: string } | { databaseName: string }) {
   const [agency] = "id" in by
-    ? await sql<Agency[]>`select ${columns(sql)} from agencies where id = ${by.id}`
-    : await sql<Agency[]>`select ${columns(sql)} from agencies where database_name = ${by.databaseName}`;
+    ? await sql<Agency[]>`select ${agencyColumns(sql)} from agencies where id = ${by.id}`
+    : await sql<Agency[]>`select ${
+      agencyColumns(sql)
+    } from agencies where database_name = ${by.databaseName}`;
   return agency;
 }
 
@@ -54,7 +56,7 @@ export async function insertAgency(
 ): Promise<Agency> {
   const [agency] = await sql<Agency[]>`
     insert into agencies ${sql(row, "id", "name", "domain", "databaseName", "subscriptionPlan")}
-    returning ${columns(sql)}`;
+    returning ${agencyColumns(sql)}`;
   return agency;
 }
 
@@ -79,7 +81,7 @@ export async function transitionAgency(
         migrated_at = case when ${event.schemaVersion ?? null}::text is null then migrated_at else now() end
       from (select id as old_id, status as previous from agencies where id = ${id} for update) old
       where agencies.id = old.old_id and old.previous in ${tx(from)}
-      returning ${columns(tx)}, old.previous`;
+      returning ${agencyColumns(tx)}, old.previous`;
     if (!row) return undefined;
     const { previous, ...agency } = row;
     await recordEvent(tx, id, event.name, { from: previous, to }, event.actor, event.details);
@@ -92,11 +94,13 @@ export async function transitionAgency(
 // (PgBouncer in transaction mode cannot carry LISTEN); the agency cache's TTL is the fallback.
 const AGENCY_CHANGES = "buildflow_agency_changes";
 
-/** What an instance must forget: the agency, and the database its clients were connected to. */
+/** What an instance must forget: the agency, and the database its clients were connected to. A plan
+ * change (`plan` set) leaves the database as it was: its clients stay. */
 export const agencyChangeSchema = z.object({
   id: z.uuid(),
   status: z.enum(AGENCY_STATUSES),
   databaseName: z.string(),
+  plan: z.string().optional(),
 });
 export type AgencyChange = z.infer<typeof agencyChangeSchema>;
 

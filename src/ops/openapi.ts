@@ -5,6 +5,7 @@ import { z } from "zod";
 import { loginSchema } from "../auth/login-routes.ts";
 import { newUserSchema, userPatchSchema } from "../auth/user-routes.ts";
 import { passwordChangeSchema } from "../auth/session-routes.ts";
+import { auditQuery } from "../audit/audit-routes.ts";
 import type { AppEnv } from "../platform/app-env.ts";
 import type { Resource } from "../resources/define.ts";
 import { documentPrefixesSchema } from "../settings/document-prefixes.ts";
@@ -53,7 +54,9 @@ function resourcePaths(r: Resource) {
       },
       post: {
         tags: tag,
-        summary: `Create one of ${r.path}`,
+        summary: `Create one of ${r.path}` +
+          (r.planLimit ? ` (403 plan_limit_reached past the plan's ${r.planLimit})` : "") +
+          "; 403 plan_limit_reached while storage is over the plan",
         requestBody: body(r.schemas.create),
         responses: { ...ok("{data}", "201"), ...tenantErrors, ...errors(409, 422) },
       },
@@ -175,7 +178,7 @@ export function openApiDocument(resources: Resource[]) {
           responses: { ...ok("{data, nextCursor}"), ...tenantErrors },
         },
         post: {
-          summary: "Add a user (admins)",
+          summary: "Add a user (admins); 403 plan_limit_reached past the plan's users or storage",
           requestBody: body(newUserSchema),
           responses: { ...ok("{data}", "201"), ...tenantErrors, ...errors(409) },
         },
@@ -184,7 +187,7 @@ export function openApiDocument(resources: Resource[]) {
         parameters: [idParameter],
         get: { summary: "Read a user", responses: { ...ok("{data}"), ...tenantErrors } },
         patch: {
-          summary: "Change role, name or active flag (admins)",
+          summary: "Change role, name or active flag (admins); reactivating past the plan's users is 403",
           requestBody: body(userPatchSchema),
           responses: { ...ok("{data}"), ...tenantErrors, ...errors(409) },
         },
@@ -206,6 +209,27 @@ export function openApiDocument(resources: Resource[]) {
           summary: "Set the agency's GST registration (admins); state and PAN follow from the GSTIN",
           requestBody: body(gstRegistrationSchema),
           responses: { ...ok("{data}"), ...tenantErrors },
+        },
+      },
+      "/api/usage": {
+        get: {
+          summary: "Usage against the plan: {plan, users, projects, storageMb}, each {used, limit}",
+          responses: { ...ok("{plan: {code, name}, users, projects, storageMb}"), ...tenantErrors },
+        },
+      },
+      "/api/audit-log": {
+        get: {
+          summary:
+            "The agency's audit trail, newest first (admins): creates, updates (changed fields only), " +
+            "deletes, logins and failed logins",
+          parameters: queryParameters(auditQuery),
+          responses: {
+            ...ok(
+              "A page: {data: [{id, actor, action, table, recordId, before, after, ipAddress, " +
+                "userAgent, createdAt}], nextCursor}",
+            ),
+            ...tenantErrors,
+          },
         },
       },
       ...Object.assign({}, ...resources.map(resourcePaths)),

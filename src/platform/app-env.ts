@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import type { PlatformClaims, VerifiedAgencyClaims } from "../auth/tokens.ts";
 import type { Agency } from "../catalog/agencies.ts";
 import type { Sql } from "./db.ts";
+import type { RequestOrigin } from "./request-origin.ts";
 
 export type AppEnv = {
   Variables: {
@@ -13,6 +14,8 @@ export type AppEnv = {
     agency: Agency;
     /** Set by the tenant middleware: a client for this agency's database (through PgBouncer). */
     sql: Sql;
+    /** Set by the tenant middleware: the client's address and user agent, for the audit trail. */
+    origin: RequestOrigin;
     /** Set by the platform middleware: the verified operator token's claims. */
     operator: PlatformClaims;
   };

@@ -1,6 +1,7 @@
 // A resource is declared once — table, writable fields, list filters, optional line items — and its
 // routes, OpenAPI entry and tests follow from the declaration.
 import { z } from "zod";
+import type { CountedLimit } from "../limits/plan-limits.ts";
 import type { DocumentSeries } from "./document-series.ts";
 import { decimal, gstRate, hsnSac, quantity, text } from "./fields.ts";
 
@@ -25,6 +26,8 @@ export type ResourceDeclaration = {
   /** Equality filters on list (camelCase field → its schema). */
   filters?: z.ZodRawShape;
   items?: LineItems;
+  /** The plan limit each created row counts against (403 plan_limit_reached past it). */
+  planLimit?: CountedLimit;
 };
 
 export const lineItemSchema = z.strictObject({

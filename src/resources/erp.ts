@@ -56,6 +56,7 @@ export const resources = [
       description: f.longText().optional(),
     },
     filters: { status: projectStatus.optional(), clientId: f.ref().optional() },
+    planLimit: "projects",
   }),
   defineResource({
     path: "tasks",

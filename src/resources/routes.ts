@@ -6,43 +6,33 @@ import type postgres from "postgres";
 import { z } from "zod";
 import type { AppEnv } from "../platform/app-env.ts";
 import { type Queryable, transaction } from "../platform/db.ts";
-import { ApiError, badRequest, notFound } from "../platform/errors.ts";
+import { decodeCursor, encodeCursor } from "../platform/cursor.ts";
+import { ApiError, notFound } from "../platform/errors.ts";
 import { validate } from "../platform/validate.ts";
 import { requireRole } from "../tenancy/tenant-middleware.ts";
+import { recordAudit } from "../audit/audit-log.ts";
+import type { PlanLimits } from "../limits/plan-limits.ts";
 import type { Resource } from "./define.ts";
 import { createDocument, deleteDocument, patchDocument } from "./documents.ts";
 import { readLines } from "./line-items.ts";
 
 const idParam = z.object({ id: z.uuid("must be a UUID") });
 
-// Cursor = the last row's (created_at to the microsecond, id): stable under inserts and deletes.
-const encodeCursor = (key: string, id: string) => btoa(`${key}|${id}`).replaceAll("=", "");
-function decodeCursor(cursor: string): { key: string; id: string } {
-  let decoded = "";
-  try {
-    decoded = atob(cursor);
-  } catch { /* reported below */ }
-  const [key, id] = decoded.split("|");
-  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/.test(key ?? "") || !z.uuid().safeParse(id).success) {
-    throw badRequest("Invalid cursor", [{ path: "cursor", message: "is not a cursor from a previous page" }]);
-  }
-  return { key, id };
-}
-
 type Fragment = postgres.PendingQuery<postgres.Row[]>;
 const and = (sql: Queryable, parts: Fragment[]): Fragment =>
   parts.length ? parts.reduce((all, part) => sql`${all} and ${part}`) : sql`true`;
 
-export function resourceRoutes(resource: Resource) {
-  const { table, items, schemas } = resource;
+export function resourceRoutes(resource: Resource, { limits }: { limits: PlanLimits }) {
+  const { table, items, schemas, planLimit } = resource;
 
-  async function findOne(sql: Queryable, id: string) {
-    const [row] = await sql`select * from ${sql(table)} where id = ${id}`;
+  async function findOne(sql: Queryable, id: string, lock?: "for update") {
+    const [row] = await sql`select * from ${sql(table)} where id = ${id} ${lock ? sql`for update` : sql``}`;
     if (!row) throw notFound(`No such ${resource.path} row`);
     return items ? { ...row, items: await readLines(sql, items, id) } : row;
   }
 
   return new Hono<AppEnv>()
+    .use(limits.storageGuard())
     .get("/", validate("query", schemas.list), async (c) => {
       const { limit, cursor, ...filters } = c.req.valid("query") as Record<string, unknown> & {
         limit: number;
@@ -71,11 +61,15 @@ export function resourceRoutes(resource: Resource) {
     })
     .post("/", validate("json", schemas.create), async (c) => {
       const { items: lines, ...row } = c.req.valid("json") as Record<string, unknown> & { items?: never };
+      const { agency, claims, origin } = c.var;
       const created = await transaction(c.var.sql, async (sql) => {
+        if (planLimit) await limits.ensureRoom(sql, agency, planLimit);
         const id = items
           ? await createDocument(sql, resource, row, lines!)
           : (await sql`insert into ${sql(table)} ${sql(row)} returning id`)[0].id;
-        return await findOne(sql, id);
+        const after = await findOne(sql, id);
+        await recordAudit(sql, origin, { actor: claims.sub, action: "create", table, recordId: id, after });
+        return after;
       });
       return c.json({ data: created }, 201);
     })
@@ -85,23 +79,35 @@ export function resourceRoutes(resource: Resource) {
     .patch("/:id", validate("param", idParam), validate("json", schemas.update), async (c) => {
       const { id } = c.req.valid("param");
       const { items: lines, ...row } = c.req.valid("json") as Record<string, unknown> & { items?: never };
+      const { claims, origin } = c.var;
       const updated = await transaction(c.var.sql, async (sql) => {
+        const before = await findOne(sql, id, "for update");
         if (items) {
           await patchDocument(sql, resource, id, row, lines);
         } else {
-          const [found] = await sql`update ${sql(table)} set ${sql(row)} where id = ${id} returning id`;
-          if (!found) throw notFound(`No such ${resource.path} row`);
+          await sql`update ${sql(table)} set ${sql(row)} where id = ${id}`;
         }
-        return await findOne(sql, id);
+        const after = await findOne(sql, id);
+        await recordAudit(sql, origin, {
+          actor: claims.sub,
+          action: "update",
+          table,
+          recordId: id,
+          before,
+          after,
+        });
+        return after;
       });
       return c.json({ data: updated });
     })
     .delete("/:id", requireRole("admin"), validate("param", idParam), async (c) => {
       const { id } = c.req.valid("param");
+      const { claims, origin } = c.var;
       await transaction(c.var.sql, async (sql) => {
-        if (items) return await deleteDocument(sql, resource, id);
-        const [deleted] = await sql`delete from ${sql(table)} where id = ${id} returning id`;
-        if (!deleted) throw notFound(`No such ${resource.path} row`);
+        const before = await findOne(sql, id, "for update");
+        if (items) await deleteDocument(sql, resource, id);
+        else await sql`delete from ${sql(table)} where id = ${id}`;
+        await recordAudit(sql, origin, { actor: claims.sub, action: "delete", table, recordId: id, before });
       }).catch((error) => {
         // 23503 on delete: other rows still point here (not a missing reference, as on insert).
         if (error?.code !== "23503") throw error;

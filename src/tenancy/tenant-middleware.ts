@@ -8,6 +8,7 @@ import type { AgencyRole, Tokens } from "../auth/tokens.ts";
 import type { AppEnv } from "../platform/app-env.ts";
 import { ApiError, forbidden, unauthorized, unavailable } from "../platform/errors.ts";
 import type { LoadingCache } from "../platform/loading-cache.ts";
+import { requestOrigin } from "../platform/request-origin.ts";
 import type { Admission } from "./admission.ts";
 import type { AgencyCache } from "./agency-cache.ts";
 import type { TenantClients } from "./tenant-clients.ts";
@@ -22,6 +23,8 @@ export type TenantDeps = {
   /** Users by `${agencyId}:${userId}`, briefly cached: deactivation, role changes and revoked
    * sessions take effect within the TTL instead of when the token expires. */
   users: LoadingCache<AgencyUser>;
+  /** Proxies of ours in front of the API (see clientAddress): the audit trail's client address. */
+  trustProxy?: number;
 };
 
 export const userCacheKey = (agencyId: string, userId: string) => `${agencyId}:${userId}`;
@@ -29,7 +32,9 @@ export const userCacheKey = (agencyId: string, userId: string) => `${agencyId}:$
 const behind = (version: string | null, required?: string) =>
   required !== undefined && (version === null || BigInt(version) < BigInt(required));
 
-export function tenant({ tokens, agencies, clients, admission, requiredSchemaVersion, users }: TenantDeps) {
+export function tenant(
+  { tokens, agencies, clients, admission, requiredSchemaVersion, users, trustProxy = 0 }: TenantDeps,
+) {
   return createMiddleware<AppEnv>(async function tenant(c, next) {
     const claims = await tokens.verifyAgency(bearerToken(c));
     const requested = c.req.header("x-agency-database");
@@ -49,6 +54,7 @@ export function tenant({ tokens, agencies, clients, admission, requiredSchemaVer
       throw unavailable("The agency's database is being upgraded, retry shortly", 30);
     }
     c.set("agency", agency);
+    c.set("origin", requestOrigin(c, trustProxy));
     await admission.run(agency.id, () =>
       clients.use(agency.databaseName, async (sql) => {
         const user = await users.get(userCacheKey(agency.id, claims.sub), () => findUser(sql, claims.sub));

@@ -33,7 +33,7 @@ const su = superuser();
 let tenant: Tenant;
 let admin: Api;
 beforeAll(async () => {
-  tenant = await signupAgency(app, "users");
+  tenant = await signupAgency(app, "users", undefined, "pro"); // more users than starter's five
   admin = apiFor(app, tenant.token);
 });
 

@@ -8,14 +8,17 @@ import { type Api, apiFor, dataOf, hex, issuePaths, signupAgency } from "../supp
 import { createParents, createSample, ITEMS_TOTALS, type Parents, samples } from "./samples.ts";
 
 type Row = Record<string, unknown> & { id: string };
+type Audit = Row & { actor: string | null; action: string; before: Row | null; after: Row | null };
 
 const { app } = testApp({ TRUST_PROXY: "true" });
 let api: Api;
 let parents: Parents;
+let user: string;
 
 beforeAll(async () => {
   const tenant = await signupAgency(app, "crud");
   api = apiFor(app, tenant.token);
+  user = tenant.user.id;
   parents = await createParents(api, tenant.user.id);
 });
 
@@ -90,6 +93,52 @@ describe.each(resources.map((r) => [r.path, r] as const))("/api/%s", (path, reso
     expect(gone.status).toBe(404);
     expect(gone.body).toMatchObject({ code: "not_found" });
     expect((await api.delete(`/api/${path}/${doomed.id}`)).status).toBe(404);
+  });
+
+  it("leaves exactly one audit row per write: the actor, and for an update only what changed", async () => {
+    const trail = async (id: string) => {
+      const res = await api.get(`/api/audit-log?recordId=${id}&table=${resource.table}&limit=100`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return (res.body as { data: Audit[] }).data; // newest first
+    };
+    const { body } = spec().make(parents);
+    const created = dataOf<Row>(await api.post(`/api/${path}`, body), 201);
+    const [create, ...none] = await trail(created.id);
+    expect(none).toEqual([]);
+    expect(create).toMatchObject({
+      actor: user,
+      action: "create",
+      table: resource.table,
+      recordId: created.id,
+    });
+    expect(create.before).toBeNull();
+    expect(create.after).toEqual(JSON.parse(JSON.stringify(created)));
+
+    const patched = dataOf<Row>(await api.patch(`/api/${path}/${created.id}`, spec().patch));
+    const [update, ...rest] = await trail(created.id);
+    expect(rest).toEqual([create]);
+    expect(update).toMatchObject({ actor: user, action: "update" });
+    const changed = Object.keys(update.after!);
+    expect(changed).toEqual(expect.arrayContaining(Object.keys(spec().patch)));
+    expect(changed).not.toContain("updatedAt");
+    expect(Object.keys(update.before!).sort()).toEqual([...changed].sort());
+    for (const key of changed) {
+      expect(update.after![key], key).toEqual(JSON.parse(JSON.stringify(patched[key] ?? null)));
+      expect(update.before![key], key).toEqual(JSON.parse(JSON.stringify(created[key] ?? null)));
+      expect(update.after![key], key).not.toEqual(update.before![key]);
+    }
+
+    // A refused write leaves nothing (an issued document cannot be deleted); a delete leaves the row.
+    const doomed = resource.items
+      ? dataOf<Row>(await api.post(`/api/${path}`, spec().make(parents).body), 201)
+      : patched;
+    if (resource.items) expect((await api.delete(`/api/${path}/${created.id}`)).status).toBe(409);
+    expect((await trail(created.id)).length).toBe(2);
+    const before = dataOf<Row>(await api.get(`/api/${path}/${doomed.id}`));
+    expect((await api.delete(`/api/${path}/${doomed.id}`)).status).toBe(204);
+    const [deletion] = await trail(doomed.id);
+    expect(deletion).toMatchObject({ actor: user, action: "delete", after: null });
+    expect(deletion.before).toEqual(JSON.parse(JSON.stringify(before)));
   });
 
   it("pages with limit=1 and a cursor through every row, newest first", async () => {

@@ -42,6 +42,11 @@ describe("GET /openapi.json", () => {
     expect(doc.paths["/api/users"]?.get).toBeDefined();
     expect(doc.paths["/api/users"]?.post).toBeDefined();
     expect(doc.paths["/api/users/{id}"]?.patch).toBeDefined();
+    expect(doc.paths["/api/usage"]?.get).toBeDefined();
+    const audit = doc.paths["/api/audit-log"]?.get;
+    expect(audit?.parameters?.map((p) => p.name).sort()).toEqual(
+      ["action", "actor", "cursor", "limit", "recordId", "table"],
+    );
 
     const login = requestSchema(doc.paths["/api/auth/login"].post)!;
     expect(Object.keys(login.properties!).sort()).toEqual(["agencyDatabase", "email", "password"]);

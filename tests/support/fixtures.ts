@@ -38,8 +38,8 @@ export type Signup = { token: string; agencyDatabase: string; agency: AgencyView
 export type Tenant = Signup & { email: string; password: string; domain: string };
 
 /** Signs up a new agency (POST /api/agencies) and returns its admin's token and identity; `domain` may
- * be reused from a deleted agency. */
-export async function signupAgency(app: AnyApp, tag = "t", domain?: string): Promise<Tenant> {
+ * be reused from a deleted agency; `plan` defaults to the signup's (starter). */
+export async function signupAgency(app: AnyApp, tag = "t", domain?: string, plan?: string): Promise<Tenant> {
   const id = hex(10);
   const email = `admin.${id}@example.com`;
   domain ??= `${tag}-${id}.example.com`;
@@ -50,6 +50,7 @@ export async function signupAgency(app: AnyApp, tag = "t", domain?: string): Pro
       name: `Agency ${tag} ${id}`,
       domain,
       admin: { email, password: PASSWORD, fullName: `Admin ${id}` },
+      ...(plan ? { subscriptionPlan: plan } : {}),
     }),
   });
   const body = await res.json();

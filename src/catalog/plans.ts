@@ -1,0 +1,54 @@
+// Subscription plans (the catalog's subscription_plans) and an agency's move from one plan to another,
+// written to agency_events and announced like a lifecycle change so every instance forgets the agency.
+import { type Agency, agencyColumns, announceAgencyChange, recordEvent } from "./agencies.ts";
+import { type Queryable, type Sql, transaction } from "../platform/db.ts";
+
+export type Plan = {
+  code: string;
+  name: string;
+  maxUsers: number;
+  maxProjects: number;
+  storageMb: number;
+  isActive: boolean;
+};
+
+export async function findPlan(sql: Queryable, code: string): Promise<Plan | undefined> {
+  const [plan] = await sql<Plan[]>`
+    select code, name, max_users, max_projects, storage_mb, is_active from subscription_plans
+    where code = ${code}`;
+  return plan;
+}
+
+export type PlanChange =
+  | { outcome: "changed" | "unchanged"; agency: Agency; from: string }
+  | { outcome: "no_agency" }
+  | { outcome: "no_plan" }
+  | { outcome: "gone"; agency: Agency };
+
+/** Puts the agency on `plan` (an active one). The agency row is locked, so two changes serialize and
+ * the event records the plan really left. A deleted or failed agency keeps the plan it ended with. */
+export async function changeAgencyPlan(
+  sql: Sql,
+  id: string,
+  plan: string,
+  actor: string,
+): Promise<PlanChange> {
+  return await transaction(sql, async (tx): Promise<PlanChange> => {
+    const [target] = await tx`select 1 from subscription_plans where code = ${plan} and is_active`;
+    if (!target) return { outcome: "no_plan" };
+    const [current] = await tx<Agency[]>`select ${
+      agencyColumns(tx)
+    } from agencies where id = ${id} for update`;
+    if (!current) return { outcome: "no_agency" };
+    if (current.status === "deleted" || current.status === "failed") {
+      return { outcome: "gone", agency: current };
+    }
+    const from = current.subscriptionPlan;
+    if (from === plan) return { outcome: "unchanged", agency: current, from };
+    const [agency] = await tx<Agency[]>`
+      update agencies set subscription_plan = ${plan} where id = ${id} returning ${agencyColumns(tx)}`;
+    await recordEvent(tx, id, "agency.plan_changed", {}, actor, { from, to: plan });
+    await announceAgencyChange(tx, { id, status: agency.status, databaseName: agency.databaseName, plan });
+    return { outcome: "changed", agency, from };
+  });
+}

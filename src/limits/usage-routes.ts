@@ -1,0 +1,21 @@
+// GET /api/usage: what the agency uses against its plan's limits (storage as last measured).
+import { Hono } from "hono";
+import type { AppEnv } from "../platform/app-env.ts";
+import type { PlanLimits } from "./plan-limits.ts";
+
+export function usageRoutes(limits: PlanLimits) {
+  return new Hono<AppEnv>().get("/", async (c) => {
+    const { agency, sql } = c.var;
+    const [plan, counts, storageMb] = await Promise.all([
+      limits.planOf(agency),
+      limits.counts(sql),
+      limits.storageMb(agency, sql),
+    ]);
+    return c.json({
+      plan: { code: plan.code, name: plan.name },
+      users: { used: counts.users, limit: plan.maxUsers },
+      projects: { used: counts.projects, limit: plan.maxProjects },
+      storageMb: { used: Math.round(storageMb * 10) / 10, limit: plan.storageMb },
+    });
+  });
+}
