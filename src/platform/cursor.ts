@@ -1,10 +1,13 @@
-// Keyset cursors over (created_at to the microsecond, id): stable under inserts and deletes.
+// Keyset paging, newest first, over (created_at to the microsecond, id): stable under inserts and
+// deletes. A list selects `cursorKeyColumn`, filters with `olderThan` and answers `keysetPage` of the
+// `limit + 1` rows it fetched.
 import { z } from "zod";
+import type { Queryable } from "./db.ts";
 import { badRequest } from "./errors.ts";
 
-export const encodeCursor = (key: string, id: string) => btoa(`${key}|${id}`).replaceAll("=", "");
+const encodeCursor = (key: string, id: string) => btoa(`${key}|${id}`).replaceAll("=", "");
 
-export function decodeCursor(cursor: string): { key: string; id: string } {
+function decodeCursor(cursor: string): { key: string; id: string } {
   let decoded = "";
   try {
     decoded = atob(cursor);
@@ -14,4 +17,27 @@ export function decodeCursor(cursor: string): { key: string; id: string } {
     throw badRequest("Invalid cursor", [{ path: "cursor", message: "is not a cursor from a previous page" }]);
   }
   return { key, id };
+}
+
+/** The select-list entry a page's last row is encoded from (dropped from the rows answered). */
+export const cursorKeyColumn = (sql: Queryable) =>
+  sql`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as cursor_key`;
+
+/** The rows after `cursor` in newest-first order (all rows without one); 400 for a forged cursor. */
+export function olderThan(sql: Queryable, cursor?: string) {
+  if (!cursor) return sql`true`;
+  const { key, id } = decodeCursor(cursor);
+  return sql`(created_at, id) < (${key}::timestamp at time zone 'UTC', ${id}::uuid)`;
+}
+
+/** `{data, nextCursor}` from the `limit + 1` rows fetched: one more than the page means a next one. */
+export function keysetPage(rows: readonly Record<string, unknown>[], limit: number) {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    data: page.map(({ cursorKey: _, ...row }) => row),
+    nextCursor: rows.length > limit && last
+      ? encodeCursor(last.cursorKey as string, last.id as string)
+      : null,
+  };
 }

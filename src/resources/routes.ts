@@ -6,7 +6,7 @@ import type postgres from "postgres";
 import { z } from "zod";
 import type { AppEnv } from "../platform/app-env.ts";
 import { type Queryable, transaction } from "../platform/db.ts";
-import { decodeCursor, encodeCursor } from "../platform/cursor.ts";
+import { cursorKeyColumn, keysetPage, olderThan } from "../platform/cursor.ts";
 import { ApiError, notFound } from "../platform/errors.ts";
 import { validate } from "../platform/validate.ts";
 import { requireRole } from "../tenancy/tenant-middleware.ts";
@@ -39,25 +39,16 @@ export function resourceRoutes(resource: Resource, { limits }: { limits: PlanLim
         cursor?: string;
       };
       const { sql } = c.var;
-      const after = cursor ? decodeCursor(cursor) : undefined;
       const conditions: Fragment[] = [
         ...Object.entries(filters).filter(([, v]) => v !== undefined).map(([k, v]) =>
           sql`${sql(k)} = ${v as string}`
         ),
-        ...(after
-          ? [sql`(created_at, id) < (${after.key}::timestamp at time zone 'UTC', ${after.id}::uuid)`]
-          : []),
+        olderThan(sql, cursor),
       ];
       const rows = await sql`
-        select *, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as cursor_key
-        from ${sql(table)} where ${and(sql, conditions)}
+        select *, ${cursorKeyColumn(sql)} from ${sql(table)} where ${and(sql, conditions)}
         order by created_at desc, id desc limit ${limit + 1}`;
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return c.json({
-        data: page.map(({ cursorKey: _, ...row }) => row),
-        nextCursor: rows.length > limit && last ? encodeCursor(last.cursorKey, last.id) : null,
-      });
+      return c.json(keysetPage(rows, limit));
     })
     .post("/", validate("json", schemas.create), async (c) => {
       const { items: lines, ...row } = c.req.valid("json") as Record<string, unknown> & { items?: never };
