@@ -6,7 +6,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { stopPasswordWorkers } from "./auth/password.ts";
 import { createTokens, type Tokens } from "./auth/tokens.ts";
-import type { Config, Servers } from "./config.ts";
+import { type Config, type Servers, serverSecrets } from "./config.ts";
 import { accessLog } from "./ops/access-log.ts";
 import { healthRoutes } from "./ops/health.ts";
 import { createMetrics, type Metrics, metricsRoutes } from "./ops/metrics.ts";
@@ -35,9 +35,9 @@ import { resourceRoutes } from "./resources/routes.ts";
 import { settingsRoutes } from "./settings/routes.ts";
 import { type Admission, createAdmission } from "./tenancy/admission.ts";
 import { type AgencyCache, createAgencyCache } from "./tenancy/agency-cache.ts";
-import type { ControlPlane } from "./tenancy/control-plane.ts";
+import { type ClusterDirectory, createClusterDirectory } from "./tenancy/cluster-directory.ts";
 import type { LifecycleDeps } from "./tenancy/lifecycle.ts";
-import { createPoolerAdmin } from "./tenancy/pooler-admin.ts";
+import type { ProvisioningHooks } from "./tenancy/provisioning/index.ts";
 import { createTenantClients, type TenantClients } from "./tenancy/tenant-clients.ts";
 import { postgresBinDir } from "./stack/tools.ts";
 import { tenant } from "./tenancy/tenant-middleware.ts";
@@ -50,18 +50,22 @@ export type Services = {
   control: Sql;
   /** Data plane catalog reads: the main database through PgBouncer with the app role. */
   catalog: Sql;
-  controlPlane: ControlPlane;
+  /** The clusters agency databases live on, each with its control plane and pooler. */
+  clusters: ClusterDirectory;
+  /** Each cluster's pool of spare databases, refilled in the background. */
   spares: SpareRefiller;
   tokens: Tokens;
   /** Agencies by id, cached in memory (TTL, LRU); invalidate on lifecycle changes. */
   agencies: AgencyCache;
-  /** One postgres.js client per agency database, through PgBouncer, LRU-bounded. */
+  /** One postgres.js client per agency database, through its cluster's PgBouncer, LRU-bounded. */
   tenantClients: TenantClients;
   admission: Admission;
   /** Agency users as the tenant middleware checks them (active, current role), briefly cached. */
   users: LoadingCache<AgencyUser>;
   /** Plans' limits and agencies' measured storage, briefly cached. */
   limits: PlanLimits;
+  /** Called around each provisioning step of a signup (the bench's per-step timings). */
+  provisioningHooks: ProvisioningHooks;
   /** Suspend, archive, restore, delete: what the admin routes run; updates the cache and registry. */
   lifecycle: LifecycleDeps;
   metrics: Metrics;
@@ -79,10 +83,15 @@ export function createServices(config: Config, servers: Servers): Services {
   const control = connect(servers.databaseUrl, { max: 4, applicationName: "buildflow-control" });
   const catalog = connect(servers.poolerUrl, { max: 8, applicationName: "buildflow-catalog" });
   const appRole = decodeURIComponent(new URL(servers.poolerUrl).username);
-  const controlPlane = { control, databaseUrl: servers.databaseUrl, appRole };
-  const spares = spareRefiller(controlPlane, config.SPARE_DATABASES);
+  const clusters = createClusterDirectory({
+    control,
+    catalogUrl: servers.databaseUrl,
+    appRole,
+    secrets: serverSecrets(servers),
+  });
+  const spares = spareRefiller(config.SPARE_DATABASES);
   const tenantClients = createTenantClients({
-    poolerUrl: servers.poolerUrl,
+    poolerUrl: async (cluster) => (await clusters.get(cluster)).poolerUrl,
     max: config.TENANT_CLIENTS_MAX,
     connectionsPerClient: config.TENANT_CLIENT_CONNECTIONS,
   });
@@ -91,22 +100,22 @@ export function createServices(config: Config, servers: Servers): Services {
     ttlMs: config.AGENCY_CACHE_TTL_MS,
     max: config.AGENCY_CACHE_MAX,
   });
-  const poolerAdmin = servers.poolerAdminUrl ? createPoolerAdmin(servers.poolerAdminUrl) : undefined;
   const forget = (change: AgencyChange) => {
     agencies.invalidate(change.id);
-    if (!change.plan) tenantClients.evict(change.databaseName);
+    if (!change.plan && !change.frozen) tenantClients.evict(change);
   };
   let watching: Promise<unknown> | undefined;
   return {
     config,
     control,
     catalog,
-    controlPlane,
+    clusters,
     spares,
     tokens: createTokens(config),
     agencies,
     tenantClients,
     users: createLoadingCache<AgencyUser>({ ttlMs: 5000, max: 100_000 }),
+    provisioningHooks: {},
     limits: createPlanLimits({
       catalog,
       planTtlMs: config.PLAN_CACHE_TTL_MS,
@@ -120,19 +129,22 @@ export function createServices(config: Config, servers: Servers): Services {
       perAgencyQueue: config.AGENCY_QUEUE,
     }),
     lifecycle: {
-      ...controlPlane,
+      control,
+      catalogUrl: servers.databaseUrl,
+      clusters,
       pgBin: postgresBinDir(config.PG_BINDIR),
       backupDir: config.BACKUP_DIR,
-      poolerAdmin,
       onChange: forget,
     },
     metrics: createMetrics(),
     async watchAgencyChanges() {
       const onChange = (change: AgencyChange) => {
         forget(change);
-        if (poolerAdmin && !change.plan && STOPPED.includes(change.status)) {
-          poolerAdmin.kill(change.databaseName).then(() => poolerAdmin.resume(change.databaseName))
-            .catch((error) => console.error(JSON.stringify({ poolerKill: change, error: String(error) })));
+        if (!change.plan && STOPPED.includes(change.status)) {
+          clusters.get(change.cluster).then(async ({ poolerAdmin }) => {
+            await poolerAdmin?.kill(change.databaseName);
+            await poolerAdmin?.resume(change.databaseName);
+          }).catch((error) => console.error(JSON.stringify({ poolerKill: change, error: String(error) })));
         }
       };
       // Each time the listener (re)connects, whatever changed while it was away was missed: start over.
@@ -146,7 +158,8 @@ export function createServices(config: Config, servers: Servers): Services {
       await spares.idle();
       stopPasswordWorkers();
       await tenantClients.closeAll();
-      await Promise.all([control.end({ timeout: 5 }), catalog.end({ timeout: 5 }), poolerAdmin?.end()]);
+      await clusters.close();
+      await Promise.all([control.end({ timeout: 5 }), catalog.end({ timeout: 5 })]);
     },
   };
 }
@@ -181,8 +194,12 @@ export function createApp(services: Services) {
   app.route(
     "/api/agencies",
     signupRoutes({
-      provisioning: services.controlPlane,
+      control: services.control,
+      clusters: services.clusters,
       spares: services.spares,
+      defaultRegion: config.DEFAULT_REGION,
+      sizeTtlMs: config.STORAGE_CACHE_TTL_MS,
+      hooks: services.provisioningHooks,
       tokens: services.tokens,
       openSignup: config.OPEN_SIGNUP,
       trustProxy: config.TRUST_PROXY,

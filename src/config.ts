@@ -17,6 +17,13 @@ export const configSchema = z.object({
   POOLER_URL: postgresUrl.optional(),
   /** PgBouncer's admin console (database `pgbouncer`), for KILL/RESUME and SHOW POOLS. */
   POOLER_ADMIN_URL: postgresUrl.optional(),
+  /** A JSON file of cluster secrets, `{"CLUSTER_MUMBAI_2_POOLER_URL": "postgres://…"}`: the URLs the
+   * catalog's clusters name (next to CLUSTER_…_URL environment variables, which win). */
+  CLUSTER_SECRETS_FILE: z.string().min(1).optional(),
+  /** Region of a new agency when its signup names none; unset, any region's clusters. */
+  DEFAULT_REGION: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, "must be a region name like in-west").optional(),
+  /** How long a moved agency's source database is kept before agencies:sweep drops it. */
+  MOVE_SOURCE_GRACE_SECONDS: int(0, 30 * 86_400).default(3600),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   JWT_ISSUER: z.string().min(1).default("buildflow"),
   JWT_AUDIENCE: z.string().min(1).default("buildflow-api"),
@@ -39,6 +46,9 @@ export const configSchema = z.object({
    * queue. Past that, 429 for that agency alone. */
   AGENCY_CONCURRENCY: int(1, 10_000).default(4),
   AGENCY_QUEUE: int(0, 1_000_000).default(500),
+  /** How many PostgreSQL clusters the local stack boots, each with its PgBouncer (the catalog on the
+   * first); `deno task dev --clusters N` says the same. */
+  LOCAL_CLUSTERS: int(1, 8).default(1),
   /** The local stack's app-role backends (PgBouncer's cap and PostgreSQL's max_connections follow,
    * src/platform/connection-budget.ts). */
   PG_CONNECTION_BUDGET: int(2, 100_000).default(DEFAULT_CONNECTION_BUDGET),
@@ -91,7 +101,11 @@ export const configSchema = z.object({
   }
 });
 
-export type Config = z.infer<typeof configSchema>;
+// Cluster URLs are secrets named by the catalog (src/tenancy/cluster-directory.ts), so their names are
+// open-ended: every CLUSTER_<NAME>_<WHAT>_URL variable is taken.
+const CLUSTER_SECRET = /^CLUSTER_[A-Z0-9_]+_URL$/;
+
+export type Config = z.infer<typeof configSchema> & { clusterSecrets: Record<string, string> };
 
 export class ConfigError extends Error {}
 
@@ -99,13 +113,23 @@ export class ConfigError extends Error {}
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = configSchema.safeParse(cleaned);
-  if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  const secrets = z.record(z.string(), postgresUrl).safeParse(
+    Object.fromEntries(Object.entries(cleaned).filter(([key]) => CLUSTER_SECRET.test(key))),
+  );
+  if (parsed.success && secrets.success) return { ...parsed.data, clusterSecrets: secrets.data };
+  const issues = [...(parsed.error?.issues ?? []), ...(secrets.error?.issues ?? [])];
+  const lines = issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
   throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
 }
 
-/** The servers the API talks to, once known (configured, or booted by the local stack). */
-export type Servers = { databaseUrl: string; poolerUrl: string; poolerAdminUrl?: string };
+/** The servers the API talks to, once known (configured, or booted by the local stack): the
+ * catalog's, and the secrets the catalog's clusters name. */
+export type Servers = {
+  databaseUrl: string;
+  poolerUrl: string;
+  poolerAdminUrl?: string;
+  secrets?: Record<string, string>;
+};
 
 export function serversFrom(config: Config): Servers {
   if (!config.DATABASE_URL || !config.POOLER_URL) {
@@ -115,5 +139,34 @@ export function serversFrom(config: Config): Servers {
     databaseUrl: config.DATABASE_URL,
     poolerUrl: config.POOLER_URL,
     poolerAdminUrl: config.POOLER_ADMIN_URL,
+    secrets: { ...readSecretsFile(config.CLUSTER_SECRETS_FILE), ...config.clusterSecrets },
+  };
+}
+
+/** Read once at start-up (a mounted secret); a bad file stops start-up naming it. */
+function readSecretsFile(path: string | undefined): Record<string, string> {
+  if (!path) return {};
+  const refuse = (why: string) =>
+    new ConfigError(`Invalid configuration:\n  CLUSTER_SECRETS_FILE: ${path}: ${why}`);
+  let json: unknown;
+  try {
+    json = JSON.parse(Deno.readTextFileSync(path));
+  } catch (error) {
+    throw refuse((error as Error).message);
+  }
+  const parsed = z.record(z.string().regex(CLUSTER_SECRET), postgresUrl).safeParse(json);
+  if (!parsed.success) {
+    throw refuse(parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; "));
+  }
+  return parsed.data;
+}
+
+/** Every secret a cluster row may name: the catalog cluster's own variables and the cluster ones. */
+export function serverSecrets(servers: Servers): Record<string, string> {
+  return {
+    DATABASE_URL: servers.databaseUrl,
+    POOLER_URL: servers.poolerUrl,
+    ...(servers.poolerAdminUrl ? { POOLER_ADMIN_URL: servers.poolerAdminUrl } : {}),
+    ...servers.secrets,
   };
 }

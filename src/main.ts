@@ -7,15 +7,31 @@ import { sweepOrphans } from "./tenancy/sweeper.ts";
 
 export type RunningApi = { url: string; services: Services; shutdown(): Promise<void> };
 
+/** On every cluster: sweeps orphans left by a crash and starts refilling spares. One cluster that
+ * does not answer is logged, not fatal: the others serve. */
+async function startupChores(services: Services): Promise<void> {
+  for (const cluster of await services.clusters.all()) {
+    try {
+      const swept = await sweepOrphans(cluster);
+      if (swept.droppedDatabases.length) {
+        console.log(`swept orphans on ${cluster.cluster}: ${swept.droppedDatabases.join(", ")}`);
+      }
+      services.spares.kick(cluster);
+    } catch (error) {
+      console.error(
+        JSON.stringify({ startup: "sweep failed", cluster: cluster.cluster, error: String(error) }),
+      );
+    }
+  }
+}
+
 /** Listens for lifecycle changes, sweeps orphans left by a crash, starts refilling spares, then
  * serves. */
 export async function serveApi(config: Config, servers: Servers): Promise<RunningApi> {
   const services = createServices(config, servers);
   const app = createApp(services);
   await services.watchAgencyChanges();
-  const swept = await sweepOrphans(services.controlPlane);
-  if (swept.droppedDatabases.length) console.log(`swept orphans: ${swept.droppedDatabases.join(", ")}`);
-  services.spares.kick();
+  await startupChores(services);
   const server = Deno.serve({ port: config.PORT, hostname: config.HOST, onListen: () => {} }, app.fetch);
   return {
     url: `http://127.0.0.1:${server.addr.port}`,
@@ -52,9 +68,7 @@ export function onShutdownSignal(stop: () => Promise<void>): void {
 export async function serveParallel(config: Config, servers: Servers): Promise<number> {
   const services = createServices(config, servers);
   try {
-    const swept = await sweepOrphans(services.controlPlane);
-    if (swept.droppedDatabases.length) console.log(`swept orphans: ${swept.droppedDatabases.join(", ")}`);
-    services.spares.kick();
+    await startupChores(services);
     await services.spares.idle();
   } finally {
     await services.close();

@@ -133,6 +133,7 @@ export function adminRoutes({ control, tokens, lifecycle, users, internals }: Ad
           id,
           status: change.agency.status,
           databaseName: change.agency.databaseName,
+          cluster: change.agency.cluster,
           plan,
         });
         return c.json({ data: { ...agencyView(change.agency), previousPlan: change.from } });
@@ -150,7 +151,7 @@ export function adminRoutes({ control, tokens, lifecycle, users, internals }: Ad
           throw new ApiError(409, "conflict", `Agency is ${agency.status}: it has no sessions to end`);
         }
         const found = await withDatabase(
-          lifecycle,
+          await lifecycle.clusters.get(agency.cluster),
           agency.databaseName,
           (sql) => revokeAllTokens(sql, userId),
         );
@@ -161,6 +162,7 @@ export function adminRoutes({ control, tokens, lifecycle, users, internals }: Ad
     )
     .get(
       "/stats",
-      async (c) => c.json({ ...(await collectStats(control, lifecycle.poolerAdmin)), api: internals() }),
+      async (c) =>
+        c.json({ ...(await collectStats(control, await lifecycle.clusters.all())), api: internals() }),
     );
 }

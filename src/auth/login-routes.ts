@@ -66,7 +66,7 @@ export function loginRoutes({ catalog, agencies, clients, admission, tokens, tru
       throw refuse();
     }
     const inAgency = <T>(work: (sql: Sql) => Promise<T>) =>
-      admission.run(agency.id, () => clients.use(agency.databaseName, work));
+      admission.run(agency.id, () => clients.use(agency, work));
     const user = await inAgency((sql) => findUserForLogin(sql, chosen.userId));
     const valid = await verifyPassword(password, user?.passwordHash ?? await decoyHash());
     const origin = requestOrigin(c, trustProxy);

@@ -22,13 +22,18 @@ export type Agency = {
   subscriptionPlan: string;
   status: AgencyStatus;
   cluster: string;
+  /** Bumped by every move to another cluster. */
+  generation: number;
+  /** Writes are refused (503) until then: a move's final catch-up. */
+  frozenUntil: Date | null;
   schemaVersion: string | null;
   createdAt: Date;
   updatedAt: Date;
 };
 
 export const agencyColumns = (sql: Queryable) =>
-  sql`id, name, domain, database_name, subscription_plan, status, cluster, schema_version, created_at, updated_at`;
+  sql`id, name, domain, database_name, subscription_plan, status, cluster, generation, frozen_until,
+    schema_version, created_at, updated_at`;
 
 /** The public view of an agency in API responses. */
 export const agencyView = (a: Agency) => ({
@@ -38,6 +43,7 @@ export const agencyView = (a: Agency) => ({
   databaseName: a.databaseName,
   subscriptionPlan: a.subscriptionPlan,
   status: a.status,
+  cluster: a.cluster,
   createdAt: a.createdAt,
 });
 
@@ -52,10 +58,10 @@ export async function findAgency(sql: Sql, by: { id: string } | { databaseName: 
 
 export async function insertAgency(
   sql: Sql,
-  row: Pick<Agency, "id" | "name" | "domain" | "databaseName" | "subscriptionPlan">,
+  row: Pick<Agency, "id" | "name" | "domain" | "databaseName" | "subscriptionPlan" | "cluster">,
 ): Promise<Agency> {
   const [agency] = await sql<Agency[]>`
-    insert into agencies ${sql(row, "id", "name", "domain", "databaseName", "subscriptionPlan")}
+    insert into agencies ${sql(row, "id", "name", "domain", "databaseName", "subscriptionPlan", "cluster")}
     returning ${agencyColumns(sql)}`;
   return agency;
 }
@@ -85,7 +91,12 @@ export async function transitionAgency(
     if (!row) return undefined;
     const { previous, ...agency } = row;
     await recordEvent(tx, id, event.name, { from: previous, to }, event.actor, event.details);
-    await announceAgencyChange(tx, { id, status: to, databaseName: agency.databaseName });
+    await announceAgencyChange(tx, {
+      id,
+      status: to,
+      databaseName: agency.databaseName,
+      cluster: agency.cluster,
+    });
     return agency;
   }) as Agency | undefined;
 }
@@ -94,13 +105,16 @@ export async function transitionAgency(
 // (PgBouncer in transaction mode cannot carry LISTEN); the agency cache's TTL is the fallback.
 const AGENCY_CHANGES = "buildflow_agency_changes";
 
-/** What an instance must forget: the agency, and the database its clients were connected to. A plan
- * change (`plan` set) leaves the database as it was: its clients stay. */
+/** What an instance must forget: the agency, and the database (on its cluster) its clients were
+ * connected to. A plan change (`plan` set) or a write freeze (`frozen`) leaves the database as it
+ * was: its clients stay. */
 export const agencyChangeSchema = z.object({
   id: z.uuid(),
   status: z.enum(AGENCY_STATUSES),
   databaseName: z.string(),
+  cluster: z.string(),
   plan: z.string().optional(),
+  frozen: z.boolean().optional(),
 });
 export type AgencyChange = z.infer<typeof agencyChangeSchema>;
 

@@ -48,7 +48,13 @@ export async function changeAgencyPlan(
     const [agency] = await tx<Agency[]>`
       update agencies set subscription_plan = ${plan} where id = ${id} returning ${agencyColumns(tx)}`;
     await recordEvent(tx, id, "agency.plan_changed", {}, actor, { from, to: plan });
-    await announceAgencyChange(tx, { id, status: agency.status, databaseName: agency.databaseName, plan });
+    await announceAgencyChange(tx, {
+      id,
+      status: agency.status,
+      databaseName: agency.databaseName,
+      cluster: agency.cluster,
+      plan,
+    });
     return { outcome: "changed", agency, from };
   });
 }

@@ -16,7 +16,7 @@ const { values } = parseArgs({
 });
 
 await exitOnError(() =>
-  withCliContext(async ({ controlPlane: { control } }) => {
+  withCliContext(async ({ control }) => {
     const email = emailSchema.parse(values.email);
     const role = ["owner", "operator", "viewer"].includes(values.role!) ? values.role as "owner" : undefined;
     if (!role) throw new Error("--role must be owner, operator or viewer");

@@ -13,10 +13,11 @@ const { positionals, values } = parseArgs({
 const [action, target] = positionals;
 
 await exitOnError(() =>
-  withCliContext(async ({ controlPlane: { control: sql }, lifecycle }) => {
+  withCliContext(async ({ control: sql, lifecycle }) => {
     if (action === "list") {
       const rows = await sql`
-        select id, name, database_name, status, schema_version, created_at::date as created from agencies
+        select id, name, database_name, cluster, status, schema_version, created_at::date as created
+        from agencies
         ${values.status ? sql`where status = ${values.status}` : sql``} order by created_at`;
       console.log(rows.length ? table(rows) : "no agencies");
       return;

@@ -14,12 +14,11 @@ const { values } = parseArgs({
 });
 
 await exitOnError(() =>
-  withCliContext(async ({ config, controlPlane, lifecycle }) => {
-    const { control: sql } = controlPlane;
+  withCliContext(async ({ config, control: sql, servers, clusters, lifecycle }) => {
     if (!values.agency && !values.all) throw new Error("Pass --agency <id|database> or --all");
     const agencies = values.all
-      ? await sql<{ id: string; databaseName: string; schemaVersion: string | null }[]>`
-          select id, database_name, schema_version from agencies where status in ('active', 'suspended', 'archiving')
+      ? await sql<{ id: string; databaseName: string; cluster: string; schemaVersion: string | null }[]>`
+          select id, database_name, cluster, schema_version from agencies where status in ('active', 'suspended', 'archiving')
           order by database_name`
       : [
         await findAgency(
@@ -30,18 +29,28 @@ await exitOnError(() =>
         .filter(Boolean);
     if (!agencies.length) throw new Error(`No such agency: ${values.agency}`);
     const dir = values.out ?? `${config.BACKUP_DIR}/${new Date().toISOString().replace(/[:.]/g, "-")}`;
-    const entries:
-      (Partial<DumpInfo> & { agencyId?: string; schemaVersion?: string | null; error?: string })[] = [];
-    entries.push(await dumpDatabase(controlPlane.databaseUrl, lifecycle.pgBin, `${dir}/catalog.dump`));
+    const entries: (Partial<DumpInfo> & {
+      agencyId?: string;
+      cluster?: string;
+      schemaVersion?: string | null;
+      error?: string;
+    })[] = [];
+    entries.push(await dumpDatabase(servers.databaseUrl, lifecycle.pgBin, `${dir}/catalog.dump`));
     const bar = progress("backup");
     for (const [i, agency] of agencies.entries()) {
       try {
+        const { databaseUrl } = await clusters.get(agency!.cluster);
         const dump = await dumpDatabase(
-          databaseUrlFor(controlPlane.databaseUrl, agency!.databaseName),
+          databaseUrlFor(databaseUrl, agency!.databaseName),
           lifecycle.pgBin,
           `${dir}/${agency!.databaseName}.dump`,
         );
-        entries.push({ agencyId: agency!.id, schemaVersion: agency!.schemaVersion, ...dump });
+        entries.push({
+          agencyId: agency!.id,
+          cluster: agency!.cluster,
+          schemaVersion: agency!.schemaVersion,
+          ...dump,
+        });
       } catch (error) {
         entries.push({
           agencyId: agency!.id,
@@ -60,6 +69,7 @@ await exitOnError(() =>
       table(
         entries.map((e) => ({
           database: e.database,
+          cluster: e.cluster,
           bytes: e.bytes,
           sha256: e.sha256?.slice(0, 12),
           error: e.error,

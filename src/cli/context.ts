@@ -1,57 +1,94 @@
 // What every operations command needs: the configuration, the servers (configured, or the running
-// local stack's .data/stack.json), the tools, and a control-plane connection it closes when done.
+// local stack's .data/stack.json), the clusters, the tools, and a control-plane connection it closes
+// when done.
 import { resolve } from "node:path";
-import { type Config, ConfigError, loadConfig, type Servers, serversFrom } from "../config.ts";
-import { connect } from "../platform/db.ts";
-import type { ControlPlane } from "../tenancy/control-plane.ts";
+import { migrateCatalog } from "../catalog/migrate.ts";
+import { type Config, ConfigError, loadConfig, type Servers, serverSecrets, serversFrom } from "../config.ts";
+import { connect, type Sql } from "../platform/db.ts";
+import { type LocalCluster, localClusterSecrets, registerLocalClusters } from "../stack/index.ts";
 import { findDbmate, postgresBinDir } from "../stack/tools.ts";
+import { type ClusterDirectory, createClusterDirectory } from "../tenancy/cluster-directory.ts";
 import type { LifecycleDeps } from "../tenancy/lifecycle.ts";
-import { createPoolerAdmin } from "../tenancy/pooler-admin.ts";
+import { prepareTemplate } from "../tenancy/template.ts";
 
 export type CliContext = {
   config: Config;
   servers: Servers;
-  controlPlane: ControlPlane;
-  /** Lifecycle from the command line: API instances see changes when their cache entries expire. */
+  /** The catalog, admin role, direct. */
+  control: Sql;
+  clusters: ClusterDirectory;
+  /** Lifecycle from the command line: API instances hear of each change over the catalog. */
   lifecycle: LifecycleDeps;
   /** dbmate, located on first use (only the migration commands need it). */
   dbmate(): string;
 };
 
+/** What stack.json holds: the catalog's URLs and every local cluster's. */
+export type StackFile = Servers & { apiUrl?: string; clusters?: Omit<LocalCluster, "server" | "pooler">[] };
+
 export async function resolveServers(config: Config): Promise<Servers> {
   if (config.DATABASE_URL) return serversFrom(config);
   const path = `${resolve(config.DATA_DIR)}/stack.json`;
+  let stack: StackFile;
   try {
-    return JSON.parse(await Deno.readTextFile(path));
+    stack = JSON.parse(await Deno.readTextFile(path));
   } catch {
     throw new ConfigError(
       `Set DATABASE_URL and POOLER_URL, or start the local stack (deno task dev): no ${path}`,
     );
   }
+  const { databaseUrl, poolerUrl, poolerAdminUrl } = stack;
+  return { databaseUrl, poolerUrl, poolerAdminUrl, secrets: localClusterSecrets(stack.clusters ?? []) };
 }
 
 export const appRoleOf = (servers: Servers) => decodeURIComponent(new URL(servers.poolerUrl).username);
+
+/** The cluster directory over a catalog connection. */
+export const clusterDirectory = (control: Sql, servers: Servers) =>
+  createClusterDirectory({
+    control,
+    catalogUrl: servers.databaseUrl,
+    appRole: appRoleOf(servers),
+    secrets: serverSecrets(servers),
+  });
+
+/** Before serving: the catalog migrated, the local stack's clusters listed in it (when the stack is
+ * ours), and every cluster's tenant template migrated. */
+export async function prepareServers(servers: Servers, dbmateBin: string, local?: LocalCluster[]) {
+  await migrateCatalog(dbmateBin, servers.databaseUrl, appRoleOf(servers));
+  const control = connect(servers.databaseUrl, { max: 2, applicationName: "buildflow-cli" });
+  const clusters = clusterDirectory(control, servers);
+  try {
+    if (local) await registerLocalClusters(control, local);
+    for (const cluster of await clusters.all()) await prepareTemplate(cluster, dbmateBin);
+  } finally {
+    await clusters.close();
+    await control.end({ timeout: 5 });
+  }
+}
 
 export async function withCliContext(work: (ctx: CliContext) => Promise<void>): Promise<void> {
   const config = loadConfig(Deno.env.toObject());
   const servers = await resolveServers(config);
   const control = connect(servers.databaseUrl, { max: 4, applicationName: "buildflow-cli" });
-  const controlPlane = { control, databaseUrl: servers.databaseUrl, appRole: appRoleOf(servers) };
-  const poolerAdmin = servers.poolerAdminUrl ? createPoolerAdmin(servers.poolerAdminUrl) : undefined;
+  const clusters = clusterDirectory(control, servers);
   try {
     await work({
       config,
       servers,
-      controlPlane,
+      control,
+      clusters,
       lifecycle: {
-        ...controlPlane,
+        control,
+        catalogUrl: servers.databaseUrl,
+        clusters,
         pgBin: postgresBinDir(config.PG_BINDIR),
         backupDir: config.BACKUP_DIR,
-        poolerAdmin,
       },
       dbmate: () => findDbmate(config),
     });
   } finally {
-    await Promise.all([control.end({ timeout: 5 }), poolerAdmin?.end()]);
+    await clusters.close();
+    await control.end({ timeout: 5 });
   }
 }

@@ -1,20 +1,27 @@
-// `deno task dev [--fresh]`: with no DATABASE_URL, boots the embedded stack under .data/ (PostgreSQL
-// and PgBouncer), migrates, serves the API and writes the URLs to .data/stack.json. Ctrl-C stops all,
-// also while it is still booting.
+// `deno task dev [--fresh] [--clusters N]`: with no DATABASE_URL, boots the embedded stack under
+// .data/ (LOCAL_CLUSTERS PostgreSQL clusters, each with its PgBouncer; the catalog on the first),
+// migrates, serves the API and writes the URLs to .data/stack.json. Ctrl-C stops all, also while it
+// is still booting.
 import { resolve } from "node:path";
-import { migrateCatalog } from "../catalog/migrate.ts";
+import { parseArgs } from "node:util";
 import { loadConfig, serversFrom } from "../config.ts";
 import { onShutdownSignal, type RunningApi, serveApi } from "../main.ts";
-import { connect } from "../platform/db.ts";
 import { bootLocalStack, type LocalStack } from "../stack/index.ts";
 import { SERVICE_USER } from "../platform/command.ts";
 import { findTools } from "../stack/tools.ts";
-import { prepareTemplate } from "../tenancy/template.ts";
-import { appRoleOf } from "./context.ts";
+import { prepareServers, type StackFile } from "./context.ts";
 import { exitOnError } from "./exit.ts";
 
+const { values: args } = parseArgs({
+  options: { fresh: { type: "boolean", default: false }, clusters: { type: "string" } },
+});
+
 await exitOnError(async () => {
-  const config = loadConfig(Deno.env.toObject());
+  // --clusters N is LOCAL_CLUSTERS=N, checked by the same schema.
+  const config = loadConfig({
+    ...Deno.env.toObject(),
+    ...(args.clusters ? { LOCAL_CLUSTERS: args.clusters } : {}),
+  });
   const tools = findTools(config);
   const dataDir = resolve(config.DATA_DIR);
 
@@ -36,7 +43,8 @@ await exitOnError(async () => {
   try {
     if (!config.DATABASE_URL) {
       stack = await bootLocalStack(dataDir, tools, {
-        fresh: Deno.args.includes("--fresh"),
+        fresh: args.fresh,
+        clusters: config.LOCAL_CLUSTERS,
         budget: config.PG_CONNECTION_BUDGET,
         limits: {
           statementTimeoutMs: config.APP_STATEMENT_TIMEOUT_MS,
@@ -46,32 +54,29 @@ await exitOnError(async () => {
     }
     checkpoint();
     const servers = stack?.servers ?? serversFrom(config);
-    await migrateCatalog(tools.dbmate, servers.databaseUrl, appRoleOf(servers));
-    const control = connect(servers.databaseUrl, { max: 2 });
-    await prepareTemplate(
-      { control, databaseUrl: servers.databaseUrl, appRole: appRoleOf(servers) },
-      tools.dbmate,
-    )
-      .finally(() => control.end());
+    await prepareServers(servers, tools.dbmate, stack?.clusters);
     checkpoint();
     api = await serveApi({ ...config, JWT_SECRET: config.JWT_SECRET ?? stack?.jwtSecret }, servers);
     checkpoint();
     const urls = { apiUrl: api.url, databaseUrl: servers.databaseUrl, poolerUrl: servers.poolerUrl };
     if (stack) {
+      const file: StackFile = {
+        ...urls,
+        poolerAdminUrl: stack.servers.poolerAdminUrl,
+        clusters: stack.clusters.map(({ server: _, pooler: __, ...cluster }) => cluster),
+      };
       // Holds passwords: readable by us only, like secrets.json.
-      await Deno.writeTextFile(
-        `${dataDir}/stack.json`,
-        JSON.stringify({ ...urls, ...stack.servers }, null, 2),
-        {
-          mode: 0o600,
-        },
-      );
+      await Deno.writeTextFile(`${dataDir}/stack.json`, JSON.stringify(file, null, 2), { mode: 0o600 });
     }
     console.log(`BuildFlow is up.
   API        ${urls.apiUrl}   (GET /readyz, POST /api/agencies)
   catalog    ${urls.databaseUrl}   (admin role, direct)
   pooler     ${urls.poolerUrl}   (app role, PgBouncer)
-${stack ? `  URLs are in ${dataDir}/stack.json. ` : ""}Ctrl-C stops everything.${
+${
+      stack && stack.clusters.length > 1
+        ? `  clusters   ${stack.clusters.map((c) => c.name).join(", ")}\n`
+        : ""
+    }${stack ? `  URLs are in ${dataDir}/stack.json. ` : ""}Ctrl-C stops everything.${
       stack && stack.serverDir !== dataDir
         ? `\n  server files ${stack.serverDir}   (the ${SERVICE_USER} user cannot enter ${dataDir})`
         : ""

@@ -6,25 +6,33 @@ import { exitOnError } from "./exit.ts";
 import { table } from "./output.ts";
 
 await exitOnError(() =>
-  withCliContext(async ({ controlPlane: { control }, lifecycle }) => {
-    const stats = await collectStats(control, lifecycle.poolerAdmin);
+  withCliContext(async ({ control, clusters }) => {
+    const stats = await collectStats(control, await clusters.all());
     const section = (title: string, rows: Record<string, unknown>[]) =>
       console.log(`\n${title}\n${rows.length ? table(rows) : "(none)"}`);
     section("Agencies by status", stats.agencies.byStatus);
     section("Agencies by schema version", stats.agencies.bySchemaVersion);
+    section("Clusters", stats.agencies.byCluster);
     section(
       `Largest databases (${stats.databases.count} agency databases, ${
         (stats.databases.totalBytes / 2 ** 20).toFixed(1)
       } MiB)`,
-      stats.databases.largest.map((d) => ({ database: d.database, mib: (d.bytes / 2 ** 20).toFixed(1) })),
+      stats.databases.largest.map((d) => ({
+        cluster: d.cluster,
+        database: d.database,
+        mib: (d.bytes / 2 ** 20).toFixed(1),
+      })),
     );
     section("Connections (pg_stat_activity)", stats.connections);
-    if (stats.pooler) {
-      section("PgBouncer", [{
-        pools: stats.pooler.pools,
-        ...stats.pooler.serverConnections,
-        ...stats.pooler.clients,
-      }]);
-    }
+    section(
+      "PgBouncer per cluster",
+      stats.clusters.map((c) => ({
+        cluster: c.cluster,
+        pools: c.pooler?.pools,
+        ...c.pooler?.serverConnections,
+        ...c.pooler?.clients,
+        error: c.error,
+      })),
+    );
   })
 );

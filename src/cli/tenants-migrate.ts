@@ -1,6 +1,7 @@
-// `deno task tenants:migrate [--concurrency 4] [--only-failed] [--agency ID|DB] [--dry-run]
-//   [--migrations-dir DIR]`: the template first, then the spare pool, then every agency database.
-// Exits non-zero when any agency failed; `--only-failed` retries just those.
+// `deno task tenants:migrate [--concurrency 4] [--only-failed] [--agency ID|DB] [--cluster NAME]
+//   [--dry-run] [--migrations-dir DIR]`: each cluster's template first, then its spare pool, then every
+// agency database on every cluster (or one). Exits non-zero when any agency failed; `--only-failed`
+// retries just those.
 import { parseArgs } from "node:util";
 import { ConfigError } from "../config.ts";
 import { TENANT_MIGRATIONS } from "../platform/dbmate.ts";
@@ -16,6 +17,7 @@ const { values } = parseArgs({
     concurrency: { type: "string", default: "4" },
     "only-failed": { type: "boolean", default: false },
     agency: { type: "string" },
+    cluster: { type: "string" },
     "dry-run": { type: "boolean", default: false },
     "migrations-dir": { type: "string", default: TENANT_MIGRATIONS },
   },
@@ -24,30 +26,44 @@ const { values } = parseArgs({
 const concurrency = Number(values.concurrency);
 
 await exitOnError(() =>
-  withCliContext(async ({ config, dbmate, controlPlane }) => {
+  withCliContext(async ({ config, dbmate, control, clusters }) => {
     // NaN would start no worker at all: nothing migrated, and a zero exit code.
     if (!Number.isInteger(concurrency) || concurrency < 1) {
       throw new ConfigError(`--concurrency must be a positive integer, not ${values.concurrency}`);
     }
     const migrationsDir = values["migrations-dir"];
     const started = performance.now();
+    const targets = (await clusters.all()).filter((c) => !values.cluster || c.cluster === values.cluster);
+    if (!targets.length) throw new ConfigError(`--cluster ${values.cluster}: no such cluster in the catalog`);
     if (!values["dry-run"]) {
-      console.log(`template at ${await prepareTemplate(controlPlane, dbmate(), migrationsDir)}`);
-      console.log(`spares refilled: ${await refillSpares(controlPlane, config.SPARE_DATABASES)}`);
+      for (const cluster of targets) {
+        const version = await prepareTemplate(cluster, dbmate(), migrationsDir);
+        const refilled = await refillSpares(cluster, config.SPARE_DATABASES);
+        console.log(`${cluster.cluster}: template at ${version}, spares refilled: ${refilled}`);
+      }
     }
     const bar = progress("agencies");
-    const outcomes = await migrateFleet(controlPlane, {
+    const outcomes = await migrateFleet({ control, clusters }, {
       dbmateBin: dbmate(),
       migrationsDir,
       concurrency,
       onlyFailed: values["only-failed"],
       agency: values.agency,
+      cluster: values.cluster,
       dryRun: values["dry-run"],
       onResult: (o, done, total) =>
         bar.item(done, total, `${o.databaseName} ${o.status}${o.error ? `: ${o.error}` : ""}`),
     });
     bar.end();
-    const count = (status: string) => outcomes.filter((o) => o.status === status).length;
+    const count = (status: string, of = outcomes) => of.filter((o) => o.status === status).length;
+    const summary = (of: typeof outcomes) => ({
+      agencies: of.length,
+      migrated: count("migrated", of),
+      current: count("current", of),
+      pending: count("pending", of),
+      failed: count("failed", of),
+      locked: count("locked", of),
+    });
     const interesting = outcomes.filter((o) => o.status !== "current" && o.status !== "migrated");
     if (interesting.length) {
       console.log(table(interesting.map((o) => ({
@@ -57,15 +73,16 @@ await exitOnError(() =>
         error: o.error,
       }))));
     }
-    console.log(table([{
-      agencies: outcomes.length,
-      migrated: count("migrated"),
-      current: count("current"),
-      pending: count("pending"),
-      failed: count("failed"),
-      locked: count("locked"),
+    const total = {
+      cluster: "all",
+      ...summary(outcomes),
       seconds: ((performance.now() - started) / 1000).toFixed(1),
-    }]));
+    };
+    const rows = targets.map((c) => ({
+      cluster: c.cluster,
+      ...summary(outcomes.filter((o) => o.cluster === c.cluster)),
+    }));
+    console.log(table([...rows, total], Object.keys(total)));
     if (count("failed") || count("locked")) Deno.exit(1);
   })
 );

@@ -1,23 +1,35 @@
-// Liveness and readiness: /healthz says the process is up, /readyz that the catalog and the
-// pooler both answer (a load balancer takes an instance out of rotation on 503).
+// Liveness and readiness: /healthz says the process is up, /readyz that the catalog, its pooler and
+// every open cluster's pooler answer (a load balancer takes an instance out of rotation on 503).
 import { Hono } from "hono";
 import type { AppEnv } from "../platform/app-env.ts";
 import { ping, type Sql } from "../platform/db.ts";
+import type { ClusterDirectory } from "../tenancy/cluster-directory.ts";
 
-export type HealthDeps = { control: Sql; catalog: Sql };
+export type HealthDeps = { control: Sql; catalog: Sql; clusters: ClusterDirectory };
 
 const PROBE_TIMEOUT_MS = 2000;
 
-export function healthRoutes({ control, catalog }: HealthDeps) {
+const answers = async (probe: Promise<unknown>) => await probe.then(() => true, () => false);
+
+export function healthRoutes({ control, catalog, clusters }: HealthDeps) {
   return new Hono<AppEnv>()
     .get("/healthz", (c) => c.json({ status: "ok" }))
     .get("/readyz", async (c) => {
-      const [database, pooler] = await Promise.allSettled([
-        ping(control, PROBE_TIMEOUT_MS),
-        ping(catalog, PROBE_TIMEOUT_MS),
+      const [database, pooler, open] = await Promise.all([
+        answers(ping(control, PROBE_TIMEOUT_MS)),
+        answers(ping(catalog, PROBE_TIMEOUT_MS)),
+        // A cluster the catalog lists but whose secrets are missing makes the instance unready.
+        clusters.all().then((all) => all.filter((cluster) => cluster.state === "open"), () => undefined),
       ]);
-      const checks = { catalog: database.status === "fulfilled", pooler: pooler.status === "fulfilled" };
-      if (checks.catalog && checks.pooler) return c.json({ status: "ready", checks });
+      const clusterChecks = Object.fromEntries(
+        await Promise.all(
+          (open ?? []).map(async (cl) => [cl.cluster, await answers(ping(cl.pooler, PROBE_TIMEOUT_MS))]),
+        ),
+      );
+      const checks = { catalog: database, pooler, clusters: open ? clusterChecks : false };
+      if (database && pooler && open && Object.values(clusterChecks).every(Boolean)) {
+        return c.json({ status: "ready", checks });
+      }
       c.header("Retry-After", "2");
       return c.json({ error: "Not ready", code: "unavailable", checks }, 503);
     });

@@ -1,36 +1,85 @@
-// Fleet statistics for operators (GET /api/admin/stats, deno task stats): agencies by status and
-// schema version, the largest databases, connections per database, PgBouncer's pools and totals.
+// Fleet statistics for operators (GET /api/admin/stats, deno task stats): agencies by status, schema
+// version and cluster from the catalog; then, per cluster, its databases' sizes, its connections and
+// its PgBouncer's pools and totals; and fleet-wide sums of those.
 import type { Sql } from "../platform/db.ts";
+import type { Cluster } from "../tenancy/cluster-directory.ts";
 import type { PoolerAdmin } from "../tenancy/pooler-admin.ts";
 
-export async function collectStats(control: Sql, poolerAdmin?: PoolerAdmin) {
-  const [byStatus, bySchemaVersion, databases, connections, pooler] = await Promise.all([
+export async function collectStats(control: Sql, clusters: Cluster[]) {
+  const [byStatus, bySchemaVersion, byCluster, perCluster] = await Promise.all([
     control`select status, count(*)::int as agencies from agencies group by status order by status`,
     control`
       select coalesce(schema_version, 'none') as schema_version, count(*)::int as agencies,
         count(*) filter (where last_migration_error is not null)::int as failed
       from agencies where status in ('active', 'suspended') group by 1 order by 1`,
-    control<{ database: string; bytes: string }[]>`
-      select datname as database, pg_database_size(datname)::bigint as bytes from pg_database
-      where datname like 'agency\\_%' order by 2 desc limit 20`,
     control`
-      select datname as database, usename as role, count(*)::int as connections from pg_stat_activity
-      where datname is not null group by 1, 2 order by 3 desc, 1 limit 50`,
-    poolerAdmin ? poolerStats(poolerAdmin) : Promise.resolve(undefined),
+      select c.name as cluster, c.region, c.state, c.max_agencies,
+        count(a.id) filter (where a.status in ('active', 'suspended'))::int as agencies
+      from clusters c left join agencies a on a.cluster = c.name
+      group by c.name order by c.name`,
+    Promise.all(clusters.map(clusterStats)),
   ]);
-  const [{ count, bytes }] = await control<{ count: number; bytes: string }[]>`
-    select count(*)::int as count, coalesce(sum(pg_database_size(datname)), 0)::bigint as bytes
-    from pg_database where datname like 'agency\\_%'`;
+  const reachable = perCluster.filter((c) => !c.error);
+  const sum = (pick: (c: (typeof reachable)[number]) => number) => reachable.reduce((n, c) => n + pick(c), 0);
+  const pools = reachable.flatMap((c) => (c.pooler ? [c.pooler] : []));
   return {
-    agencies: { byStatus, bySchemaVersion },
+    agencies: { byStatus, bySchemaVersion, byCluster },
     databases: {
-      count,
-      totalBytes: Number(bytes),
-      largest: databases.map((d) => ({ database: d.database, bytes: Number(d.bytes) })),
+      count: sum((c) => c.databases!.count),
+      totalBytes: sum((c) => c.databases!.totalBytes),
+      largest: reachable.flatMap((c) => c.databases!.largest).sort((a, b) => b.bytes - a.bytes).slice(0, 20),
     },
-    connections,
-    pooler,
+    connections: reachable.flatMap((c) => c.connections!),
+    pooler: pools.length
+      ? {
+        pools: pools.reduce((n, p) => n + p.pools, 0),
+        serverConnections: addUp(pools.map((p) => p.serverConnections)),
+        clients: addUp(pools.map((p) => p.clients)),
+      }
+      : undefined,
+    clusters: perCluster,
   };
+}
+
+const addUp = (rows: Record<string, number>[]) =>
+  rows.reduce((total, row) => {
+    for (const [k, v] of Object.entries(row)) total[k] = (total[k] ?? 0) + v;
+    return total;
+  }, {} as Record<string, number>);
+
+/** One cluster's figures; an unreachable cluster is reported as such, not as a failed request. */
+async function clusterStats(cluster: Cluster) {
+  const { server } = cluster;
+  try {
+    const [largest, [{ count, bytes }], connections, pooler] = await Promise.all([
+      server<{ database: string; bytes: string }[]>`
+        select datname as database, pg_database_size(datname)::bigint as bytes from pg_database
+        where datname like 'agency\\_%' order by 2 desc limit 20`,
+      server<{ count: number; bytes: string }[]>`
+        select count(*)::int as count, coalesce(sum(pg_database_size(datname)), 0)::bigint as bytes
+        from pg_database where datname like 'agency\\_%'`,
+      server`
+        select ${cluster.cluster} as cluster, datname as database, usename as role, count(*)::int as connections
+        from pg_stat_activity where datname is not null group by 2, 3 order by 4 desc, 2 limit 50`,
+      cluster.poolerAdmin ? poolerStats(cluster.poolerAdmin) : Promise.resolve(undefined),
+    ]);
+    return {
+      cluster: cluster.cluster,
+      databases: {
+        count,
+        totalBytes: Number(bytes),
+        largest: largest.map((d) => ({
+          cluster: cluster.cluster,
+          database: d.database,
+          bytes: Number(d.bytes),
+        })),
+      },
+      connections,
+      pooler,
+    };
+  } catch (error) {
+    return { cluster: cluster.cluster, error: String((error as Error)?.message ?? error) };
+  }
 }
 
 async function poolerStats(admin: PoolerAdmin) {

@@ -1,5 +1,6 @@
-// The embedded local stack: a PostgreSQL cluster and a PgBouncer under one directory, run as the
-// `postgres` system user when we are root. Used by `deno task dev`, the tests and the bench.
+// The embedded local stack: one or more PostgreSQL clusters, each with its PgBouncer, under one
+// directory, run as the `postgres` system user when we are root. The catalog lives on the first.
+// Used by `deno task dev`, the tests and the bench.
 import postgres from "postgres";
 import type { Servers } from "../config.ts";
 import { type Cluster, initCluster, startCluster, stopCluster } from "./postgres-cluster.ts";
@@ -13,6 +14,8 @@ import { basename, dirname } from "node:path";
 import { isRoot, run, serviceUserName } from "../platform/command.ts";
 import { freePort } from "./ports.ts";
 import type { Tools } from "./tools.ts";
+import type { Sql } from "../platform/db.ts";
+import { CATALOG_CLUSTER_REFS, defaultSecretRefs } from "../tenancy/cluster-directory.ts";
 
 export const ADMIN_ROLE = "buildflow_admin";
 export const APP_ROLE = "buildflow_app";
@@ -20,17 +23,36 @@ export const MAIN_DATABASE = "buildflow";
 
 type Secrets = { superPassword: string; adminPassword: string; appPassword: string; jwtSecret: string };
 
+/** One PostgreSQL cluster of the local stack with its PgBouncer, as stack.json lists it. */
+export type LocalCluster = {
+  name: string;
+  region: string;
+  /** Admin role, direct. */
+  databaseUrl: string;
+  /** App role, through this cluster's PgBouncer. */
+  poolerUrl: string;
+  poolerAdminUrl: string;
+  /** The mover's superuser (logical replication); tests and the bench use it too. */
+  superuserUrl: string;
+  /** The two servers, for restarting one (startCluster/stopCluster, startPooler/stopPooler). */
+  server: Cluster;
+  pooler: Pooler;
+};
+
 export type LocalStack = {
+  /** The catalog's servers (the first cluster's), and the secrets every cluster's row names. */
   servers: Required<Servers>;
   jwtSecret: string;
   /** Superuser URL of the main database, for tests and the bench only; the API never gets it. */
   superuserUrl: string;
-  /** Where the cluster, its sockets and PgBouncer live (the stack's directory, or one the service
+  /** Where the clusters, their sockets and PgBouncers live (the stack's directory, or one the service
    * user can reach). */
   serverDir: string;
-  /** The two servers, for restarting one (startCluster/stopCluster, startPooler/stopPooler). */
+  /** The first cluster's two servers (the catalog's). */
   cluster: Cluster;
   pooler: Pooler;
+  /** Every cluster, the catalog's first. */
+  clusters: LocalCluster[];
   stop(): Promise<void>;
 };
 
@@ -63,9 +85,9 @@ export const APP_ROLE_LIMITS: AppRoleLimits = {
 // Where the service user keeps a stack's server files when it cannot reach the stack's directory.
 const SERVICE_STATE_DIR = "/var/lib/buildflow";
 
-/** The directory for the cluster, its sockets and PgBouncer: `dir` when the service user can enter
- * it, else one of its own per `dir` (as root, a checkout under /root is out of the postgres user's
- * reach). Secrets and stack.json stay in `dir`. */
+/** The directory for the clusters, their sockets and PgBouncers: `dir` when the service user can
+ * enter it, else one of its own per `dir` (as root, a checkout under /root is out of the postgres
+ * user's reach). Secrets and stack.json stay in `dir`. */
 async function serverDirFor(dir: string): Promise<string> {
   await Deno.mkdir(dir, { recursive: true, mode: 0o755 });
   if (!isRoot()) return dir; // the services run as ourselves
@@ -83,72 +105,168 @@ async function serverDirFor(dir: string): Promise<string> {
   return serverDir;
 }
 
-export async function bootLocalStack(
-  dir: string,
-  tools: Tools,
-  options: { fresh?: boolean; limits?: AppRoleLimits; budget?: number } = {},
-) {
-  const budget = connectionBudget(options.budget ?? DEFAULT_CONNECTION_BUDGET);
+/** The local clusters' names: the catalog's own first (`local`, as the catalog's seed row), then
+ * `local-2`, `local-3`… */
+export const localClusterName = (i: number) => (i === 0 ? "local" : `local-${i + 1}`);
+export const LOCAL_REGION = "local";
+
+/** Each cluster's files: the first keeps the single-cluster layout (pg/, run/, pgbouncer/). */
+const clusterDir = (
+  serverDir: string,
+  i: number,
+) => (i === 0 ? serverDir : `${serverDir}/${localClusterName(i)}`);
+
+export type LocalStackOptions = {
+  fresh?: boolean;
+  limits?: AppRoleLimits;
+  /** App-role backends per cluster. */
+  budget?: number;
+  /** How many PostgreSQL clusters, each with its PgBouncer (LOCAL_CLUSTERS). */
+  clusters?: number;
+};
+
+export async function bootLocalStack(dir: string, tools: Tools, options: LocalStackOptions = {}) {
+  const count = options.clusters ?? 1;
   const serverDir = await serverDirFor(dir);
-  const cluster: Cluster = {
-    dataDir: `${serverDir}/pg`,
-    runDir: `${serverDir}/run`,
+  const servers = Array.from(
+    { length: count },
+    (_, i) => localServers(clusterDir(serverDir, i), tools, options),
+  );
+  if (options.fresh) {
+    for (const { server, pooler } of servers) {
+      await stopPooler(pooler);
+      await stopCluster(server).catch(() => {});
+    }
+    for (const d of new Set([dir, serverDir])) await Deno.remove(d, { recursive: true }).catch(() => {});
+    await serverDirFor(dir);
+  }
+  const secrets = await loadSecrets(`${dir}/secrets.json`);
+  const clusters: LocalCluster[] = [];
+  const stopAll = async () => {
+    for (const c of clusters.toReversed()) {
+      await stopPooler(c.pooler);
+      await stopCluster(c.server);
+    }
+  };
+  try {
+    for (const [i, { server, pooler }] of servers.entries()) {
+      clusters.push(await startLocalCluster(localClusterName(i), server, pooler, secrets, options.limits));
+    }
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+  const [first] = clusters;
+  return {
+    servers: {
+      databaseUrl: first.databaseUrl,
+      poolerUrl: first.poolerUrl,
+      poolerAdminUrl: first.poolerAdminUrl,
+      secrets: localClusterSecrets(clusters),
+    },
+    jwtSecret: secrets.jwtSecret,
+    superuserUrl: first.superuserUrl,
+    serverDir,
+    cluster: first.server,
+    pooler: first.pooler,
+    clusters,
+    stop: stopAll,
+  } satisfies LocalStack;
+}
+
+/** A cluster's server and pooler settings (ports chosen now, nothing started). */
+function localServers(base: string, tools: Tools, options: LocalStackOptions) {
+  const budget = connectionBudget(options.budget ?? DEFAULT_CONNECTION_BUDGET);
+  const server: Cluster = {
+    dataDir: `${base}/pg`,
+    runDir: `${base}/run`,
     port: freePort(),
     pgBin: tools.pgBin,
     settings: {
       max_connections: budget.maxConnections,
       superuser_reserved_connections: SUPERUSER_RESERVED,
       autovacuum_naptime: budget.autovacuumNaptimeSeconds,
+      // The mover: logical replication out of and into every cluster, and a prepared transaction
+      // that keeps a moving agency's writes fenced even if the mover dies.
+      wal_level: "logical",
+      max_prepared_transactions: 16,
     },
     peer: { role: APP_ROLE, osUser: serviceUserName() },
   };
-  const poolerDir = `${serverDir}/pgbouncer`;
-  if (options.fresh) {
-    await stopPooler({ dir: poolerDir });
-    await stopCluster(cluster).catch(() => {});
-    for (const d of new Set([dir, serverDir])) await Deno.remove(d, { recursive: true }).catch(() => {});
-    await serverDirFor(dir);
-  }
-  const secrets = await loadSecrets(`${dir}/secrets.json`);
-  await initCluster(cluster, secrets.superPassword);
-  await startCluster(cluster);
-
-  const superuserUrl = `postgres://postgres:${secrets.superPassword}@127.0.0.1:${cluster.port}/postgres`;
-  const verifiers = await bootstrapRoles(superuserUrl, secrets, options.limits ?? APP_ROLE_LIMITS);
   const pooler: Pooler = {
-    dir: poolerDir,
+    dir: `${base}/pgbouncer`,
     port: freePort(),
-    postgres: { socketDir: cluster.runDir, port: cluster.port },
+    postgres: { socketDir: server.runDir, port: server.port },
     binary: tools.pgbouncer,
     adminUser: ADMIN_ROLE,
-    secrets: verifiers,
+    secrets: {},
     maxUserConnections: budget.maxUserConnections,
   };
-  try {
-    await startPooler(pooler);
-  } catch (error) {
-    await stopCluster(cluster);
-    throw error;
-  }
+  return { server, pooler };
+}
 
+async function startLocalCluster(
+  name: string,
+  server: Cluster,
+  pooler: Pooler,
+  secrets: Secrets,
+  limits: AppRoleLimits = APP_ROLE_LIMITS,
+): Promise<LocalCluster> {
+  await initCluster(server, secrets.superPassword);
+  await startCluster(server);
   const at = (user: string, password: string, port: number, db: string) =>
     `postgres://${user}:${password}@127.0.0.1:${port}/${db}`;
+  const superuserUrl = at("postgres", secrets.superPassword, server.port, MAIN_DATABASE);
+  try {
+    const bootstrapUrl = at("postgres", secrets.superPassword, server.port, "postgres");
+    pooler.secrets = await bootstrapRoles(bootstrapUrl, secrets, limits);
+    await startPooler(pooler);
+  } catch (error) {
+    await stopCluster(server);
+    throw error;
+  }
   return {
-    servers: {
-      databaseUrl: at(ADMIN_ROLE, secrets.adminPassword, cluster.port, MAIN_DATABASE),
-      poolerUrl: at(APP_ROLE, secrets.appPassword, pooler.port, MAIN_DATABASE),
-      poolerAdminUrl: at(ADMIN_ROLE, secrets.adminPassword, pooler.port, "pgbouncer"),
-    },
-    jwtSecret: secrets.jwtSecret,
-    superuserUrl: superuserUrl.replace(/\/postgres$/, `/${MAIN_DATABASE}`),
-    serverDir,
-    cluster,
+    name,
+    region: LOCAL_REGION,
+    databaseUrl: at(ADMIN_ROLE, secrets.adminPassword, server.port, MAIN_DATABASE),
+    poolerUrl: at(APP_ROLE, secrets.appPassword, pooler.port, MAIN_DATABASE),
+    poolerAdminUrl: at(ADMIN_ROLE, secrets.adminPassword, pooler.port, "pgbouncer"),
+    superuserUrl,
+    server,
     pooler,
-    async stop() {
-      await stopPooler(pooler);
-      await stopCluster(cluster);
-    },
-  } satisfies LocalStack;
+  };
+}
+
+/** The secrets each local cluster's catalog row names: the first keeps the catalog's own (the seed
+ * row's: DATABASE_URL…, so single-cluster settings work unchanged), the others their defaults. */
+const localRefs = (i: number, name: string) => (i === 0 ? CATALOG_CLUSTER_REFS : defaultSecretRefs(name));
+
+/** The secrets each local cluster's catalog row names (src/tenancy/cluster-directory.ts), from the
+ * clusters stack.json lists. */
+export function localClusterSecrets(clusters: Omit<LocalCluster, "server" | "pooler">[]) {
+  return Object.fromEntries(clusters.flatMap((c, i) => {
+    const refs = localRefs(i, c.name);
+    return [
+      [refs.directDsnRef, c.databaseUrl],
+      [refs.poolerDsnRef, c.poolerUrl],
+      [refs.poolerAdminDsnRef, c.poolerAdminUrl],
+      [refs.superuserDsnRef, c.superuserUrl],
+    ];
+  }));
+}
+
+/** Lists the local clusters in the catalog (after its migrations), each naming its default secrets. */
+export async function registerLocalClusters(control: Sql, clusters: { name: string; region: string }[]) {
+  for (const [i, { name, region }] of clusters.entries()) {
+    const refs = localRefs(i, name);
+    await control`
+      insert into clusters (name, region, direct_dsn_ref, pooler_dsn_ref, pooler_admin_dsn_ref, superuser_dsn_ref)
+      values (${name}, ${region}, ${refs.directDsnRef}, ${refs.poolerDsnRef}, ${refs.poolerAdminDsnRef},
+        ${refs.superuserDsnRef})
+      on conflict (name) do update set region = excluded.region, direct_dsn_ref = excluded.direct_dsn_ref,
+        pooler_dsn_ref = excluded.pooler_dsn_ref, pooler_admin_dsn_ref = excluded.pooler_admin_dsn_ref,
+        superuser_dsn_ref = excluded.superuser_dsn_ref`;
+  }
 }
 
 /** Creates (or re-keys) the admin and app roles and the main database; returns their SCRAM

@@ -1,11 +1,21 @@
-// What the control plane needs to manage agency databases: the admin role's direct connection to
-// the catalog, its URL (other databases on the same server by swapping the name), and the app role.
+// The control plane of one cluster: the catalog (the directory every cluster shares) and the cluster's
+// own server, each over a direct connection with the admin role, and the app role. Server-level work
+// (CREATE/DROP DATABASE, fences, clones) runs on `server`; catalog rows on `control`. Where the
+// catalog lives on the cluster, both are the same connection.
 import { connect, type Sql } from "../platform/db.ts";
 import { restoreDump } from "../platform/pg-dump.ts";
 
 export type ControlPlane = {
-  /** The catalog over a direct connection with the admin role (may CREATE DATABASE). */
+  /** The catalog over a direct connection with the admin role. */
   control: Sql;
+  /** The catalog's URL: catalog-wide advisory locks (one lifecycle action per agency, whatever its
+   * cluster). */
+  catalogUrl: string;
+  /** The cluster's name in the catalog. */
+  cluster: string;
+  /** The cluster's server over a direct connection with the admin role (may CREATE DATABASE). */
+  server: Sql;
+  /** The admin role's URL on the cluster: other databases on it by swapping the name. */
   databaseUrl: string;
   /** The request-serving role that gets CONNECT on each agency database. */
   appRole: string;
@@ -32,7 +42,7 @@ export async function withDatabase<T>(cp: ControlPlane, database: string, work: 
 
 /** Only the app role may connect: a clone does not inherit the template's database-level grants. */
 export async function restrictConnect(cp: ControlPlane, database: string): Promise<void> {
-  const { control: sql } = cp;
+  const { server: sql } = cp;
   await sql`revoke all on database ${sql(database)} from public`;
   await sql`grant connect on database ${sql(database)} to ${sql(cp.appRole)}`;
 }
@@ -41,7 +51,7 @@ export async function restrictConnect(cp: ControlPlane, database: string): Promi
  * one) and every session it has terminated, PgBouncer's pooled ones included, so an open transaction
  * can no longer commit. Resolves once two looks 100 ms apart find none (a session may be starting). */
 export async function fenceDatabase(cp: ControlPlane, database: string, timeoutMs = 10_000): Promise<void> {
-  const { control: sql } = cp;
+  const { server: sql } = cp;
   await sql`revoke connect on database ${sql(database)} from ${sql(cp.appRole)}`;
   const deadline = Date.now() + timeoutMs;
   for (let quiet = 0; quiet < 2;) {
@@ -65,7 +75,7 @@ export async function restoreDatabase(
   database: string,
   signal?: AbortSignal,
 ): Promise<string> {
-  const { control: sql } = cp;
+  const { server: sql } = cp;
   await sql`create database ${sql(database)} template template0`;
   try {
     await restoreDump(databaseUrlFor(cp.databaseUrl, database), pgBin, file, signal);
@@ -88,7 +98,7 @@ export async function restoreDatabase(
 
 /** Drops a database even while PgBouncer or a client still holds connections to it. */
 export async function dropDatabase(cp: ControlPlane, database: string): Promise<void> {
-  await cp.control`drop database if exists ${cp.control(database)} with (force)`;
+  await cp.server`drop database if exists ${cp.server(database)} with (force)`;
 }
 
 /** An advisory lock: one bigint key, or a namespace and a name hashed in SQL (e.g. one per agency). */

@@ -12,11 +12,11 @@ import {
   recordEvent,
   transitionAgency,
 } from "../catalog/agencies.ts";
-import { transaction } from "../platform/db.ts";
+import { type Sql, transaction } from "../platform/db.ts";
 import { dumpDatabase, type DumpInfo, verifyDump } from "../platform/pg-dump.ts";
 import { ApiError, notFound } from "../platform/errors.ts";
+import type { Cluster, ClusterDirectory } from "./cluster-directory.ts";
 import {
-  type ControlPlane,
   databaseUrlFor,
   dropDatabase,
   fenceDatabase,
@@ -27,14 +27,17 @@ import {
   withDatabase,
 } from "./control-plane.ts";
 import { agencyDatabaseName, slugify } from "./database-name.ts";
-import type { PoolerAdmin } from "./pooler-admin.ts";
 import { SWEEP_LOCK } from "./sweeper.ts";
 
-export type LifecycleDeps = ControlPlane & {
+export type LifecycleDeps = {
+  /** The catalog, admin role, direct. */
+  control: Sql;
+  catalogUrl: string;
+  /** Where each agency's database lives. */
+  clusters: ClusterDirectory;
   /** Where pg_dump and pg_restore live; PATH when undefined. */
   pgBin?: string;
   backupDir: string;
-  poolerAdmin?: PoolerAdmin;
   onChange?(change: AgencyChange): void;
 };
 
@@ -52,20 +55,22 @@ async function load(deps: LifecycleDeps, idOrDatabase: string): Promise<Agency> 
   return agency;
 }
 
-/** Runs one lifecycle action on an agency while no other runs on it (409 if one does). */
-async function exclusively<T>(
+/** The catalog lock a lifecycle action (or a move) holds on one agency. */
+export const agencyLock = (id: string) => ({ namespace: LIFECYCLE_LOCK, name: id });
+
+/** Runs one lifecycle action on an agency while no other runs on it (409 if one does), with the
+ * agency as read under the lock and the cluster it lives on. */
+export async function exclusively<T>(
   deps: LifecycleDeps,
   idOrDatabase: string,
-  work: (agency: Agency, signal: AbortSignal) => Promise<T>,
+  work: (agency: Agency, cluster: Cluster, signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
   const { id } = await load(deps, idOrDatabase);
   try {
-    return await withAdvisoryLock(
-      deps.databaseUrl,
-      { namespace: LIFECYCLE_LOCK, name: id },
-      "try",
-      async ({ signal }) => await work(await load(deps, id), signal), // read again under the lock
-    );
+    return await withAdvisoryLock(deps.catalogUrl, agencyLock(id), "try", async ({ signal }) => {
+      const agency = await load(deps, id); // read again under the lock
+      return await work(agency, await deps.clusters.get(agency.cluster), signal);
+    });
   } catch (error) {
     if (error instanceof LockBusy) throw conflict("Another lifecycle action is running for this agency");
     throw error;
@@ -89,41 +94,46 @@ async function move(
 ) {
   const moved = await transitionAgency(deps.control, agency.id, from, to, { name: event, actor, details });
   if (!moved) throw conflict(`Agency is no longer ${from.join(" or ")}`);
-  deps.onChange?.({ id: moved.id, status: moved.status, databaseName: agency.databaseName });
+  deps.onChange?.({
+    id: moved.id,
+    status: moved.status,
+    databaseName: agency.databaseName,
+    cluster: agency.cluster,
+  });
   return moved;
 }
 
 /** Closes the database's connections on this process's PgBouncer (every API instance does the same
  * on its own when the change is announced), then lets new ones wait for a server again. */
-async function killOnPooler(deps: LifecycleDeps, database: string) {
-  await deps.poolerAdmin?.kill(database);
-  await deps.poolerAdmin?.resume(database);
+async function killOnPooler(cluster: Cluster, database: string) {
+  await cluster.poolerAdmin?.kill(database);
+  await cluster.poolerAdmin?.resume(database);
 }
 
-async function dropAgencyDatabase(deps: LifecycleDeps, database: string) {
-  await deps.poolerAdmin?.kill(database);
+export async function dropAgencyDatabase(cluster: Cluster, database: string) {
+  await cluster.poolerAdmin?.kill(database);
   try {
-    await dropDatabase(deps, database);
+    await dropDatabase(cluster, database);
   } finally {
-    await deps.poolerAdmin?.resume(database);
+    await cluster.poolerAdmin?.resume(database);
   }
 }
 
 const stamp = () => new Date().toISOString().replace(/[-:]/g, "").replace(/\..*$/, "");
 
 export const suspendAgency = (deps: LifecycleDeps, id: string, actor: Actor) =>
-  exclusively(deps, id, async (agency) => {
+  exclusively(deps, id, async (agency, cluster) => {
     requireStatus(agency, ["active"]);
     const suspended = await move(deps, agency, ["active"], "suspended", "agency.suspended", actor);
-    await killOnPooler(deps, agency.databaseName);
+    await killOnPooler(cluster, agency.databaseName);
     return suspended;
   });
 
 /** Resumes a suspended agency, or gives an agency whose archive was interrupted its database back. */
 export const resumeAgency = (deps: LifecycleDeps, id: string, actor: Actor) =>
-  exclusively(deps, id, async (agency) => {
+  exclusively(deps, id, async (agency, cluster) => {
     requireStatus(agency, ["suspended", "archiving"]);
-    if (agency.status === "archiving") await restrictConnect(deps, agency.databaseName);
+    if (agency.status === "archiving") await restrictConnect(cluster, agency.databaseName);
     return await move(deps, agency, ["suspended", "archiving"], "active", "agency.resumed", actor);
   });
 
@@ -133,7 +143,7 @@ export const resumeAgency = (deps: LifecycleDeps, id: string, actor: Actor) =>
  * agency goes back to the status it had; if the process dies, archiving it again finishes the job
  * (or resume cancels it). */
 export const archiveAgency = (deps: LifecycleDeps, id: string, actor: Actor) =>
-  exclusively(deps, id, async (agency, signal) => {
+  exclusively(deps, id, async (agency, cluster, signal) => {
     requireStatus(agency, ["active", "suspended", "archiving"]);
     const previous = agency.status;
     if (previous !== "archiving") {
@@ -143,20 +153,20 @@ export const archiveAgency = (deps: LifecycleDeps, id: string, actor: Actor) =>
     const file = `${deps.backupDir}/archives/${agency.id}/${database}-${stamp()}.dump`;
     let dump: DumpInfo;
     try {
-      await killOnPooler(deps, database);
-      await fenceDatabase(deps, database);
+      await killOnPooler(cluster, database);
+      await fenceDatabase(cluster, database);
       const tables = await withDatabase(
-        deps,
+        cluster,
         database,
         async (sql) =>
           (await sql<{ tablename: string }[]>`select tablename from pg_tables where schemaname = 'public'`)
             .map((r) => r.tablename),
       );
-      dump = await dumpDatabase(databaseUrlFor(deps.databaseUrl, database), deps.pgBin, file, signal);
+      dump = await dumpDatabase(databaseUrlFor(cluster.databaseUrl, database), deps.pgBin, file, signal);
       await verifyDump(deps.pgBin, dump, tables, signal);
     } catch (error) {
       if (previous !== "archiving") {
-        await restrictConnect(deps, database);
+        await restrictConnect(cluster, database);
         await move(deps, agency, ["archiving"], previous, "agency.archive_failed", actor, {
           error: String((error as Error)?.message ?? error).slice(0, 2000),
         });
@@ -167,19 +177,25 @@ export const archiveAgency = (deps: LifecycleDeps, id: string, actor: Actor) =>
     const archived = await move(deps, agency, ["archiving"], "archived", "agency.archived", actor, {
       ...dump,
     });
-    await dropAgencyDatabase(deps, database);
+    await dropAgencyDatabase(cluster, database);
     return archived;
   });
 
 /** Brings an archived agency back from its latest archive, under its original database name. */
 export const unarchiveAgency = (deps: LifecycleDeps, id: string, actor: Actor) =>
-  exclusively(deps, id, async (agency, signal) => {
+  exclusively(deps, id, async (agency, cluster, signal) => {
     requireStatus(agency, ["archived"]);
     const [event] = await deps.control<{ details: { file?: string } }[]>`
       select details from agency_events where agency_id = ${agency.id} and event = 'agency.archived'
       order by id desc limit 1`;
     if (!event?.details.file) throw conflict("No archive recorded for this agency");
-    const version = await restoreDatabase(deps, deps.pgBin, event.details.file, agency.databaseName, signal);
+    const version = await restoreDatabase(
+      cluster,
+      deps.pgBin,
+      event.details.file,
+      agency.databaseName,
+      signal,
+    );
     await deps.control`update agencies set schema_version = ${version} where id = ${agency.id}`;
     return await move(deps, agency, ["archived"], "active", "agency.unarchived", actor, {
       file: event.details.file,
@@ -189,7 +205,7 @@ export const unarchiveAgency = (deps: LifecycleDeps, id: string, actor: Actor) =
 /** Deletes an archived agency (any agency with `force`): database dropped, logins removed; the
  * catalog row stays, status deleted, for the audit trail. */
 export const deleteAgency = (deps: LifecycleDeps, id: string, actor: Actor & { force?: boolean }) =>
-  exclusively(deps, id, async (agency) => {
+  exclusively(deps, id, async (agency, cluster) => {
     const from: AgencyStatus[] = actor.force
       ? ["active", "suspended", "archiving", "archived", "provisioning"]
       : ["archived"];
@@ -197,7 +213,7 @@ export const deleteAgency = (deps: LifecycleDeps, id: string, actor: Actor & { f
       throw conflict(`Agency is ${agency.status}: archive it first, or force`);
     }
     const deleted = await move(deps, agency, from, "deleted", "agency.deleted", actor);
-    await dropAgencyDatabase(deps, agency.databaseName);
+    await dropAgencyDatabase(cluster, agency.databaseName);
     await deps.control`delete from user_directory where agency_id = ${agency.id}`;
     return deleted;
   });
@@ -214,18 +230,23 @@ export async function restoreAgencyFromBackup(
   const agency = await load(deps, id);
   if (options.asNew) {
     const name = `inspect_${stamp().toLowerCase()}_${agency.databaseName}`.slice(0, 63);
-    await restoreDatabase(deps, deps.pgBin, file, name);
+    await restoreDatabase(await deps.clusters.get(agency.cluster), deps.pgBin, file, name);
     return { agency, database: name };
   }
-  return await exclusively(deps, agency.id, async (agency) => {
+  return await exclusively(deps, agency.id, async (agency, cluster) => {
     requireStatus(agency, ["active", "suspended"]);
     // A new name: the slug shortened so the restore stamp always survives the 63-byte limit.
     const slug = slugify(agency.domain ?? agency.name).slice(0, 28);
     const database = agencyDatabaseName(agency.id, `${slug} r${stamp().toLowerCase()}`);
-    const change = { id: agency.id, status: agency.status, databaseName: agency.databaseName };
+    const change = {
+      id: agency.id,
+      status: agency.status,
+      databaseName: agency.databaseName,
+      cluster: agency.cluster,
+    };
     // Until the catalog points at it, the new database is claimed by no row: hold off the sweeper.
-    await withAdvisoryLock(deps.databaseUrl, SWEEP_LOCK, "shared", async ({ signal }) => {
-      const version = await restoreDatabase(deps, deps.pgBin, file, database, signal);
+    await withAdvisoryLock(cluster.databaseUrl, SWEEP_LOCK, "shared", async ({ signal }) => {
+      const version = await restoreDatabase(cluster, deps.pgBin, file, database, signal);
       signal.throwIfAborted(); // unclaimed, the new database is the sweeper's to drop
       await transaction(deps.control, async (tx) => {
         await tx`update agencies set database_name = ${database}, schema_version = ${version} where id = ${agency.id}`;

@@ -6,10 +6,14 @@ import { bearerToken } from "../auth/bearer.ts";
 import { emailSchema, passwordSchema } from "../auth/schemas.ts";
 import type { Tokens } from "../auth/tokens.ts";
 import type { AppEnv } from "../platform/app-env.ts";
-import { badRequest, forbidden } from "../platform/errors.ts";
+import type { Sql } from "../platform/db.ts";
+import { badRequest, forbidden, unavailable } from "../platform/errors.ts";
+import { createLoadingCache } from "../platform/loading-cache.ts";
 import { clientAddress, createRateLimiter } from "../platform/rate-limit.ts";
 import { validate } from "../platform/validate.ts";
-import { provisionAgency, type ProvisioningDeps } from "./provisioning/index.ts";
+import type { Cluster, ClusterDirectory } from "./cluster-directory.ts";
+import { clusterLoads, placeAgency } from "./placement.ts";
+import { provisionAgency, type ProvisioningHooks } from "./provisioning/index.ts";
 import type { SpareRefiller } from "./spares.ts";
 
 const HOSTNAME = /^(?=.{4,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/;
@@ -24,6 +28,8 @@ export const signupSchema = z.strictObject({
   domain: z.string().trim().toLowerCase().regex(HOSTNAME, "must be a host name like acme.example.com")
     .optional(),
   subscriptionPlan: z.string().regex(/^[a-z][a-z0-9_]{1,30}$/, "is not a plan code").default("starter"),
+  /** Where the agency's data lives: an open cluster of this region (see placement). */
+  region: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, "is not a region name").optional(),
   admin: z.strictObject({
     email: emailSchema,
     password: passwordSchema,
@@ -32,16 +38,52 @@ export const signupSchema = z.strictObject({
 });
 
 export type SignupDeps = {
-  provisioning: ProvisioningDeps;
+  /** The catalog, admin role, direct. */
+  control: Sql;
+  clusters: ClusterDirectory;
   spares: SpareRefiller;
+  /** A signup that names no region goes here (else to any region). */
+  defaultRegion?: string;
+  /** How long a cluster's measured size is reused by placement. */
+  sizeTtlMs: number;
+  hooks?: ProvisioningHooks;
   tokens: Tokens;
   openSignup: boolean;
   /** Proxies of ours in front of the API (see clientAddress). */
   trustProxy: number;
 };
 
-export function signupRoutes({ provisioning, spares, tokens, openSignup, trustProxy }: SignupDeps) {
+/** Agency databases' total size on a cluster (placement's byte load). */
+async function measureBytes(cluster: Cluster): Promise<number> {
+  const [{ bytes }] = await cluster.server<{ bytes: string }[]>`
+    select coalesce(sum(pg_database_size(datname)), 0)::bigint as bytes from pg_database
+    where datname like 'agency\\_%'`;
+  return Number(bytes);
+}
+
+export function signupRoutes(
+  { control, clusters, spares, tokens, openSignup, trustProxy, defaultRegion, sizeTtlMs, hooks }: SignupDeps,
+) {
   const perClient = createRateLimiter({ windowMs: 60_000, max: 10 });
+  const sizes = createLoadingCache<number>({ ttlMs: sizeTtlMs, max: 1000 });
+
+  /** The open cluster with room and the lowest load, in the requested (or default) region. */
+  async function place(region: string | undefined): Promise<Cluster> {
+    const bytes = new Map<string, number>();
+    for (const cluster of await clusters.all()) {
+      if (cluster.state !== "open") continue;
+      // A cluster that cannot be measured cannot take an agency now: no room.
+      const measured = await sizes.get(cluster.cluster, () => measureBytes(cluster)).catch(() => Infinity);
+      bytes.set(cluster.cluster, measured ?? 0);
+    }
+    const placement = placeAgency(await clusterLoads(control, bytes), region ?? defaultRegion);
+    if ("cluster" in placement) return await clusters.get(placement.cluster);
+    if (placement.refused === "unknown_region") {
+      throw badRequest("Unknown region", [{ path: "region", message: `no cluster serves ${region}` }]);
+    }
+    throw unavailable("No cluster has room for a new agency right now", 60);
+  }
+
   return new Hono<AppEnv>().post(
     "/",
     async (c, next) => {
@@ -58,7 +100,7 @@ export function signupRoutes({ provisioning, spares, tokens, openSignup, trustPr
     validate("json", signupSchema),
     async (c) => {
       const input = c.req.valid("json");
-      const [plan] = await provisioning.control`
+      const [plan] = await control`
       select 1 from subscription_plans where code = ${input.subscriptionPlan} and is_active`;
       if (!plan) {
         throw badRequest("Unknown plan", [{
@@ -66,8 +108,9 @@ export function signupRoutes({ provisioning, spares, tokens, openSignup, trustPr
           message: "is not an active plan",
         }]);
       }
-      const { agency, userId } = await provisionAgency(provisioning, input);
-      spares.kick();
+      const cluster = await place(input.region);
+      const { agency, userId } = await provisionAgency({ ...cluster, hooks }, input);
+      spares.kick(cluster);
       const token = await tokens.signAgency({
         sub: userId,
         agencyId: agency.id,

@@ -1,4 +1,4 @@
-// The tenant template: a database at the latest db/tenant migration that new agency databases are
+// The tenant template, one per cluster: a database at the latest db/tenant migration that new agency databases are
 // cloned from (CREATE DATABASE … TEMPLATE), so no DDL runs on the request path. It is marked as a
 // template and closed to connections except while it is migrated, and the app role may not
 // connect to it, so it is never reachable through PgBouncer.
@@ -38,9 +38,10 @@ export async function prepareTemplate(
         >`select max(version) as version from schema_migrations`;
         return version;
       });
-      await conn`
-        insert into tenant_template (database_name, schema_version) values (${TEMPLATE_DATABASE}, ${version})
-        on conflict (database_name) do update set schema_version = excluded.schema_version, migrated_at = now()`;
+      await cp.control`
+        insert into tenant_template (cluster, database_name, schema_version)
+        values (${cp.cluster}, ${TEMPLATE_DATABASE}, ${version})
+        on conflict (cluster) do update set schema_version = excluded.schema_version, migrated_at = now()`;
       return version;
     } finally {
       await conn`alter database ${conn(TEMPLATE_DATABASE)} with is_template true allow_connections false`;
@@ -61,10 +62,12 @@ export async function grantAppRole(sql: Sql, appRole: string): Promise<void> {
   await sql`alter default privileges in schema public grant usage, select on sequences to ${role}`;
 }
 
-/** The version the template is at, as recorded when it was last migrated. */
-export async function templateVersion(sql: Sql): Promise<string | undefined> {
-  const [row] = await sql<{ schemaVersion: string }[]>`
-    select schema_version from tenant_template where database_name = ${TEMPLATE_DATABASE}`;
+/** The version a cluster's template is at, as recorded when it was last migrated. */
+export async function templateVersion(
+  cp: Pick<ControlPlane, "control" | "cluster">,
+): Promise<string | undefined> {
+  const [row] = await cp.control<{ schemaVersion: string }[]>`
+    select schema_version from tenant_template where cluster = ${cp.cluster}`;
   return row?.schemaVersion;
 }
 

@@ -1,11 +1,16 @@
-// The client registry: one postgres.js client per agency database, to PgBouncer, which does the real
-// pooling. At most `max` live clients; the least recently used one is evicted, and ended once the
+// The client registry: one postgres.js client per agency database, to its cluster's PgBouncer, which
+// does the real pooling. Keyed by cluster and database: a moved agency gets a client on its new
+// cluster. At most `max` live clients; the least recently used one is evicted, and ended once the
 // last request holding it lets go. No per-agency pool of 10 direct connections.
 import { connect, isConnectionLost, type Sql } from "../platform/db.ts";
 import { assertAgencyDatabaseName } from "./database-name.ts";
 
+/** Where a request's database is: the catalog's word, never the token's. */
+export type TenantDatabase = { cluster: string; databaseName: string };
+
 export type TenantClientsOptions = {
-  poolerUrl: string;
+  /** The app role's URL through a cluster's pooler. */
+  poolerUrl(cluster: string): Promise<string>;
   max: number;
   connectionsPerClient: number;
   idleTimeoutSeconds?: number;
@@ -25,14 +30,16 @@ export function createTenantClients(
     closing.add(done);
   }
 
-  function evict(databaseName: string, entry: Entry) {
-    entries.delete(databaseName);
+  const keyOf = (db: TenantDatabase) => `${db.cluster}/${db.databaseName}`;
+
+  function evict(key: string, entry: Entry) {
+    entries.delete(key);
     entry.evicted = true;
     if (entry.leases === 0) end(entry); // else ended by the last release
   }
 
-  function open(databaseName: string): Entry {
-    const url = new URL(poolerUrl);
+  function open(pooler: string, databaseName: string): Entry {
+    const url = new URL(pooler);
     url.pathname = `/${assertAgencyDatabaseName(databaseName)}`;
     counters.created++;
     if (entries.size >= max) {
@@ -51,27 +58,31 @@ export function createTenantClients(
   return {
     /** Runs `work` with the client for an agency database (the name must come from the catalog).
      * The client is held meanwhile: eviction never ends a client a request is still using. */
-    async use<T>(databaseName: string, work: (sql: Sql) => Promise<T>): Promise<T> {
-      let entry = entries.get(databaseName);
-      if (entry) entries.delete(databaseName);
-      else entry = open(databaseName);
-      entries.set(databaseName, entry);
+    async use<T>(db: TenantDatabase, work: (sql: Sql) => Promise<T>): Promise<T> {
+      const key = keyOf(db);
+      // The cluster's URL is looked up only for a new client: never on the warm path.
+      const pooler = entries.has(key) ? undefined : await poolerUrl(db.cluster);
+      let entry = entries.get(key);
+      if (entry) entries.delete(key);
+      else entry = open(pooler!, db.databaseName);
+      entries.set(key, entry);
       entry.leases++;
       try {
         return await work(entry.sql);
       } catch (error) {
         // The pooler or server dropped its connection: a fresh client for the next request, since
         // postgres.js may keep queued work waiting on the dead one (see transaction()).
-        if (isConnectionLost(error) && entries.get(databaseName) === entry) evict(databaseName, entry);
+        if (isConnectionLost(error) && entries.get(key) === entry) evict(key, entry);
         throw error;
       } finally {
         if (--entry.leases === 0 && entry.evicted) end(entry);
       }
     },
-    /** Ends an agency's client (suspend, archive, restore): the next request gets a fresh one. */
-    evict(databaseName: string): void {
-      const entry = entries.get(databaseName);
-      if (entry) evict(databaseName, entry);
+    /** Ends an agency's client (suspend, archive, restore, move): the next request gets a fresh one. */
+    evict(db: TenantDatabase): void {
+      const key = keyOf(db);
+      const entry = entries.get(key);
+      if (entry) evict(key, entry);
     },
     stats: () => ({ live: entries.size, max, ...counters }),
     async closeAll(): Promise<void> {

@@ -29,6 +29,9 @@ export type TenantDeps = {
 
 export const userCacheKey = (agencyId: string, userId: string) => `${agencyId}:${userId}`;
 
+// A move's write freeze lets these through: they run on the source until the switch.
+const READS = new Set(["GET", "HEAD", "OPTIONS"]);
+
 const behind = (version: string | null, required?: string) =>
   required !== undefined && (version === null || BigInt(version) < BigInt(required));
 
@@ -53,10 +56,13 @@ export function tenant(
     if (behind(agency.schemaVersion, requiredSchemaVersion)) {
       throw unavailable("The agency's database is being upgraded, retry shortly", 30);
     }
+    if (agency.frozenUntil && !READS.has(c.req.method) && agency.frozenUntil.getTime() > Date.now()) {
+      throw unavailable("The agency is moving to another cluster: writes resume within seconds", 1);
+    }
     c.set("agency", agency);
     c.set("origin", requestOrigin(c, trustProxy));
     await admission.run(agency.id, () =>
-      clients.use(agency.databaseName, async (sql) => {
+      clients.use(agency, async (sql) => {
         const user = await users.get(userCacheKey(agency.id, claims.sub), () => findUser(sql, claims.sub));
         if (!user?.isActive) throw unauthorized("User is deactivated");
         if (isRevoked(user, claims)) throw unauthorized("Session ended");

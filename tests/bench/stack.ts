@@ -1,15 +1,15 @@
 // The bench's servers: a fresh local stack in a temp dir (like tests/support/global-setup.ts), or the
 // configured DATABASE_URL / POOLER_URL; and the API, in this process or as a child process.
-import { migrateCatalog } from "../../src/catalog/migrate.ts";
 import { type Config, loadConfig, type Servers } from "../../src/config.ts";
 import type { RunningApi } from "../../src/main.ts";
 import { type ConnectionBudget, connectionBudget } from "../../src/platform/connection-budget.ts";
 import { connect, type Sql } from "../../src/platform/db.ts";
-import { APP_ROLE, bootLocalStack } from "../../src/stack/index.ts";
+import { APP_ROLE, bootLocalStack, type LocalCluster } from "../../src/stack/index.ts";
 import { freePort, waitForPort } from "../../src/stack/ports.ts";
 import { findTools, type Tools } from "../../src/stack/tools.ts";
 import type { ControlPlane } from "../../src/tenancy/control-plane.ts";
-import { prepareTemplate } from "../../src/tenancy/template.ts";
+import { templateVersion } from "../../src/tenancy/template.ts";
+import { prepareServers } from "../../src/cli/context.ts";
 import { processTree } from "./cpu.ts";
 
 export type BenchStack = {
@@ -53,6 +53,7 @@ export async function bootBenchStack(log: (line: string) => void): Promise<Bench
   let jwtSecret: string;
   let observerUrl: string;
   let stopStack = async () => {};
+  let localClusters: LocalCluster[] | undefined;
   if (env.DATABASE_URL && env.POOLER_URL) {
     servers = {
       databaseUrl: env.DATABASE_URL,
@@ -69,6 +70,7 @@ export async function bootBenchStack(log: (line: string) => void): Promise<Bench
     log(`booting a local stack in ${dir}`);
     const stack = await bootLocalStack(dir, tools, { budget: config.PG_CONNECTION_BUDGET });
     servers = stack.servers;
+    localClusters = stack.clusters;
     jwtSecret = stack.jwtSecret;
     observerUrl = stack.superuserUrl;
     const benchDir = dir;
@@ -86,10 +88,18 @@ export async function bootBenchStack(log: (line: string) => void): Promise<Bench
   }
   const appRole = decodeURIComponent(new URL(servers.poolerUrl).username);
   const control = connect(servers.databaseUrl, { max: 4, applicationName: "buildflow-bench" });
-  const controlPlane = { control, databaseUrl: servers.databaseUrl, appRole };
+  // The catalog's own cluster: where the bench's agencies live.
+  const controlPlane: ControlPlane = {
+    control,
+    catalogUrl: servers.databaseUrl,
+    cluster: "local",
+    server: control,
+    databaseUrl: servers.databaseUrl,
+    appRole,
+  };
   try {
-    await migrateCatalog(tools.dbmate, servers.databaseUrl, appRole);
-    const templateVersion = await prepareTemplate(controlPlane, tools.dbmate);
+    await prepareServers(servers, tools.dbmate, localClusters);
+    const version = (await templateVersion(controlPlane))!;
     const pooled = new URL(servers.poolerUrl);
     const direct = new URL(servers.databaseUrl);
     direct.username = pooled.username;
@@ -107,7 +117,7 @@ export async function bootBenchStack(log: (line: string) => void): Promise<Bench
       adminUrl: (db) => withDb(servers.databaseUrl, db),
       controlPlane,
       budget: connectionBudget(config.PG_CONNECTION_BUDGET),
-      templateVersion,
+      templateVersion: version,
       bootMs: performance.now() - started,
       async stop() {
         await control.end({ timeout: 5 }).catch(() => {});

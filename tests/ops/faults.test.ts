@@ -5,15 +5,13 @@
 // present afterwards, the first success within 5 s of recovery, and no request longer than 15 s.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createApp, createServices, type Services } from "../../src/app.ts";
-import { migrateCatalog } from "../../src/catalog/migrate.ts";
-import { connect } from "../../src/platform/db.ts";
+import { prepareServers } from "../../src/cli/context.ts";
 import { dumpDatabase } from "../../src/platform/pg-dump.ts";
-import { APP_ROLE, bootLocalStack, type LocalStack } from "../../src/stack/index.ts";
+import { bootLocalStack, type LocalStack } from "../../src/stack/index.ts";
 import { startPooler } from "../../src/stack/pgbouncer.ts";
 import { startCluster, stopCluster } from "../../src/stack/postgres-cluster.ts";
 import { databaseUrlFor } from "../../src/tenancy/control-plane.ts";
 import { restoreAgencyFromBackup, suspendAgency } from "../../src/tenancy/lifecycle.ts";
-import { prepareTemplate } from "../../src/tenancy/template.ts";
 import { type AnyApp, call, connectedTo, signupAgency, sleep, type Tenant } from "../support/fixtures.ts";
 import { stack as shared, testConfig } from "../support/stack.ts";
 
@@ -27,10 +25,7 @@ beforeAll(async () => {
   await Deno.chmod(dir, 0o755);
   const { tools } = shared();
   local = await bootLocalStack(dir, tools, { budget: 100 });
-  await migrateCatalog(tools.dbmate, local.servers.databaseUrl, APP_ROLE);
-  const control = connect(local.servers.databaseUrl, { max: 1 });
-  await prepareTemplate({ control, databaseUrl: local.servers.databaseUrl, appRole: APP_ROLE }, tools.dbmate)
-    .finally(() => control.end());
+  await prepareServers(local.servers, tools.dbmate, local.clusters);
   services = createServices(
     testConfig({ TRUST_PROXY: "1", SPARE_DATABASES: "0", BACKUP_DIR: `${dir}/backups` }),
     local.servers,

@@ -9,20 +9,22 @@ import { connect, type Sql } from "../../src/platform/db.ts";
 import { migrationVersions, TENANT_MIGRATIONS } from "../../src/platform/dbmate.ts";
 import { type ControlPlane, databaseUrlFor } from "../../src/tenancy/control-plane.ts";
 import {
+  type FleetDeps,
   type FleetOptions,
   type FleetOutcome,
   migrateFleet,
   MIGRATION_LOCK,
 } from "../../src/tenancy/fleet-migrate.ts";
 import { asSuperuser, call, hex, signupAgency, type Tenant } from "../support/fixtures.ts";
-import { stack, superuser, testApp } from "../support/stack.ts";
+import { localPlane, stack, superuser, testApp } from "../support/stack.ts";
 import { mapLimit } from "../../src/platform/map-limit.ts";
 import { runCli } from "./helpers.ts";
 
 const N = 20;
 const { app, services } = testApp({ TRUST_PROXY: "true" });
 const su = superuser();
-const cp: ControlPlane = services.controlPlane;
+const cp: ControlPlane = localPlane(services);
+const fleet = { control: services.control, clusters: services.clusters };
 const tag = hex(6);
 const LATEST = migrationVersions(TENANT_MIGRATIONS).at(-1)!;
 // Versions above every real one, applied in turn; each adds one column to `clients`.
@@ -54,7 +56,7 @@ const options = (extra: Partial<FleetOptions> = {}): FleetOptions => ({
 
 /** One run per agency, each narrowed by `agency`, all at once. */
 const perAgency = (names: string[], extra: Partial<FleetOptions> = {}) =>
-  Promise.all(names.map((db) => migrateFleet(cp, options({ ...extra, agency: db }))));
+  Promise.all(names.map((db) => migrateFleet(fleet, options({ ...extra, agency: db }))));
 
 const ledger = async (db: string) => {
   const [row] = await su<
@@ -127,10 +129,10 @@ describe("migrateFleet", () => {
   it("with onlyFailed, retries only the failed agency once it is fixed", async () => {
     const broken = dbs()[3];
     // A healthy agency is not selected by onlyFailed.
-    expect(await migrateFleet(cp, options({ onlyFailed: true, agency: dbs()[0] }))).toEqual([]);
+    expect(await migrateFleet(fleet, options({ onlyFailed: true, agency: dbs()[0] }))).toEqual([]);
 
     await asSuperuser(broken, (sql) => sql`alter table clients drop column ${sql(column(V1))}`);
-    const [retried, ...rest] = await migrateFleet(cp, options({ onlyFailed: true, agency: broken }));
+    const [retried, ...rest] = await migrateFleet(fleet, options({ onlyFailed: true, agency: broken }));
     expect(rest).toEqual([]);
     expect(retried).toMatchObject({ databaseName: broken, status: "migrated", pending: [V1] });
     const row = await ledger(broken);
@@ -139,21 +141,21 @@ describe("migrateFleet", () => {
     expect(await hasColumn(broken, column(V1))).toBe(true);
 
     // No longer failed: a second retry selects nothing.
-    expect(await migrateFleet(cp, options({ onlyFailed: true, agency: broken }))).toEqual([]);
+    expect(await migrateFleet(fleet, options({ onlyFailed: true, agency: broken }))).toEqual([]);
   });
 
   it("a dry run reports pending migrations and changes nothing", async () => {
     await addMigration(V2);
     const db = dbs()[0];
     const before = await ledger(db);
-    const [outcome] = await migrateFleet(cp, options({ agency: db, dryRun: true }));
+    const [outcome] = await migrateFleet(fleet, options({ agency: db, dryRun: true }));
     expect(outcome).toMatchObject({ databaseName: db, status: "pending", pending: [V2] });
     expect(await ledger(db)).toEqual(before);
     expect(await appliedVersions(db)).not.toContain(V2);
     expect(await hasColumn(db, column(V2))).toBe(false);
 
     // With the code's own migrations, the same database has nothing pending.
-    const [current] = await migrateFleet(cp, {
+    const [current] = await migrateFleet(fleet, {
       ...options({ agency: db, dryRun: true }),
       migrationsDir: TENANT_MIGRATIONS,
     });
@@ -176,10 +178,12 @@ describe("migrateFleet", () => {
     const lines = stdout.trim().split("\n");
     expect(lines.some((l) => l.includes(db) && /\bpending\b/.test(l) && l.includes(V2))).toBe(true);
     const header = lines.findIndex((l) =>
-      /^agencies\s+migrated\s+current\s+pending\s+failed\s+locked\s+seconds$/.test(l)
+      /^cluster\s+agencies\s+migrated\s+current\s+pending\s+failed\s+locked\s+seconds$/.test(l)
     );
     expect(header, stdout).toBeGreaterThan(-1);
-    expect(lines[header + 2].trim().split(/\s+/).slice(0, 6)).toEqual(["1", "0", "0", "1", "0", "0"]);
+    // Per cluster, then all of them.
+    expect(lines[header + 2].trim().split(/\s+/)).toEqual(["local", "1", "0", "0", "1", "0", "0"]);
+    expect(lines[header + 3].trim().split(/\s+/).slice(0, 7)).toEqual(["all", "1", "0", "0", "1", "0", "0"]);
     expect(await ledger(db)).toEqual(before);
     expect(await appliedVersions(db)).not.toContain(V2);
   });
@@ -206,7 +210,7 @@ describe("migrateFleet", () => {
     try {
       const [{ locked }] = await holder`select pg_try_advisory_lock(${MIGRATION_LOCK}) as locked`;
       expect(locked).toBe(true);
-      const [skipped] = await migrateFleet(cp, options({ agency: db }));
+      const [skipped] = await migrateFleet(fleet, options({ agency: db }));
       expect(skipped).toMatchObject({ databaseName: db, status: "locked", pending: [] });
       expect(await appliedVersions(db)).not.toContain(V2);
       expect((await ledger(db)).schemaVersion).toBe(V1);
@@ -215,8 +219,8 @@ describe("migrateFleet", () => {
     }
 
     const [[a], [b]] = await Promise.all([
-      migrateFleet(cp, options({ agency: db })),
-      migrateFleet(cp, options({ agency: db })),
+      migrateFleet(fleet, options({ agency: db })),
+      migrateFleet(fleet, options({ agency: db })),
     ]);
     const statuses = [a.status, b.status].sort();
     // Either the second met the first's lock, or it started after the first had finished.
@@ -242,7 +246,7 @@ describe("the ledger", () => {
         const file = [...Deno.readDirSync(TENANT_MIGRATIONS)].find((e) => e.name.startsWith(`${version}_`))!;
         await Deno.copyFile(`${TENANT_MIGRATIONS}/${file.name}`, `${olderDir}/${file.name}`);
       }
-      const [outcome] = await migrateFleet(cp, { ...options({ agency: db }), migrationsDir: olderDir });
+      const [outcome] = await migrateFleet(fleet, { ...options({ agency: db }), migrationsDir: olderDir });
       expect(outcome).toMatchObject({ databaseName: db, status: "current", pending: [] });
     } finally {
       await Deno.remove(olderDir, { recursive: true });
@@ -263,20 +267,29 @@ describe("the ledger", () => {
 describe("migrateFleet over a whole (private) catalog", () => {
   const catalogName = `fleetcat_${tag}`;
   let privateCatalog: Sql;
-  let privateCp: ControlPlane;
+  let privateCp: FleetDeps;
   let doomed: Tenant; // its database is dropped behind the run's back
 
   beforeAll(async () => {
     await cp.control`create database ${cp.control(catalogName)}`;
     privateCatalog = connect(databaseUrlFor(cp.databaseUrl, catalogName), { max: 2 });
-    privateCp = { ...cp, control: privateCatalog };
+    privateCp = { control: privateCatalog, clusters: services.clusters };
     await privateCatalog`
       create table agencies (
-        id uuid primary key, name text not null, database_name text not null unique,
+        id uuid primary key, name text not null, database_name text not null unique, cluster text not null,
         status text not null, schema_version text, migrated_at timestamptz, last_migration_error text)`;
+    // The one cluster, named as the shared catalog names it, for the CLI's cluster directory.
+    await privateCatalog`
+      create table clusters (
+        name text primary key, region text not null, state text not null, max_agencies int not null,
+        max_bytes bigint, direct_dsn_ref text not null, pooler_dsn_ref text not null,
+        pooler_admin_dsn_ref text, superuser_dsn_ref text)`;
+    await privateCatalog`
+      insert into clusters values ('local', 'local', 'open', 10000, null, 'DATABASE_URL', 'POOLER_URL',
+        'POOLER_ADMIN_URL', null)`;
     doomed = await signupAgency(app, `fleet${tag}`);
     const rows = await su<Record<string, unknown>[]>`
-      select id, name, database_name, status, schema_version from agencies
+      select id, name, database_name, cluster, status, schema_version from agencies
       where database_name in ${su(dbs().concat(doomed.agencyDatabase))}`;
     expect(rows).toHaveLength(N + 1);
     await privateCatalog`insert into agencies ${privateCatalog(rows)}`;
@@ -368,9 +381,13 @@ describe("migrateFleet over a whole (private) catalog", () => {
     });
     expect(code, stdout).toBe(1);
     const lines = stdout.trim().split("\n");
-    const header = lines.findIndex((l) => /^agencies\s+migrated\s+current\s+pending\s+failed/.test(l));
+    const header = lines.findIndex((l) =>
+      /^cluster\s+agencies\s+migrated\s+current\s+pending\s+failed/.test(l)
+    );
     expect(header, stdout).toBeGreaterThan(-1);
-    const [agencies, , current, pending, failedCount] = lines[header + 2].trim().split(/\s+/).map(Number);
+    const total = lines.slice(header).find((l) => l.startsWith("all "))!;
+    expect(lines.slice(header).some((l) => l.startsWith("local ")), stdout).toBe(true); // per cluster
+    const [agencies, , current, pending, failedCount] = total.trim().split(/\s+/).slice(1).map(Number);
     expect(agencies).toBe(N + 1);
     expect(failedCount).toBe(1); // the dropped database (a dry run only finds the broken one pending)
     expect(current + pending).toBe(N);

@@ -8,7 +8,7 @@ import { createAdmission } from "../../src/tenancy/admission.ts";
 import { createAgencyCache } from "../../src/tenancy/agency-cache.ts";
 import { createTenantClients } from "../../src/tenancy/tenant-clients.ts";
 import { stack, testApp } from "../support/stack.ts";
-import { signupAgency, sleep } from "../support/fixtures.ts";
+import { onLocal, signupAgency, sleep } from "../support/fixtures.ts";
 
 /** A promise with its resolve handle, to hold work open as long as a test wants. */
 function deferred<T = void>() {
@@ -34,12 +34,16 @@ describe("createTenantClients", () => {
   beforeAll(async () => {
     const agencies = await Promise.all(["reg-a", "reg-b", "reg-c"].map((tag) => signupAgency(app, tag)));
     databases = agencies.map((t) => t.agencyDatabase);
-    registry = createTenantClients({ poolerUrl: stack().servers.poolerUrl, max: 2, connectionsPerClient: 1 });
+    registry = createTenantClients({
+      poolerUrl: () => Promise.resolve(stack().servers.poolerUrl),
+      max: 2,
+      connectionsPerClient: 1,
+    });
   });
   afterAll(() => registry?.closeAll());
 
   // The client a `use` hands out (returned here only to compare identities).
-  const clientOf = (db: string) => registry.use(db, (sql) => Promise.resolve(sql));
+  const clientOf = (db: string) => registry.use(onLocal(db), (sql) => Promise.resolve(sql));
 
   it("keeps at most max clients and evicts the least recently used", async () => {
     const [a, b, c] = databases;
@@ -57,18 +61,18 @@ describe("createTenantClients", () => {
     expect(registry.stats()).toMatchObject({ live: 2, created: 4, evictions: 2 });
 
     // Each client talks to its own database through the pooler.
-    const [{ db }] = await registry.use(b, (sql) => sql`select current_database() as db`);
+    const [{ db }] = await registry.use(onLocal(b), (sql) => sql`select current_database() as db`);
     expect(db).toBe(b);
-    const [{ db: dbC }] = await registry.use(c, (sql) => sql`select current_database() as db`);
+    const [{ db: dbC }] = await registry.use(onLocal(c), (sql) => sql`select current_database() as db`);
     expect(dbC).toBe(c);
   });
 
   it("never ends a client a request still holds: evicted mid-request, it ends after the request", async () => {
     const [a, b, c] = databases;
-    registry.evict(a);
+    registry.evict(onLocal(a));
     let held: Awaited<ReturnType<typeof clientOf>> | undefined;
     const evicted = deferred();
-    const request = registry.use(a, async (sql) => {
+    const request = registry.use(onLocal(a), async (sql) => {
       held = sql;
       await evicted.promise; // another request evicts this client now
       const [first] = await sql`select current_database() as db`;
@@ -89,7 +93,7 @@ describe("createTenantClients", () => {
   it("refuses a name that is not an agency database before connecting", async () => {
     const created = registry.stats().created;
     for (const name of ["postgres", "buildflow", "agency_x", "agency_a_deadbeef; drop database x"]) {
-      await expect(registry.use(name, () => Promise.resolve(0)), name).rejects.toThrow();
+      await expect(registry.use(onLocal(name), () => Promise.resolve(0)), name).rejects.toThrow();
     }
     expect(registry.stats().created).toBe(created);
   });

@@ -13,7 +13,7 @@ it("cancels a statement past the app role's statement_timeout; the request answe
   const tenant = await signupAgency(app, "stmt");
   const limit = APP_ROLE_LIMITS.statementTimeoutMs;
   const settings = await services.tenantClients.use(
-    tenant.agencyDatabase,
+    tenant.agency,
     (sql) =>
       sql<{ statementTimeout: string; idle: string }[]>`
       select current_setting('statement_timeout') as statement_timeout,
@@ -26,7 +26,7 @@ it("cancels a statement past the app role's statement_timeout; the request answe
 
   const started = performance.now();
   const error = await services.tenantClients.use(
-    tenant.agencyDatabase,
+    tenant.agency,
     (sql) => sql`select pg_sleep(${(limit / 1000) * 3})`,
   ).then(() => undefined, (e) => e);
   const elapsed = performance.now() - started;
@@ -37,7 +37,7 @@ it("cancels a statement past the app role's statement_timeout; the request answe
   expect([api.status, api.code, api.extra.headers?.["Retry-After"]]).toEqual([503, "unavailable", "2"]);
 
   // The agency's client is still usable afterwards.
-  const [{ one }] = await services.tenantClients.use(tenant.agencyDatabase, (sql) => sql`select 1 as one`);
+  const [{ one }] = await services.tenantClients.use(tenant.agency, (sql) => sql`select 1 as one`);
   expect(one).toBe(1);
   // The control plane is not bound by it.
   const [{ setting }] = await services.control<{ setting: string }[]>`

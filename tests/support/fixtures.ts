@@ -27,8 +27,12 @@ export type AgencyView = {
   databaseName: string;
   subscriptionPlan: string;
   status: string;
+  cluster: string;
   createdAt: string;
 };
+
+/** An agency database on the shared stack's (single) cluster, as the client registry names it. */
+export const onLocal = (databaseName: string) => ({ cluster: "local", databaseName });
 export type UserView = { id: string; email: string; fullName: string; role: string };
 
 /** The 201 body of POST /api/agencies. */

@@ -1,12 +1,10 @@
 // Boots one real stack for the whole run (temp dir, free ports), shares its URLs with every test
 // file through vitest's provide/inject, and tears it down at the end, even when tests fail.
 import type { TestProject } from "vitest/node";
-import { migrateCatalog } from "../../src/catalog/migrate.ts";
+import { prepareServers } from "../../src/cli/context.ts";
 import { loadConfig } from "../../src/config.ts";
-import { APP_ROLE, bootLocalStack } from "../../src/stack/index.ts";
+import { bootLocalStack } from "../../src/stack/index.ts";
 import { findTools } from "../../src/stack/tools.ts";
-import { connect } from "../../src/platform/db.ts";
-import { prepareTemplate } from "../../src/tenancy/template.ts";
 import type { TestStack } from "./stack.ts";
 
 declare module "vitest" {
@@ -29,13 +27,7 @@ export default async function setup(project: TestProject) {
   Deno.addSignalListener("SIGINT", onSignal);
   Deno.addSignalListener("SIGTERM", onSignal);
   try {
-    await migrateCatalog(tools.dbmate, stack.servers.databaseUrl, APP_ROLE);
-    const control = connect(stack.servers.databaseUrl, { max: 1 });
-    await prepareTemplate(
-      { control, databaseUrl: stack.servers.databaseUrl, appRole: APP_ROLE },
-      tools.dbmate,
-    )
-      .finally(() => control.end());
+    await prepareServers(stack.servers, tools.dbmate, stack.clusters);
   } catch (error) {
     await teardown();
     throw error;

@@ -4,6 +4,8 @@ import { createApp, createServices, type Services } from "../../src/app.ts";
 import { type Config, loadConfig, type Servers } from "../../src/config.ts";
 import { connect, type Sql } from "../../src/platform/db.ts";
 import type { Tools } from "../../src/stack/tools.ts";
+import { APP_ROLE } from "../../src/stack/index.ts";
+import type { ControlPlane } from "../../src/tenancy/control-plane.ts";
 
 export type TestStack = {
   dir: string;
@@ -33,6 +35,16 @@ export function testApp(overrides: Record<string, string> = {}, servers: Servers
   afterAll(() => services.close());
   return { app: createApp(services), services };
 }
+
+/** The control plane of the shared stack's one cluster (the catalog's), on an app's connection. */
+export const localPlane = (services: Services): ControlPlane => ({
+  control: services.control,
+  catalogUrl: stack().servers.databaseUrl,
+  cluster: "local",
+  server: services.control,
+  databaseUrl: stack().servers.databaseUrl,
+  appRole: APP_ROLE,
+});
 
 /** A superuser connection to the stack's main database, for assertions the app cannot make. */
 export function superuser(database?: string): Sql {

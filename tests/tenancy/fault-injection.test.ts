@@ -10,7 +10,7 @@ import { claimSpare } from "../../src/tenancy/spares.ts";
 import { sweepOrphans } from "../../src/tenancy/sweeper.ts";
 import { cloneTemplate, templateVersion } from "../../src/tenancy/template.ts";
 import { databaseExists, hex } from "../support/fixtures.ts";
-import { superuser, testApp } from "../support/stack.ts";
+import { localPlane, superuser, testApp } from "../support/stack.ts";
 import {
   databasesContaining,
   direct,
@@ -22,7 +22,7 @@ import {
 } from "./helpers.ts";
 
 const { app, services } = testApp({ TRUST_PROXY: "true" });
-const cp = services.controlPlane;
+const cp = localPlane(services);
 const su = superuser();
 
 /** What exists for a signup when each step is about to run (the steps before it are done). */
@@ -93,7 +93,7 @@ describe("a fault before a provisioning step", () => {
   });
 
   it("drops a renamed spare when grant-access fails right after the rename", async () => {
-    const version = (await templateVersion(su))!;
+    const version = (await templateVersion({ control: su, cluster: "local" }))!;
     const spare = `buildflow_spare_${hex(12)}`;
     const body = direct(signupBody("fispare"));
     let renamedTo: string[] = [];
@@ -165,7 +165,7 @@ describe("a database-name collision", () => {
 
 describe("sweepOrphans", () => {
   it("drops orphans and expired signups, and keeps live agencies, in-flight signups and recorded spares", async () => {
-    const version = (await templateVersion(su))!;
+    const version = (await templateVersion({ control: su, cluster: "local" }))!;
     const { control } = cp;
 
     // Live: an active agency made by a signup.
@@ -254,7 +254,7 @@ describe("sweepOrphans", () => {
   // create-database claims a spare and renames it in one transaction: until it commits, the pool row
   // is still visible to a sweeper, which therefore leaves the spare alone.
   it("does not drop a spare claimed by a signup that has not renamed it yet", async () => {
-    const version = (await templateVersion(su))!;
+    const version = (await templateVersion({ control: su, cluster: "local" }))!;
     const spare = `buildflow_spare_${hex(12)}`;
     await su`insert into spare_databases (database_name, schema_version) values (${spare}, ${version})`;
     await cloneTemplate(cp, spare);
@@ -265,7 +265,7 @@ describe("sweepOrphans", () => {
     let claimed: string | undefined;
     try {
       await cp.control.begin(async (tx) => {
-        claimed = await claimSpare(tx, version);
+        claimed = await claimSpare(tx, "local", version);
         expect(claimed).toMatch(/^buildflow_spare_[0-9a-f]{12}$/);
         await sweepOrphans(cp);
         expect(await databaseExists(su, claimed!)).toBe(true);

@@ -12,7 +12,7 @@ import { provisionAgency } from "../../src/tenancy/provisioning/index.ts";
 import { claimSpare } from "../../src/tenancy/spares.ts";
 import { cloneTemplate, TEMPLATE_DATABASE, templateVersion } from "../../src/tenancy/template.ts";
 import { asSuperuser, databaseExists, hex, PASSWORD, type Signup } from "../support/fixtures.ts";
-import { stack, superuser, testApp, testConfig } from "../support/stack.ts";
+import { localPlane, stack, superuser, testApp, testConfig } from "../support/stack.ts";
 import {
   databasesContaining,
   DB_NAME,
@@ -64,7 +64,7 @@ describe("POST /api/agencies: a signup", () => {
       // The response: the contract's shape, no internal columns.
       expect(Object.keys(created).sort()).toEqual(["agency", "agencyDatabase", "token", "user"]);
       expect(Object.keys(agency).sort()).toEqual(
-        ["createdAt", "databaseName", "domain", "id", "name", "status", "subscriptionPlan"],
+        ["cluster", "createdAt", "databaseName", "domain", "id", "name", "status", "subscriptionPlan"],
       );
       expect(agency).toMatchObject({
         name: body.name,
@@ -225,7 +225,7 @@ describe("the tenant template", () => {
     // Not agency_ nor buildflow_spare_: no sweeper running in parallel may take it.
     const name = `tenancy_clone_${hex(12)}`;
     try {
-      await cloneTemplate(services.controlPlane, name);
+      await cloneTemplate(localPlane(services), name);
       const versions = await migrationVersions(TENANT_MIGRATIONS);
       await asSuperuser(name, async (sql) => {
         const applied = await sql<
@@ -238,10 +238,10 @@ describe("the tenant template", () => {
         (await su<{ ok: boolean }[]>`
           select has_database_privilege('public', ${name}, 'CONNECT') as ok`)[0].ok;
       expect(await publicConnect()).toBe(true);
-      await restrictConnect(services.controlPlane, name);
+      await restrictConnect(localPlane(services), name);
       expect(await publicConnect()).toBe(false);
     } finally {
-      await dropDatabase(services.controlPlane, name);
+      await dropDatabase(localPlane(services), name);
     }
     expect(await databaseExists(su, name)).toBe(false);
   });
@@ -252,7 +252,7 @@ describe("the spare pool", () => {
   const spares = testApp({ SPARE_DATABASES: "2", TRUST_PROXY: "true" });
 
   it("hands out no spare for an unknown schema version", async () => {
-    expect(await claimSpare(services.control, "1")).toBeUndefined();
+    expect(await claimSpare(services.control, "local", "1")).toBeUndefined();
   });
 
   it("serves a signup from a spare after the refiller filled the pool", async () => {
@@ -260,7 +260,7 @@ describe("the spare pool", () => {
     // few times; one signup served by a spare is the point.
     const sources: string[] = [];
     for (let attempt = 0; attempt < 4 && !sources.includes("spare"); attempt++) {
-      spares.services.spares.kick();
+      spares.services.spares.kick(localPlane(spares.services));
       await spares.services.spares.idle();
       const { agency } = await signup(signupBody("spare"), spares.app);
       const [event] = await createdEvent(agency.id);
@@ -273,8 +273,8 @@ describe("the spare pool", () => {
   });
 
   it("renames the claimed spare itself (same database oid) into the agency's database", async () => {
-    const cp = services.controlPlane;
-    const version = (await templateVersion(su))!;
+    const cp = localPlane(services);
+    const version = (await templateVersion({ control: su, cluster: "local" }))!;
     const spare = `buildflow_spare_${hex(12)}`;
     let spareOid: number | undefined;
     const result = await provisionAgency({
@@ -304,12 +304,12 @@ describe("the spare pool", () => {
     } finally {
       // Had another signup claimed the planted spare first, it is theirs; only an unclaimed one is ours.
       const mine = await su`delete from spare_databases where database_name = ${spare} returning 1`;
-      if (mine.length) await dropDatabase(services.controlPlane, spare);
+      if (mine.length) await dropDatabase(localPlane(services), spare);
     }
   });
 
   it("clones the template when no spare is ready (every spare row held locked during the claim)", async () => {
-    const cp = services.controlPlane;
+    const cp = localPlane(services);
     const locker = connect(stack().superuserUrl, { max: 1 });
     let release = () => {};
     let held: Promise<unknown> = Promise.resolve();
@@ -589,7 +589,7 @@ describe("input", () => {
     const body = make(base());
     const begun: string[] = [];
     const failure = await provisionAgency(
-      { ...services.controlPlane, hooks: { beforeStep: (step) => void begun.push(step) } },
+      { ...localPlane(services), hooks: { beforeStep: (step) => void begun.push(step) } },
       direct(body),
     ).then(() => undefined, (error: unknown) => error);
     expect(begun).toEqual(reached);

@@ -8,11 +8,14 @@ import type { Step } from "./types.ts";
 export const createDatabase: Step = {
   name: "create-database",
   async run(p, deps) {
-    // Claim and rename commit together: no moment where the spare is claimed by no row (the
-    // sweeper would drop it), and a failed rename puts the pool row back by rolling back.
+    // The rename runs before the claim commits: no moment where the spare is claimed by no row (the
+    // sweeper would drop it), and a failed rename puts the pool row back by rolling back. (A claim
+    // that fails to commit after the rename leaves the renamed database to the agency's row.)
     const renamed = await transaction(deps.control, async (tx) => {
-      const spare = await claimSpare(tx, p.schemaVersion);
-      if (spare) await tx`alter database ${tx(spare)} rename to ${tx(p.databaseName)}`;
+      const spare = await claimSpare(tx, deps.cluster, p.schemaVersion);
+      if (spare) {
+        await deps.server`alter database ${deps.server(spare)} rename to ${deps.server(p.databaseName)}`;
+      }
       return Boolean(spare);
     });
     if (renamed) {

@@ -24,7 +24,7 @@ export const PROVISIONING_STEPS: Step[] = [
 ];
 
 export async function provisionAgency(deps: ProvisioningDeps, input: SignupInput) {
-  const schemaVersion = await templateVersion(deps.control);
+  const schemaVersion = await templateVersion(deps);
   if (!schemaVersion) {
     throw unavailable("The tenant template is not ready; run `deno task tenants:migrate`", 30);
   }

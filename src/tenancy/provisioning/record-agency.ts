@@ -5,10 +5,11 @@ import type { Step } from "./types.ts";
 
 export const recordAgency: Step = {
   name: "record-agency",
-  async run(p, { control }) {
+  async run(p, { control, cluster }) {
     try {
       p.agency = await insertAgency(control, {
         id: p.agencyId,
+        cluster,
         name: p.input.name,
         domain: p.input.domain ?? null,
         databaseName: p.databaseName,

@@ -32,13 +32,13 @@ export async function provisioning(ctx: BenchContext): Promise<ScenarioResult> {
     };
   };
 
-  // The API's own control plane gets the hook too (signupRoutes passes it to provisionAgency), so the
+  // The API's signups get the hook too (signupRoutes passes its hooks to provisionAgency), so the
   // HTTP signups report their database part as well.
   let lastDbMs: number | undefined;
   const hooks = {
     afterStep: (step: string, ms: number) => void (step === "create-database" && (lastDbMs = ms)),
   };
-  (api.services.controlPlane as ProvisioningDeps).hooks = hooks;
+  api.services.provisioningHooks.afterStep = hooks.afterStep;
   const deps: ProvisioningDeps = { ...cp, hooks };
 
   const readySpares = async () => {
@@ -48,9 +48,9 @@ export async function provisioning(ctx: BenchContext): Promise<ScenarioResult> {
   };
   const drainSpares = async () => {
     for (
-      let name = await claimSpare(cp.control, stack.templateVersion);
+      let name = await claimSpare(cp.control, cp.cluster, stack.templateVersion);
       name;
-      name = await claimSpare(cp.control, stack.templateVersion)
+      name = await claimSpare(cp.control, cp.cluster, stack.templateVersion)
     ) {
       await dropDatabase(cp, name);
     }
@@ -112,7 +112,7 @@ export async function provisioning(ctx: BenchContext): Promise<ScenarioResult> {
     }
     ctx.log(`  ${paths.map(([key]) => `${key} ${samples[key].length}`).join(", ")} samples`);
   } finally {
-    delete (api.services.controlPlane as ProvisioningDeps).hooks;
+    delete api.services.provisioningHooks.afterStep;
     await drainSpares().catch(() => {});
   }
 
