@@ -37,6 +37,7 @@ import { type Admission, createAdmission } from "./tenancy/admission.ts";
 import { type AgencyCache, createAgencyCache } from "./tenancy/agency-cache.ts";
 import { type ClusterDirectory, createClusterDirectory } from "./tenancy/cluster-directory.ts";
 import type { LifecycleDeps } from "./tenancy/lifecycle.ts";
+import { type MoveDeps, moverDeps } from "./tenancy/mover/index.ts";
 import type { ProvisioningHooks } from "./tenancy/provisioning/index.ts";
 import { createTenantClients, type TenantClients } from "./tenancy/tenant-clients.ts";
 import { postgresBinDir } from "./stack/tools.ts";
@@ -68,6 +69,8 @@ export type Services = {
   provisioningHooks: ProvisioningHooks;
   /** Suspend, archive, restore, delete: what the admin routes run; updates the cache and registry. */
   lifecycle: LifecycleDeps;
+  /** Moves between clusters (the admin route), and settling what a stopped mover left. */
+  mover: MoveDeps;
   metrics: Metrics;
   /** Listens for lifecycle changes made by other API instances and the CLI (one more direct catalog
    * connection), so they take effect here within milliseconds instead of a cache TTL. */
@@ -102,7 +105,15 @@ export function createServices(config: Config, servers: Servers): Services {
   });
   const forget = (change: AgencyChange) => {
     agencies.invalidate(change.id);
-    if (!change.plan && !change.frozen) tenantClients.evict(change);
+    if (!change.plan && change.frozen === undefined) tenantClients.evict(change);
+  };
+  const lifecycle: LifecycleDeps = {
+    control,
+    catalogUrl: servers.databaseUrl,
+    clusters,
+    pgBin: postgresBinDir(config.PG_BINDIR),
+    backupDir: config.BACKUP_DIR,
+    onChange: forget,
   };
   let watching: Promise<unknown> | undefined;
   return {
@@ -128,14 +139,8 @@ export function createServices(config: Config, servers: Servers): Services {
       perAgency: config.AGENCY_CONCURRENCY,
       perAgencyQueue: config.AGENCY_QUEUE,
     }),
-    lifecycle: {
-      control,
-      catalogUrl: servers.databaseUrl,
-      clusters,
-      pgBin: postgresBinDir(config.PG_BINDIR),
-      backupDir: config.BACKUP_DIR,
-      onChange: forget,
-    },
+    lifecycle,
+    mover: moverDeps(lifecycle, config.MOVE_SOURCE_GRACE_SECONDS),
     metrics: createMetrics(),
     async watchAgencyChanges() {
       const onChange = (change: AgencyChange) => {
@@ -246,6 +251,7 @@ export function createApp(services: Services) {
       tokens: services.tokens,
       lifecycle: services.lifecycle,
       users: services.users,
+      mover: services.mover,
       internals: () => ({
         registry: services.tenantClients.stats(),
         admission: services.admission.stats(),

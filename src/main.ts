@@ -3,13 +3,25 @@
 // once-per-deployment chores here and serves through `deno serve --parallel` (src/server.ts).
 import { createApp, createServices, type Services } from "./app.ts";
 import { type Config, loadConfig, type Servers, serversFrom } from "./config.ts";
+import { settleMoves } from "./tenancy/mover/index.ts";
 import { sweepOrphans } from "./tenancy/sweeper.ts";
 
 export type RunningApi = { url: string; services: Services; shutdown(): Promise<void> };
 
-/** On every cluster: sweeps orphans left by a crash and starts refilling spares. One cluster that
- * does not answer is logged, not fatal: the others serve. */
+// How often an instance looks for a move a stopped mover left (its write fence would hold otherwise).
+const SETTLE_INTERVAL_MS = 30_000;
+
+/** Undoes (or finishes) moves a stopped mover left, and drops sources past their grace period. */
+async function settle(services: Services): Promise<void> {
+  for (const { agency, outcome } of await settleMoves(services.mover)) {
+    console.log(JSON.stringify({ move: "settled", agency, outcome }));
+  }
+}
+
+/** On every cluster: settles moves, sweeps orphans left by a crash and starts refilling spares. One
+ * cluster that does not answer is logged, not fatal: the others serve. */
 async function startupChores(services: Services): Promise<void> {
+  await settle(services).catch((error) => console.error(JSON.stringify({ settle: String(error) })));
   for (const cluster of await services.clusters.all()) {
     try {
       const swept = await sweepOrphans(cluster);
@@ -32,11 +44,16 @@ export async function serveApi(config: Config, servers: Servers): Promise<Runnin
   const app = createApp(services);
   await services.watchAgencyChanges();
   await startupChores(services);
+  const settling = setInterval(
+    () => settle(services).catch((error) => console.error(JSON.stringify({ settle: String(error) }))),
+    SETTLE_INTERVAL_MS,
+  );
   const server = Deno.serve({ port: config.PORT, hostname: config.HOST, onListen: () => {} }, app.fetch);
   return {
     url: `http://127.0.0.1:${server.addr.port}`,
     services,
     async shutdown() {
+      clearInterval(settling);
       await server.shutdown();
       await services.close();
     },

@@ -17,6 +17,7 @@ import { userCacheKey } from "../tenancy/tenant-middleware.ts";
 import { createRateLimiter } from "../platform/rate-limit.ts";
 import { validate } from "../platform/validate.ts";
 import { lifecycleActions, type LifecycleDeps } from "../tenancy/lifecycle.ts";
+import { moveAgency, type MoveDeps } from "../tenancy/mover/index.ts";
 import { findOperator, type Operator } from "./operators.ts";
 import { platform, requireOperatorRole } from "./platform-middleware.ts";
 
@@ -24,6 +25,8 @@ export type AdminDeps = {
   control: Sql;
   tokens: Tokens;
   lifecycle: LifecycleDeps;
+  /** The lifecycle's dependencies plus the mover's settings. */
+  mover: MoveDeps;
   /** Agency users as the tenant middleware caches them: forgotten here when their sessions end. */
   users: LoadingCache<AgencyUser>;
   /** The API's own state for stats: registry, admission, cache. */
@@ -40,8 +43,9 @@ const listQuery = z.strictObject({
 });
 const actionBody = z.strictObject({ force: z.boolean().optional() }).default({});
 const planBody = z.strictObject({ plan: z.string().trim().min(1).max(31) });
+const moveBody = z.strictObject({ to: z.string().regex(/^[a-z][a-z0-9_-]{0,62}$/, "is not a cluster name") });
 
-export function adminRoutes({ control, tokens, lifecycle, users, internals }: AdminDeps) {
+export function adminRoutes({ control, tokens, lifecycle, mover, users, internals }: AdminDeps) {
   const perEmail = createRateLimiter({ windowMs: 15 * 60_000, max: 10 });
   const operators = createLoadingCache<Operator>({ ttlMs: 5000, max: 10_000 });
   const operatorsOnly = platform({
@@ -110,6 +114,20 @@ export function adminRoutes({ control, tokens, lifecycle, users, internals }: Ad
           force,
         });
         return c.json({ data: agencyView(agency) });
+      },
+    )
+    .post(
+      "/agencies/:id/move",
+      requireOperatorRole("owner", "operator"),
+      validate("param", idParam),
+      validate("json", moveBody),
+      async (c) => {
+        const { id } = c.req.valid("param");
+        const { to } = c.req.valid("json");
+        const { agency, ...move } = await moveAgency(mover, id, to, {
+          actor: `operator:${c.var.operator.sub}`,
+        });
+        return c.json({ data: { ...agencyView(agency), move } });
       },
     )
     .post(

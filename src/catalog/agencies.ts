@@ -106,8 +106,8 @@ export async function transitionAgency(
 const AGENCY_CHANGES = "buildflow_agency_changes";
 
 /** What an instance must forget: the agency, and the database (on its cluster) its clients were
- * connected to. A plan change (`plan` set) or a write freeze (`frozen`) leaves the database as it
- * was: its clients stay. */
+ * connected to. A plan change (`plan` set) or a move's write freeze starting or ending (`frozen`)
+ * leaves the database where it was: its clients stay. */
 export const agencyChangeSchema = z.object({
   id: z.uuid(),
   status: z.enum(AGENCY_STATUSES),

@@ -26,15 +26,18 @@ async function sha256(file: string): Promise<string> {
   return hash.digest("hex");
 }
 
+/** Dumps a database (with `schemaOnly`, its definitions without rows: a move's target). */
 export async function dumpDatabase(
   databaseUrl: string,
   pgBin: string | undefined,
   file: string,
   signal?: AbortSignal,
+  { schemaOnly = false } = {},
 ): Promise<DumpInfo> {
   await Deno.mkdir(file.slice(0, file.lastIndexOf("/")) || ".", { recursive: true });
   const { database, args, env } = pgArgs(databaseUrl);
-  await run([pgTool(pgBin, "pg_dump"), "-Fc", "-f", file, ...args], { env, signal });
+  const what = schemaOnly ? ["--schema-only"] : [];
+  await run([pgTool(pgBin, "pg_dump"), "-Fc", ...what, "-f", file, ...args], { env, signal });
   const { size } = await Deno.stat(file);
   return { database, file, bytes: size, sha256: await sha256(file), at: new Date().toISOString() };
 }

@@ -150,7 +150,10 @@ describe("deno task dev", () => {
       // The announced URL carries the port the kernel chose, not 0.
       const api = new URL(ready.json.apiUrl);
       expect(Number(api.port)).toBeGreaterThan(0);
-      expect(JSON.parse(ready.body)).toEqual({ status: "ready", checks: { catalog: true, pooler: true } });
+      expect(JSON.parse(ready.body)).toEqual({
+        status: "ready",
+        checks: { catalog: true, pooler: true, clusters: { local: true } },
+      });
       expect(ready.json).toMatchObject({
         apiUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
         databaseUrl: expect.stringMatching(/^postgres:\/\//),

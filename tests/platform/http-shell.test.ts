@@ -24,7 +24,10 @@ describe("HTTP shell", () => {
   it("is ready when the catalog and the pooler answer", async () => {
     const res = await app.request("/readyz");
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: "ready", checks: { catalog: true, pooler: true } });
+    expect(await res.json()).toEqual({
+      status: "ready",
+      checks: { catalog: true, pooler: true, clusters: { local: true } },
+    });
   });
 
   it("is not ready, with Retry-After, when the pooler is unreachable", async () => {
@@ -37,7 +40,7 @@ describe("HTTP shell", () => {
       expect(res.headers.get("retry-after")).toBe("2");
       expect(await res.json()).toMatchObject({
         code: "unavailable",
-        checks: { catalog: true, pooler: false },
+        checks: { catalog: true, pooler: false, clusters: { local: false } },
       });
     } finally {
       await services.close();

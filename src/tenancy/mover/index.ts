@@ -1,0 +1,292 @@
+// Moving an agency to another cluster online (`deno task agencies:move`, POST
+// /api/admin/agencies/:id/move): copy while the source serves, freeze writes only for the final
+// catch-up, switch the catalog, then close the source and verify. One action at a time per agency
+// (the lifecycle lock), no migration meanwhile (the migration lock). A move that fails before the
+// switch is undone and the agency stays on its source; one left by a dead mover is undone, or
+// finished if it had switched, by the next run or by agencies:sweep (settleMoves).
+import { type Agency, findAgency, recordEvent } from "../../catalog/agencies.ts";
+import { connect, type Sql } from "../../platform/db.ts";
+import { ApiError, badRequest, unavailable } from "../../platform/errors.ts";
+import { type Cluster, ClusterConfigError } from "../cluster-directory.ts";
+import { databaseUrlFor, LockBusy, withAdvisoryLock } from "../control-plane.ts";
+import { MIGRATION_LOCK } from "../fleet-migrate.ts";
+import { agencyLock, dropAgencyDatabase, exclusively, type LifecycleDeps } from "../lifecycle.ts";
+import { moveTag } from "./replication.ts";
+import { AFTER_SWITCH, BEFORE_SWITCH, SWITCH } from "./steps.ts";
+import type { Move, MoveDeps, MoveStep, Verification } from "./types.ts";
+
+export type { MoveDeps, MoveHooks } from "./types.ts";
+export const MOVE_STEPS = [...BEFORE_SWITCH, SWITCH, ...AFTER_SWITCH].map((s) => s.name);
+
+type MoveRow = {
+  id: number;
+  agencyId: string;
+  databaseName: string;
+  sourceCluster: string;
+  targetCluster: string;
+  state: "copying" | "switched" | "done" | "failed";
+  actor: string;
+  dropSourceAfter: Date | null;
+  details: { released?: boolean };
+};
+
+export type MoveResult = {
+  move: number;
+  agency: Agency;
+  from: string;
+  to: string;
+  timings: Record<string, number>;
+  verification: Verification;
+};
+
+const conflict = (message: string) => new ApiError(409, "conflict", message);
+
+/** The mover's settings: the grace period from configuration, bounds on each wait. */
+export const moverDeps = (
+  lifecycle: LifecycleDeps,
+  graceSeconds: number,
+  hooks?: MoveDeps["hooks"],
+): MoveDeps => ({
+  ...lifecycle,
+  graceSeconds,
+  copyTimeoutMs: 30 * 60_000,
+  catchUpTimeoutMs: 20_000,
+  lockTimeoutMs: 5000,
+  hooks,
+});
+
+/** The connections a move's steps use, opened lazily and closed together. */
+function openMove(row: MoveRow, agency: Agency, source: Cluster, target: Cluster): Move {
+  for (const cluster of [source, target]) {
+    if (!cluster.superuserUrl) {
+      throw unavailable(
+        `The mover needs a superuser of cluster ${cluster.cluster} (its superuser secret)`,
+        3600,
+      );
+    }
+  }
+  const db = row.databaseName;
+  const open = (url: string, max = 2) =>
+    connect(databaseUrlFor(url, db), { max, applicationName: "buildflow-mover" });
+  const clients: Sql[] = [];
+  const track = (sql: Sql) => (clients.push(sql), sql);
+  const sourceSu = track(open(source.superuserUrl!));
+  const sourceAdmin = track(open(source.databaseUrl, 1));
+  let targetSu: Sql | undefined;
+  const m: Move = {
+    id: row.id,
+    tag: moveTag(row.id),
+    actor: row.actor,
+    agency,
+    source,
+    target,
+    database: db,
+    sourceSu,
+    sourceAdmin,
+    targetSu: () => (targetSu ??= track(open(target.superuserUrl!))),
+    async targetSuIfExists() {
+      const [exists] = await target.server`select 1 from pg_database where datname = ${db}`;
+      return exists ? m.targetSu() : undefined;
+    },
+    async openSnapshot() {
+      m.snapshot = track(open(target.databaseUrl, 1));
+      await m.snapshot.unsafe("begin isolation level repeatable read read only; select 1").simple();
+    },
+    startedAt: performance.now(),
+    timings: {},
+    async close() {
+      await Promise.all(clients.map((sql) => sql.end({ timeout: 5 })));
+    },
+  };
+  return m;
+}
+
+async function runStep(m: Move, deps: MoveDeps, step: MoveStep) {
+  await deps.hooks?.beforeStep?.(step.name);
+  await step.run(m, deps);
+}
+
+/** Whether the switch committed (the catalog has the agency on the target). */
+async function switched(deps: MoveDeps, m: Move) {
+  const agency = await findAgency(deps.control, { id: m.agency.id }).catch(() => undefined);
+  return agency?.cluster === m.target.cluster;
+}
+
+/** Undoes every step of a move that did not switch, newest first, and records it as failed. */
+async function abandon(deps: MoveDeps, m: Move, steps: MoveStep[], reason: string) {
+  for (const step of steps.toReversed()) {
+    await step.undo?.(m, deps).catch((error) =>
+      console.error(JSON.stringify({ move: m.id, undo: step.name, error: String(error) }))
+    );
+  }
+  await deps.control`
+    update agency_moves set state = 'failed', details = details || ${deps.control.json({ error: reason })}
+    where id = ${m.id}`;
+  await recordEvent(deps.control, m.agency.id, "agency.move_failed", {}, m.actor, {
+    move: m.id,
+    from: m.source.cluster,
+    to: m.target.cluster,
+    error: reason,
+    ...m.timings,
+  });
+}
+
+/** After the switch: close the source, drop the replication, verify; recorded on the move. A failed
+ * verification keeps the source (no drop date) for an operator to look at. */
+async function finish(deps: MoveDeps, m: Move): Promise<Verification> {
+  for (const step of AFTER_SWITCH) await runStep(m, deps, step);
+  const verification = m.verification ?? { verified: null };
+  m.timings.totalMs = Math.round(performance.now() - m.startedAt);
+  const details = { released: true, ...m.timings, verification };
+  await deps.control`
+    update agency_moves set details = details || ${deps.control.json(details)},
+      drop_source_after = case when ${verification.verified === false} then null else drop_source_after end
+    where id = ${m.id}`;
+  await recordEvent(deps.control, m.agency.id, "agency.move_finished", {}, m.actor, {
+    move: m.id,
+    ...details,
+  });
+  return verification;
+}
+
+/** Moves an agency to cluster `to`. */
+export const moveAgency = (deps: MoveDeps, idOrDatabase: string, to: string, { actor }: { actor: string }) =>
+  exclusively(deps, idOrDatabase, async ({ id }) => {
+    await settleAgency(deps, id); // a move a dead mover left: undone, or finished
+    const agency = (await findAgency(deps.control, { id }))!;
+    const target = await deps.clusters.get(to).catch((error) => {
+      if (error instanceof ClusterConfigError) {
+        throw badRequest("Unknown cluster", [{ path: "to", message: error.message }]);
+      }
+      throw error;
+    });
+    if (agency.cluster === to) throw conflict(`The agency is on ${to} already`);
+    if (target.state !== "open") throw conflict(`Cluster ${to} is ${target.state}: it takes no agencies`);
+    if (agency.status !== "active" && agency.status !== "suspended") {
+      throw conflict(`Agency is ${agency.status}, not active or suspended`);
+    }
+    const source = await deps.clusters.get(agency.cluster);
+    const migrationLock = databaseUrlFor(source.databaseUrl, agency.databaseName);
+    return await withAdvisoryLock(
+      migrationLock,
+      MIGRATION_LOCK,
+      "try",
+      () => move(deps, agency, source, target, actor),
+    )
+      .catch((error) => {
+        if (error instanceof LockBusy) throw conflict("A migration of this agency's database is running");
+        throw error;
+      });
+  });
+
+async function move(deps: MoveDeps, agency: Agency, source: Cluster, target: Cluster, actor: string) {
+  // Back to a cluster it left within the grace period: the copy kept there is stale, and in the way.
+  const kept = await deps.control<{ id: number }[]>`
+    update agency_moves set state = 'done' where agency_id = ${agency.id} and state = 'switched'
+      and source_cluster = ${target.cluster} returning id`;
+  if (kept.length) await dropAgencyDatabase(target, agency.databaseName);
+  const [row] = await deps.control<MoveRow[]>`
+    insert into agency_moves (agency_id, database_name, source_cluster, target_cluster, actor)
+    values (${agency.id}, ${agency.databaseName}, ${source.cluster}, ${target.cluster}, ${actor})
+    returning *`;
+  await recordEvent(deps.control, agency.id, "agency.move_started", {}, actor, {
+    move: row.id,
+    from: source.cluster,
+    to: target.cluster,
+  });
+  const m = openMove(row, agency, source, target);
+  try {
+    const begun: MoveStep[] = [];
+    try {
+      for (const step of [...BEFORE_SWITCH, SWITCH]) {
+        begun.push(step);
+        await runStep(m, deps, step);
+      }
+    } catch (error) {
+      if (!(await switched(deps, m))) {
+        const failed = begun.at(-1)!.name;
+        await abandon(
+          deps,
+          m,
+          begun,
+          `${failed}: ${String((error as Error)?.message ?? error).slice(0, 2000)}`,
+        );
+        if (error instanceof ApiError) throw error;
+        throw unavailable(
+          `The move failed at ${failed} and was undone; the agency stays on ${source.cluster}`,
+          5,
+          error,
+        );
+      }
+    }
+    const verification = await finish(deps, m);
+    return {
+      move: m.id,
+      agency: m.agency,
+      from: source.cluster,
+      to: target.cluster,
+      timings: m.timings,
+      verification,
+    };
+  } finally {
+    await m.close();
+  }
+}
+
+/** Settles one agency's move left by a mover that stopped (the caller holds the agency's lock). */
+async function settleAgency(deps: MoveDeps, agencyId: string): Promise<string | undefined> {
+  const [row] = await deps.control<MoveRow[]>`
+    select * from agency_moves where agency_id = ${agencyId}
+      and (state = 'copying' or (state = 'switched' and (not coalesce((details->>'released')::boolean, false)
+        or drop_source_after <= now())))
+    order by id limit 1`;
+  if (!row) return undefined;
+  const agency = (await findAgency(deps.control, { id: agencyId }))!;
+  const [source, target] = await Promise.all([
+    deps.clusters.get(row.sourceCluster),
+    deps.clusters.get(row.targetCluster),
+  ]);
+  if (row.state === "switched" && row.details.released) {
+    // Its grace period is over (and the agency has not come back to the source meanwhile).
+    if (agency.cluster !== row.sourceCluster) await dropAgencyDatabase(source, row.databaseName);
+    await deps.control`update agency_moves set state = 'done' where id = ${row.id}`;
+    return "source dropped";
+  }
+  const m = openMove(row, agency, source, target);
+  try {
+    if (row.state === "copying") {
+      await abandon(deps, m, BEFORE_SWITCH, "abandoned: the mover stopped before the switch");
+      return "undone";
+    }
+    await finish(deps, m);
+    return "finished";
+  } finally {
+    await m.close();
+  }
+}
+
+/** Every move left by a mover that stopped (undone, or finished if it had switched), and every
+ * source whose grace period is over (dropped). Skips agencies another action holds. */
+export async function settleMoves(deps: MoveDeps) {
+  const rows = await deps.control<{ agencyId: string }[]>`
+    select distinct agency_id from agency_moves
+    where state = 'copying' or (state = 'switched' and (not coalesce((details->>'released')::boolean, false)
+      or drop_source_after <= now()))`;
+  const settled: { agency: string; outcome: string }[] = [];
+  for (const { agencyId } of rows) {
+    try {
+      const outcome = await withAdvisoryLock(
+        deps.catalogUrl,
+        agencyLock(agencyId),
+        "try",
+        () => settleAgency(deps, agencyId),
+      );
+      if (outcome) settled.push({ agency: agencyId, outcome });
+    } catch (error) {
+      if (!(error instanceof LockBusy)) {
+        settled.push({ agency: agencyId, outcome: `failed: ${String(error)}` });
+      }
+    }
+  }
+  return settled;
+}

@@ -1,0 +1,198 @@
+// A move as data, like provisioning: ordered steps, each with an idempotent undo. The steps before
+// the switch can all be undone (the agency stays on its source); the switch is the one commit that
+// moves it (catalog: cluster, generation); the steps after it only finish the job, and can be run
+// again from the catalog row after a crash.
+import { type Agency, agencyColumns, announceAgencyChange, recordEvent } from "../../catalog/agencies.ts";
+import { transaction } from "../../platform/db.ts";
+import { dumpDatabase, restoreDump } from "../../platform/pg-dump.ts";
+import { databaseUrlFor, dropDatabase, fenceDatabase, restrictConnect } from "../control-plane.ts";
+import {
+  agencyTables,
+  catchUp,
+  checksums,
+  createPublication,
+  createSentinel,
+  createSubscription,
+  dropPublication,
+  dropSentinel,
+  dropSubscription,
+  holdWrites,
+  releaseWrites,
+  syncSequences,
+  waitForInitialCopy,
+} from "./replication.ts";
+import type { Move, MoveDeps, MoveStep } from "./types.ts";
+
+// Writes refused by the API from the freeze on; a mover that dies leaves this to expire.
+const FREEZE_SECONDS = 30;
+// After announcing the freeze (or the switch), how long every API instance gets to hear it before
+// the database enforces it: writes already running finish, new ones get 503 instead of waiting.
+const HEARD_MS = 200;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Announces that the agency's writes are (or no longer are) refused, on every API instance. */
+async function setFrozen(m: Move, deps: MoveDeps, frozen: boolean) {
+  await transaction(deps.control, async (tx) => {
+    const [agency] = await tx<Agency[]>`
+      update agencies set frozen_until = ${
+      frozen ? tx`now() + make_interval(secs => ${FREEZE_SECONDS})` : null
+    }
+      where id = ${m.agency.id} returning ${agencyColumns(tx)}`;
+    await announceAgencyChange(tx, { ...changeOf(agency), frozen });
+  });
+  deps.onChange?.({ ...changeOf(m.agency), frozen });
+}
+
+const changeOf = (a: Agency) => ({
+  id: a.id,
+  status: a.status,
+  databaseName: a.databaseName,
+  cluster: a.cluster,
+});
+
+/** The target database with the source's schema (and its grants), and the sentinel on both. */
+const createTarget: MoveStep = {
+  name: "create-target",
+  async run(m, deps) {
+    await createSentinel(m.sourceSu);
+    const file = `${deps.backupDir}/moves/${m.tag}.schema.dump`;
+    await dumpDatabase(databaseUrlFor(m.source.databaseUrl, m.database), deps.pgBin, file, undefined, {
+      schemaOnly: true,
+    });
+    await m.target.server`create database ${m.target.server(m.database)} template template0`;
+    await restoreDump(databaseUrlFor(m.target.databaseUrl, m.database), deps.pgBin, file);
+    await Deno.remove(file).catch(() => {});
+    await restrictConnect(m.target, m.database);
+  },
+  async undo(m) {
+    await dropDatabase(m.target, m.database);
+    await dropSentinel(m.sourceSu);
+  },
+};
+
+const publish: MoveStep = {
+  name: "publish",
+  run: (m) => createPublication(m.sourceSu, m.tag),
+  undo: (m) => dropPublication(m.sourceSu, m.tag),
+};
+
+/** The copy: every table while the source keeps serving, then a stream of its changes. */
+const subscribe: MoveStep = {
+  name: "subscribe",
+  async run(m, deps) {
+    await createSubscription(m.targetSu(), m.tag, databaseUrlFor(m.source.superuserUrl!, m.database));
+    m.timings.tables = await waitForInitialCopy(m.targetSu(), m.tag, deps.copyTimeoutMs);
+    m.timings.copyMs = Math.round(performance.now() - m.startedAt);
+  },
+  async undo(m) {
+    await dropSubscription(await m.targetSuIfExists(), m.sourceSu, m.tag);
+  },
+};
+
+/** Writes stop: refused by every API instance, then fenced on the source by a prepared transaction. */
+const freeze: MoveStep = {
+  name: "freeze",
+  async run(m, deps) {
+    m.frozenAt = performance.now();
+    await setFrozen(m, deps, true);
+    await sleep(HEARD_MS);
+    await holdWrites(m.sourceAdmin, m.tag, deps.lockTimeoutMs);
+  },
+  async undo(m, deps) {
+    await releaseWrites(m.sourceAdmin, m.tag);
+    await setFrozen(m, deps, false);
+  },
+};
+
+/** The target applies everything the source committed; sequences follow. */
+const catchUpStep: MoveStep = {
+  name: "catch-up",
+  async run(m, deps) {
+    m.timings.catchUpMs = Math.round(await catchUp(m.sourceSu, m.targetSu(), deps.catchUpTimeoutMs));
+    m.timings.sequences = await syncSequences(m.sourceSu, m.targetSu());
+  },
+};
+
+/** The one commit that moves the agency: its cluster and generation, the move row and the event,
+ * announced to every instance (each drops its client on the source). Before it, a snapshot of the
+ * target as of the switch is taken for the verification. */
+const switchStep: MoveStep = {
+  name: "switch",
+  async run(m, deps) {
+    await m.openSnapshot();
+    const moved = await transaction(deps.control, async (tx) => {
+      const [agency] = await tx<Agency[]>`
+        update agencies set cluster = ${m.target.cluster}, generation = generation + 1, frozen_until = null
+        where id = ${m.agency.id} and cluster = ${m.source.cluster} returning ${agencyColumns(tx)}`;
+      if (!agency) throw new Error("the agency left its source cluster during the move");
+      m.timings.freezeMs = Math.round(performance.now() - m.frozenAt!);
+      await tx`
+        update agency_moves set state = 'switched',
+          drop_source_after = now() + make_interval(secs => ${deps.graceSeconds}),
+          details = details || ${tx.json(m.timings)} where id = ${m.id}`;
+      await recordEvent(tx, m.agency.id, "agency.moved", {}, m.actor, {
+        move: m.id,
+        from: m.source.cluster,
+        to: m.target.cluster,
+        ...m.timings,
+      });
+      await announceAgencyChange(tx, changeOf(m.agency)); // the source: what instances must forget
+      return agency;
+    });
+    deps.onChange?.(changeOf(m.agency));
+    m.agency = moved;
+  },
+};
+
+export const BEFORE_SWITCH: MoveStep[] = [createTarget, publish, subscribe, freeze, catchUpStep];
+export const SWITCH = switchStep;
+
+/** The source closed for good (its sessions ended, the app role locked out), then its fence lifted. */
+const releaseSource: MoveStep = {
+  name: "release-source",
+  async run(m) {
+    await sleep(HEARD_MS);
+    await m.source.poolerAdmin?.kill(m.database);
+    await m.source.poolerAdmin?.resume(m.database);
+    await fenceDatabase(m.source, m.database);
+    await releaseWrites(m.sourceAdmin, m.tag);
+  },
+};
+
+const unsubscribe: MoveStep = {
+  name: "unsubscribe",
+  async run(m) {
+    await dropSubscription(await m.targetSuIfExists(), m.sourceSu, m.tag);
+    await dropPublication(m.sourceSu, m.tag);
+    await dropSentinel(m.targetSu());
+    await dropSentinel(m.sourceSu);
+  },
+};
+
+/** Row counts and checksums of every table: the target as of the switch against the fenced source. */
+const verify: MoveStep = {
+  name: "verify",
+  async run(m) {
+    const started = performance.now();
+    const snapshot = m.snapshot;
+    if (!snapshot) {
+      m.verification = { verified: null, reason: "interrupted after the switch: no snapshot to compare" };
+      return;
+    }
+    const tables = await agencyTables(m.sourceSu);
+    const [source, target] = await Promise.all([checksums(m.sourceSu, tables), checksums(snapshot, tables)]);
+    const differing = tables.filter((_, i) =>
+      source[i].rows !== target[i].rows || source[i].sum !== target[i].sum
+    );
+    m.timings.verifyMs = Math.round(performance.now() - started);
+    m.verification = {
+      verified: differing.length === 0,
+      tables: tables.length,
+      rows: source.reduce((n, t) => n + t.rows, 0),
+      ...(differing.length ? { differing } : {}),
+    };
+  },
+};
+
+export const AFTER_SWITCH: MoveStep[] = [releaseSource, unsubscribe, verify];

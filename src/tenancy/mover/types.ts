@@ -1,0 +1,64 @@
+// What a move's steps share: the agency, both clusters, the connections the steps use, and what
+// they learn (timings, the verification).
+import type { Agency } from "../../catalog/agencies.ts";
+import type { Sql } from "../../platform/db.ts";
+import type { Cluster } from "../cluster-directory.ts";
+import type { LifecycleDeps } from "../lifecycle.ts";
+
+export type MoveHooks = {
+  /** Called before each step; a throw fails the move there (the tests' fault injection). */
+  beforeStep?(step: string): void | Promise<void>;
+};
+
+export type MoveDeps = LifecycleDeps & {
+  /** How long the source database is kept after the switch (agencies:sweep drops it then). */
+  graceSeconds: number;
+  copyTimeoutMs: number;
+  catchUpTimeoutMs: number;
+  /** How long the fence waits for the source's running writes before the move gives up. */
+  lockTimeoutMs: number;
+  hooks?: MoveHooks;
+};
+
+export type Verification = {
+  /** null: not compared (the mover stopped after the switch, so there is no snapshot). */
+  verified: boolean | null;
+  tables?: number;
+  rows?: number;
+  differing?: string[];
+  reason?: string;
+};
+
+export type Move = {
+  id: number;
+  /** The name of the move's publication, subscription, slot and prepared transaction. */
+  tag: string;
+  actor: string;
+  agency: Agency;
+  source: Cluster;
+  target: Cluster;
+  database: string;
+  /** A superuser on the agency database at the source (publication, sentinel, checksums). */
+  sourceSu: Sql;
+  /** The admin role on the agency database at the source, one connection (the write fence). */
+  sourceAdmin: Sql;
+  /** A superuser on the agency database at the target, once it exists. */
+  targetSu(): Sql;
+  /** The same, or undefined when the target database does not exist (an undo). */
+  targetSuIfExists(): Promise<Sql | undefined>;
+  /** Opens a repeatable-read transaction on the target: its state as of the switch. */
+  openSnapshot(): Promise<void>;
+  snapshot?: Sql;
+  startedAt: number;
+  frozenAt?: number;
+  timings: Record<string, number>;
+  verification?: Verification;
+  close(): Promise<void>;
+};
+
+export type MoveStep = {
+  name: string;
+  run(m: Move, deps: MoveDeps): Promise<void>;
+  /** Undoes whatever `run` may have done, even partly; safe to call when it never ran. */
+  undo?(m: Move, deps: MoveDeps): Promise<void>;
+};
