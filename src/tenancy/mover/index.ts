@@ -41,6 +41,21 @@ export type MoveResult = {
 
 const conflict = (message: string) => new ApiError(409, "conflict", message);
 
+const moveColumns = (sql: Sql) =>
+  sql`id::int, agency_id, database_name, source_cluster, target_cluster, state, actor, drop_source_after, details`;
+
+/** The mover's own credential on each side: checked before a move starts. */
+function requireSuperusers(...clusters: Cluster[]) {
+  for (const cluster of clusters) {
+    if (!cluster.superuserUrl) {
+      throw unavailable(
+        `The mover needs a superuser of cluster ${cluster.cluster} (its superuser secret)`,
+        3600,
+      );
+    }
+  }
+}
+
 /** The mover's settings: the grace period from configuration, bounds on each wait. */
 export const moverDeps = (
   lifecycle: LifecycleDeps,
@@ -57,14 +72,7 @@ export const moverDeps = (
 
 /** The connections a move's steps use, opened lazily and closed together. */
 function openMove(row: MoveRow, agency: Agency, source: Cluster, target: Cluster): Move {
-  for (const cluster of [source, target]) {
-    if (!cluster.superuserUrl) {
-      throw unavailable(
-        `The mover needs a superuser of cluster ${cluster.cluster} (its superuser secret)`,
-        3600,
-      );
-    }
-  }
+  requireSuperusers(source, target);
   const db = row.databaseName;
   const open = (url: string, max = 2) =>
     connect(databaseUrlFor(url, db), { max, applicationName: "buildflow-mover" });
@@ -166,6 +174,7 @@ export const moveAgency = (deps: MoveDeps, idOrDatabase: string, to: string, { a
       throw conflict(`Agency is ${agency.status}, not active or suspended`);
     }
     const source = await deps.clusters.get(agency.cluster);
+    requireSuperusers(source, target);
     const migrationLock = databaseUrlFor(source.databaseUrl, agency.databaseName);
     return await withAdvisoryLock(
       migrationLock,
@@ -188,7 +197,7 @@ async function move(deps: MoveDeps, agency: Agency, source: Cluster, target: Clu
   const [row] = await deps.control<MoveRow[]>`
     insert into agency_moves (agency_id, database_name, source_cluster, target_cluster, actor)
     values (${agency.id}, ${agency.databaseName}, ${source.cluster}, ${target.cluster}, ${actor})
-    returning *`;
+    returning ${moveColumns(deps.control)}`;
   await recordEvent(deps.control, agency.id, "agency.move_started", {}, actor, {
     move: row.id,
     from: source.cluster,
@@ -205,15 +214,13 @@ async function move(deps: MoveDeps, agency: Agency, source: Cluster, target: Clu
     } catch (error) {
       if (!(await switched(deps, m))) {
         const failed = begun.at(-1)!.name;
-        await abandon(
-          deps,
-          m,
-          begun,
-          `${failed}: ${String((error as Error)?.message ?? error).slice(0, 2000)}`,
-        );
+        const reason = String((error as Error)?.message ?? error).slice(0, 2000);
+        await abandon(deps, m, begun, `${failed}: ${reason}`);
         if (error instanceof ApiError) throw error;
         throw unavailable(
-          `The move failed at ${failed} and was undone; the agency stays on ${source.cluster}`,
+          `The move failed at ${failed} (${
+            reason.slice(0, 300)
+          }) and was undone; the agency stays on ${source.cluster}`,
           5,
           error,
         );
@@ -236,7 +243,7 @@ async function move(deps: MoveDeps, agency: Agency, source: Cluster, target: Clu
 /** Settles one agency's move left by a mover that stopped (the caller holds the agency's lock). */
 async function settleAgency(deps: MoveDeps, agencyId: string): Promise<string | undefined> {
   const [row] = await deps.control<MoveRow[]>`
-    select * from agency_moves where agency_id = ${agencyId}
+    select ${moveColumns(deps.control)} from agency_moves where agency_id = ${agencyId}
       and (state = 'copying' or (state = 'switched' and (not coalesce((details->>'released')::boolean, false)
         or drop_source_after <= now())))
     order by id limit 1`;

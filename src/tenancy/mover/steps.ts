@@ -55,7 +55,7 @@ const changeOf = (a: Agency) => ({
 const createTarget: MoveStep = {
   name: "create-target",
   async run(m, deps) {
-    await createSentinel(m.sourceSu);
+    await createSentinel(m.sourceAdmin); // the admin's, like every table: its dump carries it over
     const file = `${deps.backupDir}/moves/${m.tag}.schema.dump`;
     await dumpDatabase(databaseUrlFor(m.source.databaseUrl, m.database), deps.pgBin, file, undefined, {
       schemaOnly: true,
