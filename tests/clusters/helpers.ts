@@ -1,0 +1,68 @@
+// A two-cluster stack of the file's own (LOCAL_CLUSTERS=2: two PostgreSQL clusters, each with its
+// PgBouncer, the catalog on the first), an app on it, and its CLIs: what the multi-cluster tests share.
+import { afterAll, beforeAll } from "vitest";
+import { createApp, createServices, type Services } from "../../src/app.ts";
+import { prepareServers } from "../../src/cli/context.ts";
+import { serverSecrets } from "../../src/config.ts";
+import { bootLocalStack, type LocalCluster, type LocalStack } from "../../src/stack/index.ts";
+import { upsertOperator } from "../../src/admin/operators.ts";
+import { hashPassword } from "../../src/auth/password.ts";
+import { type AnyApp, call, hex } from "../support/fixtures.ts";
+import { stack as shared, testConfig } from "../support/stack.ts";
+
+export type ClusterStack = {
+  local: LocalStack;
+  services: Services;
+  app: AnyApp;
+  /** The cluster named `name`. */
+  cluster(name: string): LocalCluster;
+  /** The environment a CLI needs for this stack: the catalog's URLs and every cluster's secrets. */
+  env(): Record<string, string>;
+};
+
+/** Boots the stack before the file's tests and stops it after them. */
+export function clusterStack(config: Record<string, string> = {}): ClusterStack {
+  let dir = "";
+  const s = {} as ClusterStack;
+  beforeAll(async () => {
+    dir = await Deno.makeTempDir({ prefix: "buildflow-clusters-" });
+    await Deno.chmod(dir, 0o755); // the postgres system user must reach its data directory
+    const { tools } = shared();
+    s.local = await bootLocalStack(dir, tools, { clusters: 2, budget: 100 });
+    await prepareServers(s.local.servers, tools.dbmate, s.local.clusters);
+    s.services = createServices(
+      testConfig({ TRUST_PROXY: "1", SPARE_DATABASES: "0", BACKUP_DIR: `${dir}/backups`, ...config }),
+      s.local.servers,
+    );
+    s.app = createApp(s.services);
+    // As a served API does: moves made by other processes (the CLI) reach this app over the catalog.
+    await s.services.watchAgencyChanges();
+    s.cluster = (name) => s.local.clusters.find((c) => c.name === name)!;
+    s.env = () => ({
+      ...serverSecrets(s.local.servers),
+      MOVE_SOURCE_GRACE_SECONDS: "3600",
+      SPARE_DATABASES: "0",
+      BACKUP_DIR: `${dir}/backups`,
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await s.services?.close();
+    await s.local?.stop();
+    await Deno.remove(dir, { recursive: true }).catch(() => {});
+  });
+  return s;
+}
+
+/** A platform owner on this stack's catalog, logged in: its token. */
+export async function operatorToken(s: ClusterStack): Promise<string> {
+  const email = `owner.${hex(8)}@ops.example.com`;
+  const password = "Operator-pass-42-long";
+  await upsertOperator(s.services.control, {
+    email,
+    fullName: "Cluster operator",
+    role: "owner",
+    passwordHash: await hashPassword(password),
+  });
+  const res = await call(s.app, "POST", "/api/admin/login", { body: { email, password } });
+  return (res.body as { token: string }).token;
+}
