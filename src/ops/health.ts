@@ -1,12 +1,19 @@
 // Liveness and readiness: /healthz says the process is up, /readyz that the catalog and the
 // pooler both answer (a load balancer takes an instance out of rotation on 503).
 import { Hono } from "hono";
+import { z } from "zod";
 import type { AppEnv } from "../platform/app-env.ts";
 import { ping, type Sql } from "../platform/db.ts";
 
 export type HealthDeps = { control: Sql; catalog: Sql };
 
 const PROBE_TIMEOUT_MS = 2000;
+
+export const healthSchema = z.strictObject({ status: z.literal("ok") });
+const checks = z.strictObject({ catalog: z.boolean(), pooler: z.boolean() });
+export const readySchema = z.strictObject({ status: z.literal("ready"), checks });
+/** The 503: the contract's error, with the checks that failed. */
+export const notReadySchema = z.object({ error: z.string(), code: z.literal("unavailable"), checks });
 
 export function healthRoutes({ control, catalog }: HealthDeps) {
   return new Hono<AppEnv>()

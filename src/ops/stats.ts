@@ -1,7 +1,36 @@
 // Fleet statistics for operators (GET /api/admin/stats, deno task stats): agencies by status and
 // schema version, the largest databases, connections per database, PgBouncer's pools and totals.
+import { z } from "zod";
 import type { Sql } from "../platform/db.ts";
 import type { PoolerAdmin } from "../tenancy/pooler-admin.ts";
+
+const count = () => z.number().int();
+/** What collectStats answers; GET /api/admin/stats adds `api` (registry, admission, cache). */
+export const statsSchema = z.strictObject({
+  agencies: z.strictObject({
+    byStatus: z.array(z.strictObject({ status: z.string(), agencies: count() })),
+    bySchemaVersion: z.array(
+      z.strictObject({ schemaVersion: z.string(), agencies: count(), failed: count() }),
+    ),
+  }),
+  databases: z.strictObject({
+    count: count(),
+    totalBytes: count(),
+    largest: z.array(z.strictObject({ database: z.string(), bytes: count() })),
+  }),
+  connections: z.array(
+    z.strictObject({ database: z.string(), role: z.string().nullable(), connections: count() }),
+  ),
+  /** Absent without a PgBouncer admin console. */
+  pooler: z.strictObject({
+    pools: count(),
+    serverConnections: z.record(z.string(), count()),
+    clients: z.record(z.string(), count()),
+    /** PgBouncer's SHOW POOLS rows, as it names their columns. */
+    busiestPools: z.array(z.record(z.string(), z.unknown())),
+    totals: z.record(z.string(), z.number()),
+  }).optional(),
+});
 
 export async function collectStats(control: Sql, poolerAdmin?: PoolerAdmin) {
   const [byStatus, bySchemaVersion, databases, connections, pooler] = await Promise.all([
