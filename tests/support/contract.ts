@@ -78,7 +78,9 @@ export function contractOf(doc: OpenApiDocument) {
       if (!validate(body)) {
         fail(
           what,
-          `${ajv.errorsText(validate.errors, { separator: "; " })}\n${JSON.stringify(body).slice(0, 2000)}`,
+          `${ajv.errorsText(validate.errors, { separator: "; ", dataVar: "body" })}\n${
+            JSON.stringify(body).slice(0, 2000)
+          }`,
         );
       }
     },

@@ -4,6 +4,7 @@ import { createApp, createServices, type Services } from "../../src/app.ts";
 import { type Config, loadConfig, type Servers } from "../../src/config.ts";
 import { connect, type Sql } from "../../src/platform/db.ts";
 import type { Tools } from "../../src/stack/tools.ts";
+import { checked } from "./contract.ts";
 
 export type TestStack = {
   dir: string;
@@ -26,12 +27,13 @@ function atFileOrDescribeLevel(helper: string) {
   if (test) throw new Error(`${helper}() inside the test "${test}": call it at file or describe level`);
 }
 
-/** An app on the shared stack, closed after the file's (or the describe's) tests. */
+/** An app on the shared stack, closed after the file's (or the describe's) tests. Every answer it
+ * gives is held to the document it serves (./contract.ts). */
 export function testApp(overrides: Record<string, string> = {}, servers: Servers = stack().servers) {
   atFileOrDescribeLevel("testApp");
   const services: Services = createServices(testConfig(overrides), servers);
   afterAll(() => services.close());
-  return { app: createApp(services), services };
+  return { app: checked(createApp(services)), services };
 }
 
 /** A superuser connection to the stack's main database, for assertions the app cannot make. */
