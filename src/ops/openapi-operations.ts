@@ -71,6 +71,15 @@ export type OperationSpec = {
   errors: number[];
 };
 
+/** `{data}`: how a single row or setting is answered. */
+export const data = <T extends z.ZodType>(schema: T) => z.strictObject({ data: schema });
+export const idParameter = {
+  name: "id",
+  in: "path",
+  required: true,
+  schema: { type: "string", format: "uuid" },
+};
+
 /** The statuses every tenant route can answer (token, agency check, admission, validation). */
 export const TENANT_ERRORS = [400, 401, 403, 404, 423, 429, 503];
 

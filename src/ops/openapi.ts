@@ -1,51 +1,34 @@
 // GET /openapi.json: an OpenAPI 3.1 document built from the same zod schemas that validate requests
 // and shape responses (zod 4's JSON Schema output), so the published contract and the code cannot
-// drift; tests check every response they get against it, and src/client is generated from it.
+// drift; tests hold every response they get to it, and src/client is generated from it.
 import { Hono } from "hono";
-import { z } from "zod";
-import {
-  actionBody,
-  adminAgencySchema,
-  agencyDetailSchema,
-  agencyListQuery,
-  agencyPageSchema,
-  LIFECYCLE_ACTIONS,
-  operatorLoginResponseSchema,
-  operatorLoginSchema,
-  planBody,
-  planChangedSchema,
-} from "../admin/routes.ts";
+import { adminAgencySchema } from "../admin/routes.ts";
 import { sessionUserSchema, userViewSchema } from "../auth/agency-users.ts";
-import { loginResponseSchema, loginSchema } from "../auth/login-routes.ts";
-import { passwordChangedSchema, passwordChangeSchema } from "../auth/session-routes.ts";
-import { meSchema, newUserSchema, userListQuery, userPatchSchema } from "../auth/user-routes.ts";
-import { auditEntrySchema, auditPageSchema, auditQuery } from "../audit/audit-routes.ts";
+import { auditEntrySchema } from "../audit/audit-routes.ts";
 import { agencyViewSchema } from "../catalog/agencies.ts";
-import { usageSchema } from "../limits/usage-routes.ts";
 import type { AppEnv } from "../platform/app-env.ts";
 import { pageSchema } from "../platform/cursor.ts";
 import { lineRowSchema, type Resource } from "../resources/define.ts";
-import { documentPrefixesSchema } from "../settings/document-prefixes.ts";
-import { gstRegistrationSchema, gstRegistrationViewSchema } from "../settings/gst-registration.ts";
-import { signupResponseSchema, signupSchema } from "../tenancy/signup-routes.ts";
+import { gstRegistrationViewSchema } from "../settings/gst-registration.ts";
 import { healthSchema, readySchema } from "./health.ts";
+import { adminPaths } from "./openapi-admin.ts";
+import { agencyPaths } from "./openapi-agency.ts";
 import {
   createSchemas,
+  data,
   errorSchema,
+  idParameter,
   operation,
   type OperationSpec,
   type Schemas,
   TENANT_ERRORS,
 } from "./openapi-operations.ts";
-import { statsSchema } from "./stats.ts";
 
 export type OpenApiOptions = {
   /** Where clients reach the API (PUBLIC_URL); the document's server is relative without it. */
   publicUrl?: string;
 };
 
-const data = <T extends z.ZodType>(schema: T) => z.strictObject({ data: schema });
-const idParameter = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 const pascal = (path: string) => path.split("-").map((w) => w[0].toUpperCase() + w.slice(1)).join("");
 
 function resourcePaths(schemas: Schemas, r: Resource) {
@@ -103,30 +86,9 @@ function resourcePaths(schemas: Schemas, r: Resource) {
   };
 }
 
-function lifecyclePaths(schemas: Schemas) {
-  return Object.fromEntries(LIFECYCLE_ACTIONS.map((action) => [
-    `/api/admin/agencies/{id}/${action}`,
-    {
-      parameters: [idParameter],
-      post: {
-        ...operation(schemas, {
-          id: `${action}Agency`,
-          tag: "admin",
-          summary: `${action[0].toUpperCase()}${action.slice(1)} an agency (owners and operators)`,
-          ok: { schema: data(agencyViewSchema), description: "The agency in its new status" },
-          errors: [400, 401, 403, 404, 409, 413, 503],
-        }),
-        requestBody: {
-          required: false,
-          content: { "application/json": { schema: schemas.input(actionBody) } },
-        },
-      },
-    },
-  ]));
-}
-
 export function openApiDocument(resources: Resource[], { publicUrl }: OpenApiOptions = {}) {
   const schemas = createSchemas();
+  // Views answered in several places: components, and named types in the generated client.
   schemas.name(agencyViewSchema, "Agency");
   schemas.name(adminAgencySchema, "AdminAgency");
   schemas.name(userViewSchema, "User");
@@ -135,8 +97,6 @@ export function openApiDocument(resources: Resource[], { publicUrl }: OpenApiOpt
   schemas.name(auditEntrySchema, "AuditEntry");
   schemas.name(gstRegistrationViewSchema, "GstRegistration");
   const op = (spec: OperationSpec) => operation(schemas, spec);
-  const tenantOp = (spec: Omit<OperationSpec, "tenant" | "errors"> & { errors?: number[] }) =>
-    op({ ...spec, tenant: true, errors: [...TENANT_ERRORS, ...(spec.errors ?? [])] });
 
   const paths = {
     "/healthz": {
@@ -177,146 +137,7 @@ export function openApiDocument(resources: Resource[], { publicUrl }: OpenApiOpt
         responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": {} } } },
       },
     },
-    "/api/agencies": {
-      post: op({
-        id: "signupAgency",
-        tag: "signup",
-        public: true,
-        summary: "Create an agency with its own database and first admin",
-        description: "With OPEN_SIGNUP=false a platform token is required (viewers get 403).",
-        body: signupSchema,
-        ok: { status: 201, schema: signupResponseSchema, description: "The agency, its admin and a token" },
-        errors: [401, 403, 409, 429, 503],
-      }),
-    },
-    "/api/auth/login": {
-      post: op({
-        id: "loginAgencyUser",
-        tag: "auth",
-        public: true,
-        summary: "Log in to an agency",
-        description: "Unknown email and wrong password get the same 401. A user of several agencies " +
-          "passes agencyDatabase (else 400 naming them).",
-        body: loginSchema,
-        ok: { schema: loginResponseSchema, description: "A token for the user's agency" },
-        errors: [401, 423, 429, 503],
-      }),
-    },
-    "/api/auth/logout": {
-      post: tenantOp({
-        id: "logout",
-        tag: "auth",
-        summary: "End this session: the presented token is refused from now on",
-        ok: { status: 204, description: "Revoked" },
-      }),
-    },
-    "/api/auth/logout-all": {
-      post: tenantOp({
-        id: "logoutAll",
-        tag: "auth",
-        summary: "End every session of the token's user",
-        ok: { status: 204, description: "Revoked" },
-      }),
-    },
-    "/api/me": {
-      get: tenantOp({
-        id: "getMe",
-        tag: "auth",
-        summary: "The token's user and agency",
-        ok: { schema: meSchema, description: "The user and the agency" },
-      }),
-    },
-    "/api/me/password": {
-      post: tenantOp({
-        id: "changePassword",
-        tag: "auth",
-        summary: "Change the password (the current one required); every other session ends",
-        body: passwordChangeSchema,
-        ok: { schema: passwordChangedSchema, description: "A new token for this session" },
-      }),
-    },
-    "/api/users": {
-      get: tenantOp({
-        id: "listUsers",
-        tag: "users",
-        summary: "List the agency's users",
-        query: userListQuery,
-        ok: { schema: pageSchema(userViewSchema), description: "A page of users" },
-      }),
-      post: tenantOp({
-        id: "createUser",
-        tag: "users",
-        summary: "Add a user (admins); 403 plan_limit_reached past the plan's users or storage",
-        body: newUserSchema,
-        ok: { status: 201, schema: data(userViewSchema), description: "The new user" },
-        errors: [409],
-      }),
-    },
-    "/api/users/{id}": {
-      parameters: [idParameter],
-      get: tenantOp({
-        id: "getUser",
-        tag: "users",
-        summary: "Read a user",
-        ok: { schema: data(userViewSchema), description: "The user" },
-      }),
-      patch: tenantOp({
-        id: "updateUser",
-        tag: "users",
-        summary: "Change role, name or active flag (admins); reactivating past the plan's users is 403",
-        body: userPatchSchema,
-        ok: { schema: data(userViewSchema), description: "The changed user" },
-        errors: [409],
-      }),
-    },
-    "/api/settings/documents": {
-      get: tenantOp({
-        id: "getDocumentPrefixes",
-        tag: "settings",
-        summary: "Document series prefixes",
-        ok: { schema: data(documentPrefixesSchema), description: "The prefixes" },
-      }),
-      put: tenantOp({
-        id: "setDocumentPrefixes",
-        tag: "settings",
-        summary: "Set the document series prefixes (admins)",
-        body: documentPrefixesSchema,
-        ok: { schema: data(documentPrefixesSchema), description: "The prefixes" },
-      }),
-    },
-    "/api/settings/gst": {
-      get: tenantOp({
-        id: "getGstRegistration",
-        tag: "settings",
-        summary: "The agency's GST registration ({data: null} before one is set)",
-        ok: { schema: data(gstRegistrationViewSchema.nullable()), description: "The registration" },
-      }),
-      put: tenantOp({
-        id: "setGstRegistration",
-        tag: "settings",
-        summary: "Set the agency's GST registration (admins); state and PAN follow from the GSTIN",
-        body: gstRegistrationSchema,
-        ok: { schema: data(gstRegistrationViewSchema), description: "The registration" },
-      }),
-    },
-    "/api/usage": {
-      get: tenantOp({
-        id: "getUsage",
-        tag: "usage",
-        summary: "Usage against the plan: users, projects and storage, each {used, limit}",
-        ok: { schema: usageSchema, description: "Usage" },
-      }),
-    },
-    "/api/audit-log": {
-      get: tenantOp({
-        id: "listAuditLog",
-        tag: "audit",
-        summary: "The agency's audit trail, newest first (admins)",
-        description: "Creates, updates (changed fields only), deletes, logins and failed logins.",
-        query: auditQuery,
-        ok: { schema: auditPageSchema, description: "A page of entries" },
-      }),
-    },
+    ...agencyPaths(schemas),
     ...Object.assign({}, ...resources.map((r) => resourcePaths(schemas, r))),
     ...adminPaths(schemas),
   };
@@ -345,72 +166,6 @@ export function openApiDocument(resources: Resource[], { publicUrl }: OpenApiOpt
           description: "Must equal the token's agencyDatabase (else 403 agency_mismatch).",
         },
       },
-    },
-  };
-}
-
-function adminPaths(schemas: Schemas) {
-  const op = (spec: Omit<OperationSpec, "tag">) => operation(schemas, { ...spec, tag: "admin" });
-  const operatorErrors = [400, 401, 403, 503];
-  return {
-    "/api/admin/login": {
-      post: op({
-        id: "loginOperator",
-        public: true,
-        summary: "Log in as a platform operator",
-        body: operatorLoginSchema,
-        ok: { schema: operatorLoginResponseSchema, description: "A platform token" },
-        errors: [401, 429, 503],
-      }),
-    },
-    "/api/admin/agencies": {
-      get: op({
-        id: "listAgencies",
-        summary: "List agencies (operators)",
-        query: agencyListQuery,
-        ok: { schema: agencyPageSchema, description: "A page of agencies" },
-        errors: operatorErrors,
-      }),
-    },
-    "/api/admin/agencies/{id}": {
-      parameters: [idParameter],
-      get: op({
-        id: "getAgency",
-        summary: "An agency and its latest lifecycle events (operators)",
-        ok: { schema: agencyDetailSchema, description: "The agency" },
-        errors: [...operatorErrors, 404],
-      }),
-    },
-    ...lifecyclePaths(schemas),
-    "/api/admin/agencies/{id}/plan": {
-      parameters: [idParameter],
-      post: op({
-        id: "changeAgencyPlan",
-        summary: "Move an agency to another plan (owners and operators); applies at once",
-        body: planBody,
-        ok: { schema: planChangedSchema, description: "The agency on its new plan" },
-        errors: [...operatorErrors, 404, 409],
-      }),
-    },
-    "/api/admin/agencies/{id}/users/{userId}/revoke-sessions": {
-      parameters: [idParameter, { ...idParameter, name: "userId" }],
-      post: op({
-        id: "revokeUserSessions",
-        summary: "End every session of one agency user (owners and operators)",
-        ok: { status: 204, description: "Revoked" },
-        errors: [...operatorErrors, 404, 409],
-      }),
-    },
-    "/api/admin/stats": {
-      get: op({
-        id: "getStats",
-        summary: "Fleet statistics: agencies, database sizes, connections, pooler pools",
-        ok: {
-          schema: statsSchema.extend({ api: z.record(z.string(), z.unknown()) }),
-          description: "Statistics",
-        },
-        errors: operatorErrors,
-      }),
     },
   };
 }
