@@ -19,7 +19,18 @@ it("passes redocly lint with its recommended rules", async () => {
     await Deno.copyFile(`${ROOT}${file}`, `${dir}/${file}`);
   }
   const { stdout, stderr } = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "--config", `${ROOT}deno.json`, REDOCLY, "lint", "openapi.json", "--format", "json"],
+    args: [
+      "run",
+      "-A",
+      "--frozen",
+      "--config",
+      `${ROOT}deno.json`,
+      REDOCLY,
+      "lint",
+      "openapi.json",
+      "--format",
+      "json",
+    ],
     cwd: dir,
     env: { REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
     stdout: "piped",

@@ -14,7 +14,7 @@ type Operation = {
   parameters?: { name: string; in: string; required?: boolean }[];
   responses: Record<string, unknown>;
 };
-type Response_ = { content?: Record<string, { schema?: unknown }> };
+type DocumentedResponse = { content?: Record<string, { schema?: unknown }> };
 type Doc = {
   openapi: string;
   info: { title: string; license?: { name: string } };
@@ -136,7 +136,7 @@ describe("the contract clients generate code from", () => {
 
   it("gives every success with a JSON body its schema, and every error the Error schema", () => {
     for (const { path, method, op } of operations()) {
-      for (const [status, response] of Object.entries(op.responses) as [string, Response_][]) {
+      for (const [status, response] of Object.entries(op.responses) as [string, DocumentedResponse][]) {
         const json = response.content?.["application/json"];
         if (Number(status) >= 400) {
           expect(json?.schema, `${method} ${path} ${status}`).toEqual({ $ref: "#/components/schemas/Error" });

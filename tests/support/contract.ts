@@ -7,8 +7,8 @@ import addFormats from "ajv-formats";
 import type { ValidateFunction } from "ajv";
 import type { AnyApp } from "./fixtures.ts";
 
-type Response_ = { description: string; content?: Record<string, { schema?: object }> };
-type Operation = { operationId: string; responses: Record<string, Response_> };
+type DocumentedResponse = { description: string; content?: Record<string, { schema?: object }> };
+type Operation = { operationId: string; responses: Record<string, DocumentedResponse> };
 export type OpenApiDocument = {
   paths: Record<string, Record<string, Operation | unknown>>;
   components: Record<string, unknown>;
