@@ -259,7 +259,7 @@ export function createApp(services: Services) {
       }),
     }),
   );
-  app.route("/", openApiRoutes(resources));
+  app.route("/", openApiRoutes(resources, { publicUrl: config.PUBLIC_URL }));
 
   app.notFound((c) => renderError(notFound("No such route"), c));
   app.onError((error, c) => {

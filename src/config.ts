@@ -86,6 +86,10 @@ export const configSchema = z.object({
   /** API workers of `deno task start`: 1 serves in this process; more run `deno serve --parallel`
    * (one isolate per worker on the same port, each with its own caches, registry and limits). */
   API_WORKERS: int(1, 64).default(1),
+  /** Where clients reach the API (https://api.example.com), named as the server in /openapi.json;
+   * unset, the document's server is relative ("/"), the origin it was fetched from. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+    .transform((u) => u.replace(/\/+$/, "")).optional(),
   /** How many proxies of ours stand in front of the API: the client address (rate limits) is the
    * X-Forwarded-For hop that many places from the right, the one our outermost proxy appended; hops
    * further left are the client's own words. "true"/"false" mean 1/0. */

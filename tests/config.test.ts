@@ -17,6 +17,15 @@ describe("configuration", () => {
     expect(attempt).toThrow(/OPEN_SIGNUP/);
   });
 
+  it("takes PUBLIC_URL as an http(s) URL without its trailing slash", () => {
+    expect(loadConfig({}).PUBLIC_URL).toBeUndefined();
+    expect(loadConfig({ PUBLIC_URL: "https://api.example.com/" }).PUBLIC_URL).toBe("https://api.example.com");
+    expect(() => loadConfig({ PUBLIC_URL: "api.example.com" })).toThrow(
+      /PUBLIC_URL: must be an http\(s\) URL/,
+    );
+    expect(() => loadConfig({ PUBLIC_URL: "ftp://api.example.com" })).toThrow(/PUBLIC_URL/);
+  });
+
   it("refuses production without a long JWT_SECRET", () => {
     const servers = { DATABASE_URL: "postgres://a@h/db", POOLER_URL: "postgres://b@h/db" };
     expect(() => loadConfig({ APP_ENV: "production", ...servers })).toThrow(/JWT_SECRET: is required/);

@@ -1,12 +1,19 @@
 // /api/admin: operator login, the agency fleet and its lifecycle actions, and stats.
 import { Hono } from "hono";
 import { z } from "zod";
-import { AGENCY_STATUSES, agencyView, findAgency } from "../catalog/agencies.ts";
+import {
+  type Agency,
+  AGENCY_STATUSES,
+  agencyView,
+  agencyViewSchema,
+  findAgency,
+} from "../catalog/agencies.ts";
 import { changeAgencyPlan } from "../catalog/plans.ts";
 import { loginSchema } from "../auth/login-routes.ts";
 import { decoyHash, verifyPassword } from "../auth/password.ts";
 import type { Tokens } from "../auth/tokens.ts";
 import { collectStats } from "../ops/stats.ts";
+import { pageSchema } from "../platform/cursor.ts";
 import type { AppEnv } from "../platform/app-env.ts";
 import type { Sql } from "../platform/db.ts";
 import { ApiError, badRequest, notFound, unauthorized } from "../platform/errors.ts";
@@ -34,16 +41,67 @@ export type AdminDeps = {
 };
 
 // Operators log in with the same credentials shape as agency users, minus the agency.
-const operatorLoginSchema = loginSchema.omit({ agencyDatabase: true });
+export const operatorLoginSchema = loginSchema.omit({ agencyDatabase: true });
 const idParam = z.object({ id: z.uuid() });
-const listQuery = z.strictObject({
+export const agencyListQuery = z.strictObject({
   status: z.enum(AGENCY_STATUSES).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.uuid().optional(),
 });
-const actionBody = z.strictObject({ force: z.boolean().optional() }).default({});
-const planBody = z.strictObject({ plan: z.string().trim().min(1).max(31) });
-const moveBody = z.strictObject({ to: z.string().regex(/^[a-z][a-z0-9_-]{0,62}$/, "is not a cluster name") });
+export const LIFECYCLE_ACTIONS = ["suspend", "resume", "archive", "restore", "delete"] as const;
+export const actionBody = z.strictObject({ force: z.boolean().optional() }).default({});
+export const planBody = z.strictObject({ plan: z.string().trim().min(1).max(31) });
+export const moveBody = z.strictObject({
+  to: z.string().regex(/^[a-z][a-z0-9_-]{0,62}$/, "is not a cluster name"),
+});
+
+// What the routes answer, for the contract.
+export const operatorLoginResponseSchema = z.strictObject({
+  token: z.string(),
+  user: z.strictObject({
+    id: z.uuid(),
+    email: z.string(),
+    fullName: z.string(),
+    role: z.enum(["owner", "operator", "viewer"]),
+  }),
+});
+/** An agency as operators see it: the public view plus where it lives and its schema version. */
+export const adminAgencySchema = agencyViewSchema.extend({ schemaVersion: z.string().nullable() });
+const adminAgencyView = (a: Agency) => ({ ...agencyView(a), schemaVersion: a.schemaVersion });
+export const agencyPageSchema = pageSchema(adminAgencySchema);
+export const agencyDetailSchema = z.strictObject({
+  data: adminAgencySchema,
+  /** The latest 50 lifecycle events, newest first. */
+  events: z.array(z.strictObject({
+    event: z.string(),
+    fromStatus: z.string().nullable(),
+    toStatus: z.string().nullable(),
+    actor: z.string(),
+    details: z.record(z.string(), z.unknown()),
+    createdAt: z.iso.datetime(),
+  })),
+});
+/** A move's answer: the agency where it now lives, the move's timings and its verification. */
+export const movedSchema = z.strictObject({
+  data: agencyViewSchema.extend({
+    move: z.strictObject({
+      move: z.number().int(),
+      from: z.string(),
+      to: z.string(),
+      timings: z.record(z.string(), z.number()),
+      verification: z.strictObject({
+        verified: z.boolean().nullable(),
+        tables: z.number().int().optional(),
+        rows: z.number().int().optional(),
+        differing: z.array(z.string()).optional(),
+        reason: z.string().optional(),
+      }),
+    }),
+  }),
+});
+export const planChangedSchema = z.strictObject({
+  data: agencyViewSchema.extend({ previousPlan: z.string() }),
+});
 
 export function adminRoutes({ control, tokens, lifecycle, mover, users, internals }: AdminDeps) {
   const perEmail = createRateLimiter({ windowMs: 15 * 60_000, max: 10 });
@@ -73,9 +131,9 @@ export function adminRoutes({ control, tokens, lifecycle, mover, users, internal
     .use("/agencies/*", operatorsOnly)
     .use("/agencies", operatorsOnly)
     .use("/stats", operatorsOnly)
-    .get("/agencies", validate("query", listQuery), async (c) => {
+    .get("/agencies", validate("query", agencyListQuery), async (c) => {
       const { status, limit, cursor } = c.req.valid("query");
-      const rows = await control<Parameters<typeof agencyView>[0][]>`
+      const rows = await control<Agency[]>`
         select * from agencies
         where true ${status ? control`and status = ${status}` : control``} ${
         cursor ? control`and id > ${cursor}` : control``
@@ -83,7 +141,7 @@ export function adminRoutes({ control, tokens, lifecycle, mover, users, internal
         order by id limit ${limit + 1}`;
       const page = rows.slice(0, limit);
       return c.json({
-        data: page.map((a) => ({ ...agencyView(a), schemaVersion: a.schemaVersion, cluster: a.cluster })),
+        data: page.map(adminAgencyView),
         nextCursor: rows.length > limit ? page.at(-1)!.id : null,
       });
     })
@@ -94,7 +152,7 @@ export function adminRoutes({ control, tokens, lifecycle, mover, users, internal
         select event, from_status, to_status, actor, details, created_at from agency_events
         where agency_id = ${agency.id} order by id desc limit 50`;
       return c.json({
-        data: { ...agencyView(agency), schemaVersion: agency.schemaVersion, cluster: agency.cluster },
+        data: adminAgencyView(agency),
         events,
       });
     })
@@ -103,7 +161,7 @@ export function adminRoutes({ control, tokens, lifecycle, mover, users, internal
       requireOperatorRole("owner", "operator"),
       validate(
         "param",
-        idParam.extend({ action: z.enum(["suspend", "resume", "archive", "restore", "delete"]) }),
+        idParam.extend({ action: z.enum(LIFECYCLE_ACTIONS) }),
       ),
       validate("json", actionBody),
       async (c) => {

@@ -3,9 +3,11 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../platform/app-env.ts";
-import { cursorKeyColumn, keysetPage, olderThan } from "../platform/cursor.ts";
+import { cursorKeyColumn, keysetPage, olderThan, pageSchema } from "../platform/cursor.ts";
 import { validate } from "../platform/validate.ts";
 import { requireRole } from "../tenancy/tenant-middleware.ts";
+
+const action = z.enum(["create", "update", "delete", "login", "login_failed"]);
 
 export const auditQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(50),
@@ -13,8 +15,25 @@ export const auditQuery = z.strictObject({
   table: z.string().regex(/^[a-z_]{1,63}$/, "is not a table name").optional(),
   recordId: z.uuid().optional(),
   actor: z.uuid().optional(),
-  action: z.enum(["create", "update", "delete", "login", "login_failed"]).optional(),
+  action: action.optional(),
 });
+
+const values = z.record(z.string(), z.unknown()).nullable();
+/** One entry as answered: `before`/`after` are whole rows on create and delete, the changed fields on
+ * update (src/audit/audit-log.ts). */
+export const auditEntrySchema = z.strictObject({
+  id: z.uuid(),
+  actor: z.uuid().nullable(),
+  action,
+  table: z.string().nullable(),
+  recordId: z.uuid().nullable(),
+  before: values,
+  after: values,
+  ipAddress: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export const auditPageSchema = pageSchema(auditEntrySchema);
 
 export function auditRoutes() {
   return new Hono<AppEnv>().get("/", requireRole("admin"), validate("query", auditQuery), async (c) => {

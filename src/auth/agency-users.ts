@@ -1,5 +1,6 @@
 // Users inside an agency database (users + profiles + user_roles): what login and user management
 // read and write. One role per user in practice; the highest wins if several exist.
+import { z } from "zod";
 import type { Queryable } from "../platform/db.ts";
 import type { AgencyRole } from "./tokens.ts";
 
@@ -106,12 +107,21 @@ export async function updateUser(
   }
 }
 
-export const userView = ({ id, email, fullName, role, isActive, lastLoginAt, createdAt }: AgencyUser) => ({
-  id,
-  email,
-  fullName,
-  role,
-  isActive,
-  lastLoginAt,
-  createdAt,
+/** A user as /api/users and /api/me answer it (never the hash or the revocations). */
+export const userViewSchema = z.strictObject({
+  id: z.uuid(),
+  email: z.email(),
+  fullName: z.string(),
+  role: z.enum(AGENCY_ROLES),
+  isActive: z.boolean(),
+  lastLoginAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
 });
+/** The user a token is issued to, as signup and login answer it. */
+export const sessionUserSchema = userViewSchema.pick({ id: true, email: true, fullName: true, role: true });
+
+type UserViewKey = keyof typeof userViewSchema.shape;
+const USER_VIEW_KEYS = Object.keys(userViewSchema.shape) as UserViewKey[];
+
+export const userView = (user: AgencyUser) =>
+  Object.fromEntries(USER_VIEW_KEYS.map((key) => [key, user[key]])) as Pick<AgencyUser, UserViewKey>;

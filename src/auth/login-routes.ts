@@ -4,7 +4,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { recordAudit } from "../audit/audit-log.ts";
-import { agencyView } from "../catalog/agencies.ts";
+import { agencyView, agencyViewSchema } from "../catalog/agencies.ts";
 import type { AppEnv } from "../platform/app-env.ts";
 import { type Sql, transaction } from "../platform/db.ts";
 import { ApiError, badRequest, unauthorized } from "../platform/errors.ts";
@@ -15,7 +15,7 @@ import type { Admission } from "../tenancy/admission.ts";
 import type { AgencyCache } from "../tenancy/agency-cache.ts";
 import { AGENCY_DATABASE_PATTERN } from "../tenancy/database-name.ts";
 import type { TenantClients } from "../tenancy/tenant-clients.ts";
-import { findUserForLogin, tokenIssuedAt } from "./agency-users.ts";
+import { findUserForLogin, sessionUserSchema, tokenIssuedAt } from "./agency-users.ts";
 import { decoyHash, verifyPassword } from "./password.ts";
 import type { Tokens } from "./tokens.ts";
 
@@ -23,6 +23,13 @@ export const loginSchema = z.strictObject({
   email: z.string().trim().min(3).max(254).transform((e) => e.toLowerCase()),
   password: z.string().min(1).max(128),
   agencyDatabase: z.string().regex(AGENCY_DATABASE_PATTERN, "is not an agency database name").optional(),
+});
+
+export const loginResponseSchema = z.strictObject({
+  token: z.string(),
+  agencyDatabase: z.string(),
+  user: sessionUserSchema,
+  agency: agencyViewSchema,
 });
 
 export type LoginDeps = {

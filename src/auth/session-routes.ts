@@ -33,6 +33,9 @@ export const passwordChangeSchema = z.strictObject({
   newPassword: passwordSchema,
 });
 
+/** The password change's answer: a new token for this session (every other one has ended). */
+export const passwordChangedSchema = z.strictObject({ token: z.string() });
+
 const forget = (c: AppContext, users: LoadingCache<AgencyUser>) =>
   users.invalidate(userCacheKey(c.var.agency.id, c.var.claims.sub));
 

@@ -3,7 +3,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { recordAudit } from "../audit/audit-log.ts";
-import { agencyView } from "../catalog/agencies.ts";
+import { agencyView, agencyViewSchema } from "../catalog/agencies.ts";
 import type { PlanLimits } from "../limits/plan-limits.ts";
 import type { AppEnv } from "../platform/app-env.ts";
 import { type Sql, transaction } from "../platform/db.ts";
@@ -19,6 +19,7 @@ import {
   listUsers,
   updateUser,
   userView,
+  userViewSchema,
 } from "./agency-users.ts";
 import { hashPassword } from "./password.ts";
 import { emailSchema, passwordSchema } from "./schemas.ts";
@@ -36,8 +37,10 @@ export const userPatchSchema = z.strictObject({
   isActive: z.boolean().optional(),
 }).refine((p) => Object.keys(p).length > 0, "nothing to change");
 
+export const meSchema = z.strictObject({ user: userViewSchema, agency: agencyViewSchema });
+
 const idParam = z.object({ id: z.uuid() });
-const listQuery = z.strictObject({
+export const userListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.uuid().optional(),
 });
@@ -62,7 +65,7 @@ const audited = (user: AgencyUser | undefined) => user && userView(user);
 
 export function userRoutes({ control, users, limits }: UserRoutesDeps) {
   return new Hono<AppEnv>()
-    .get("/", validate("query", listQuery), async (c) => {
+    .get("/", validate("query", userListQuery), async (c) => {
       const { limit, cursor } = c.req.valid("query");
       const rows = await listUsers(c.var.sql, limit + 1, cursor);
       const page = rows.slice(0, limit);

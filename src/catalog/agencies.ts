@@ -35,17 +35,24 @@ export const agencyColumns = (sql: Queryable) =>
   sql`id, name, domain, database_name, subscription_plan, status, cluster, generation, frozen_until,
     schema_version, created_at, updated_at`;
 
-/** The public view of an agency in API responses. */
-export const agencyView = (a: Agency) => ({
-  id: a.id,
-  name: a.name,
-  domain: a.domain,
-  databaseName: a.databaseName,
-  subscriptionPlan: a.subscriptionPlan,
-  status: a.status,
-  cluster: a.cluster,
-  createdAt: a.createdAt,
+/** The public view of an agency in API responses (signup, login, /api/me, /api/admin) and in the
+ * contract: a field added here appears in all of them. */
+export const agencyViewSchema = z.strictObject({
+  id: z.uuid(),
+  name: z.string(),
+  domain: z.string().nullable(),
+  databaseName: z.string(),
+  subscriptionPlan: z.string(),
+  status: z.enum(AGENCY_STATUSES),
+  /** The cluster that holds its database. */
+  cluster: z.string(),
+  createdAt: z.iso.datetime(),
 });
+type AgencyViewKey = keyof typeof agencyViewSchema.shape & keyof Agency;
+const AGENCY_VIEW_KEYS = Object.keys(agencyViewSchema.shape) as AgencyViewKey[];
+
+export const agencyView = (a: Agency) =>
+  Object.fromEntries(AGENCY_VIEW_KEYS.map((key) => [key, a[key]])) as Pick<Agency, AgencyViewKey>;
 
 export async function findAgency(sql: Sql, by: { id: string } | { databaseName: string }) {
   const [agency] = "id" in by

@@ -1,7 +1,17 @@
 // GET /api/usage: what the agency uses against its plan's limits (storage as last measured).
 import { Hono } from "hono";
+import { z } from "zod";
 import type { AppEnv } from "../platform/app-env.ts";
 import type { PlanLimits } from "./plan-limits.ts";
+
+const used = z.strictObject({ used: z.number(), limit: z.number() });
+export const usageSchema = z.strictObject({
+  plan: z.strictObject({ code: z.string(), name: z.string() }),
+  users: used,
+  projects: used,
+  /** As last measured (at most STORAGE_CACHE_TTL_MS old), to 0.1 MB. */
+  storageMb: used,
+});
 
 export function usageRoutes(limits: PlanLimits) {
   return new Hono<AppEnv>().get("/", async (c) => {

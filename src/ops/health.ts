@@ -1,6 +1,7 @@
 // Liveness and readiness: /healthz says the process is up, /readyz that the catalog, its pooler and
 // every open cluster's pooler answer (a load balancer takes an instance out of rotation on 503).
 import { Hono } from "hono";
+import { z } from "zod";
 import type { AppEnv } from "../platform/app-env.ts";
 import { ping, type Sql } from "../platform/db.ts";
 import type { ClusterDirectory } from "../tenancy/cluster-directory.ts";
@@ -8,6 +9,17 @@ import type { ClusterDirectory } from "../tenancy/cluster-directory.ts";
 export type HealthDeps = { control: Sql; catalog: Sql; clusters: ClusterDirectory };
 
 const PROBE_TIMEOUT_MS = 2000;
+
+export const healthSchema = z.strictObject({ status: z.literal("ok") });
+const checks = z.strictObject({
+  catalog: z.boolean(),
+  pooler: z.boolean(),
+  /** Each open cluster's pooler; false when the catalog's clusters could not be resolved. */
+  clusters: z.union([z.record(z.string(), z.boolean()), z.literal(false)]),
+});
+export const readySchema = z.strictObject({ status: z.literal("ready"), checks });
+/** The 503: the contract's error, with the checks that failed. */
+export const notReadySchema = z.object({ error: z.string(), code: z.literal("unavailable"), checks });
 
 const answers = async (probe: Promise<unknown>) => await probe.then(() => true, () => false);
 

@@ -1,113 +1,162 @@
 // GET /openapi.json: an OpenAPI 3.1 document built from the same zod schemas that validate requests
-// (zod 4's JSON Schema output), so the published contract and the code cannot drift.
+// and shape responses (zod 4's JSON Schema output), so the published contract and the code cannot
+// drift; tests hold every response they get to it, and src/client is generated from it.
 import { Hono } from "hono";
-import { z } from "zod";
-import { loginSchema } from "../auth/login-routes.ts";
-import { newUserSchema, userPatchSchema } from "../auth/user-routes.ts";
-import { passwordChangeSchema } from "../auth/session-routes.ts";
-import { auditQuery } from "../audit/audit-routes.ts";
+import { adminAgencySchema } from "../admin/routes.ts";
+import { sessionUserSchema, userViewSchema } from "../auth/agency-users.ts";
+import { auditEntrySchema } from "../audit/audit-routes.ts";
+import { agencyViewSchema } from "../catalog/agencies.ts";
 import type { AppEnv } from "../platform/app-env.ts";
-import type { Resource } from "../resources/define.ts";
-import { documentPrefixesSchema } from "../settings/document-prefixes.ts";
-import { gstRegistrationSchema } from "../settings/gst-registration.ts";
-import { signupSchema } from "../tenancy/signup-routes.ts";
+import { pageSchema } from "../platform/cursor.ts";
+import { lineRowSchema, type Resource } from "../resources/define.ts";
+import { gstRegistrationViewSchema } from "../settings/gst-registration.ts";
+import { healthSchema, readySchema } from "./health.ts";
+import { adminPaths } from "./openapi-admin.ts";
+import { agencyPaths } from "./openapi-agency.ts";
+import {
+  createSchemas,
+  data,
+  errorSchema,
+  idParameter,
+  operation,
+  type OperationSpec,
+  type Schemas,
+  TENANT_ERRORS,
+} from "./openapi-operations.ts";
 
-const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
-
-const errorResponse = {
-  description: "Error",
-  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+export type OpenApiOptions = {
+  /** Where clients reach the API (PUBLIC_URL); the document's server is relative without it. */
+  publicUrl?: string;
 };
-const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [String(s), errorResponse]));
-const ok = (description: string, status = "200") => ({
-  [status]: { description, content: { "application/json": {} } },
-});
-const body = (schema: z.ZodType) => ({
-  required: true,
-  content: { "application/json": { schema: jsonSchema(schema) } },
-});
-const idParameter = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
-const tenantErrors = errors(400, 401, 403, 404, 423, 429, 503);
 
-function queryParameters(schema: z.ZodType) {
-  const { properties = {}, required = [] } = jsonSchema(schema) as {
-    properties?: Record<string, object>;
-    required?: string[];
-  };
-  return Object.entries(properties).map(([name, s]) => ({
-    name,
-    in: "query",
-    required: required.includes(name),
-    schema: s,
-  }));
-}
+const pascal = (path: string) => path.split("-").map((w) => w[0].toUpperCase() + w.slice(1)).join("");
 
-function resourcePaths(r: Resource) {
-  const tag = [r.path];
+function resourcePaths(schemas: Schemas, r: Resource) {
+  const plural = pascal(r.path);
+  const singular = plural.replace(/s$/, ""); // every path is a plural in -s or a mass noun (attendance)
+  const row = schemas.name(r.schemas.row, r.items ? `${singular}Summary` : singular);
+  const item = r.items ? schemas.name(r.schemas.item, singular) : row;
+  const op = (spec: Omit<OperationSpec, "tag" | "tenant">) =>
+    operation(schemas, { ...spec, tag: r.path, tenant: true });
+  const writeErrors = [...TENANT_ERRORS, 409, 422];
+  const limit = r.planLimit ? `, or past the plan's ${r.planLimit},` : "";
   return {
     [`/api/${r.path}`]: {
-      get: {
-        tags: tag,
-        summary: `List ${r.path}`,
-        parameters: queryParameters(r.schemas.list),
-        responses: { ...ok("A page: {data, nextCursor}"), ...tenantErrors },
-      },
-      post: {
-        tags: tag,
-        summary: `Create one of ${r.path}` +
-          (r.planLimit ? ` (403 plan_limit_reached past the plan's ${r.planLimit})` : "") +
-          "; 403 plan_limit_reached while storage is over the plan",
-        requestBody: body(r.schemas.create),
-        responses: { ...ok("{data}", "201"), ...tenantErrors, ...errors(409, 422) },
-      },
+      get: op({
+        id: `list${plural}`,
+        summary: `List ${r.path}, newest first`,
+        query: r.schemas.list,
+        ok: { schema: pageSchema(row), description: "A page; nextCursor is null on the last" },
+        errors: TENANT_ERRORS,
+      }),
+      post: op({
+        id: `create${singular}`,
+        summary: `Create one of ${r.path}`,
+        description: `403 plan_limit_reached while storage is over the plan${limit}.` +
+          (r.items ? " The server computes line amounts, GST and totals." : ""),
+        body: r.schemas.create,
+        ok: { status: 201, schema: data(item), description: "Created" },
+        errors: writeErrors,
+      }),
     },
     [`/api/${r.path}/{id}`]: {
       parameters: [idParameter],
-      get: { tags: tag, summary: `Read one of ${r.path}`, responses: { ...ok("{data}"), ...tenantErrors } },
-      patch: {
-        tags: tag,
+      get: op({
+        id: `get${singular}`,
+        summary: `Read one of ${r.path}`,
+        ok: { schema: data(item), description: "The row" },
+        errors: TENANT_ERRORS,
+      }),
+      patch: op({
+        id: `update${singular}`,
         summary: `Change one of ${r.path}`,
-        requestBody: body(r.schemas.update),
-        responses: { ...ok("{data}"), ...tenantErrors, ...errors(409, 422) },
-      },
-      delete: {
-        tags: tag,
+        body: r.schemas.update,
+        ok: { schema: data(item), description: "The changed row" },
+        errors: writeErrors,
+      }),
+      delete: op({
+        id: `delete${singular}`,
         summary: r.items
           ? `Delete a draft of ${r.path} (admins); an issued one is 409: cancel it instead`
           : `Delete one of ${r.path} (admins)`,
-        responses: { "204": { description: "Deleted" }, ...tenantErrors, ...(r.items ? errors(409) : {}) },
-      },
+        ok: { status: 204, description: "Deleted" },
+        errors: [...TENANT_ERRORS, 409],
+      }),
     },
   };
 }
 
-export function openApiDocument(resources: Resource[]) {
+export function openApiDocument(resources: Resource[], { publicUrl }: OpenApiOptions = {}) {
+  const schemas = createSchemas();
+  // Views answered in several places: components, and named types in the generated client.
+  schemas.name(agencyViewSchema, "Agency");
+  schemas.name(adminAgencySchema, "AdminAgency");
+  schemas.name(userViewSchema, "User");
+  schemas.name(sessionUserSchema, "SessionUser");
+  schemas.name(lineRowSchema, "LineItem");
+  schemas.name(auditEntrySchema, "AuditEntry");
+  schemas.name(gstRegistrationViewSchema, "GstRegistration");
+  const op = (spec: OperationSpec) => operation(schemas, spec);
+
+  const paths = {
+    "/healthz": {
+      get: op({
+        id: "getHealth",
+        tag: "ops",
+        public: true,
+        summary: "Process is up",
+        ok: { schema: healthSchema, description: "Up" },
+        errors: [],
+      }),
+    },
+    "/readyz": {
+      get: op({
+        id: "getReadiness",
+        tag: "ops",
+        public: true,
+        summary: "Catalog and pooler answer (503 with the failed checks otherwise)",
+        ok: { schema: readySchema, description: "Ready" },
+        errors: [503],
+      }),
+    },
+    "/metrics": {
+      get: {
+        operationId: "getMetrics",
+        tags: ["ops"],
+        summary: "Prometheus metrics: requests by route and status, latency, registry and admission",
+        security: [],
+        responses: { "200": { description: "Prometheus text format", content: { "text/plain": {} } } },
+      },
+    },
+    "/openapi.json": {
+      get: {
+        operationId: "getOpenApi",
+        tags: ["ops"],
+        summary: "This document",
+        security: [],
+        responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": {} } } },
+      },
+    },
+    ...agencyPaths(schemas),
+    ...Object.assign({}, ...resources.map((r) => resourcePaths(schemas, r))),
+    ...adminPaths(schemas),
+  };
+
   return {
     openapi: "3.1.0",
     info: {
       title: "BuildFlow API",
       version: "1.0.0",
       description: "Multi-tenant agency ERP: one PostgreSQL database per agency.",
+      license: { name: "Proprietary", identifier: "LicenseRef-BuildFlow-Proprietary" },
     },
+    servers: [{ url: publicUrl ?? "/", description: publicUrl ? "This API" : "The serving origin" }],
+    tags: [...TAGS, ...resources.map((r) => ({ name: r.path, description: `ERP resource (${r.table})` }))],
+    security: [{ bearer: [] }],
+    paths,
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
-      schemas: {
-        Error: {
-          type: "object",
-          required: ["error", "code"],
-          properties: {
-            error: { type: "string" },
-            code: { type: "string" },
-            issues: {
-              type: "array",
-              items: {
-                type: "object",
-                properties: { path: { type: "string" }, message: { type: "string" } },
-              },
-            },
-          },
-        },
-      },
+      schemas: { Error: errorSchema, ...schemas.components },
       parameters: {
         agencyDatabase: {
           name: "X-Agency-Database",
@@ -118,126 +167,21 @@ export function openApiDocument(resources: Resource[]) {
         },
       },
     },
-    security: [{ bearer: [] }],
-    paths: {
-      "/healthz": { get: { security: [], summary: "Process is up", responses: ok("{status: ok}") } },
-      "/readyz": {
-        get: {
-          security: [],
-          summary: "Catalog and pooler answer",
-          responses: { ...ok("ready"), ...errors(503) },
-        },
-      },
-      "/api/agencies": {
-        post: {
-          security: [],
-          summary: "Create an agency with its own database and first admin",
-          requestBody: body(signupSchema),
-          responses: {
-            ...ok("{agency, user, token, agencyDatabase}", "201"),
-            ...errors(400, 401, 409, 413, 429, 503),
-          },
-        },
-      },
-      "/api/auth/login": {
-        post: {
-          security: [],
-          summary: "Log in",
-          requestBody: body(loginSchema),
-          responses: { ...ok("{token, agencyDatabase, user, agency}"), ...errors(400, 401, 423, 429, 503) },
-        },
-      },
-      "/api/auth/logout": {
-        post: {
-          summary: "End this session: the presented token is refused from now on",
-          responses: { "204": { description: "Revoked" }, ...tenantErrors },
-        },
-      },
-      "/api/auth/logout-all": {
-        post: {
-          summary: "End every session of the token's user",
-          responses: { "204": { description: "Revoked" }, ...tenantErrors },
-        },
-      },
-      "/api/me": {
-        get: {
-          summary: "The token's user and agency",
-          responses: { ...ok("{user, agency}"), ...tenantErrors },
-        },
-      },
-      "/api/me/password": {
-        post: {
-          summary: "Change the password (the current one required); every other session ends",
-          requestBody: body(passwordChangeSchema),
-          responses: { ...ok("{token}: a new token for this session"), ...tenantErrors },
-        },
-      },
-      "/api/users": {
-        get: {
-          summary: "List the agency's users",
-          responses: { ...ok("{data, nextCursor}"), ...tenantErrors },
-        },
-        post: {
-          summary: "Add a user (admins); 403 plan_limit_reached past the plan's users or storage",
-          requestBody: body(newUserSchema),
-          responses: { ...ok("{data}", "201"), ...tenantErrors, ...errors(409) },
-        },
-      },
-      "/api/users/{id}": {
-        parameters: [idParameter],
-        get: { summary: "Read a user", responses: { ...ok("{data}"), ...tenantErrors } },
-        patch: {
-          summary: "Change role, name or active flag (admins); reactivating past the plan's users is 403",
-          requestBody: body(userPatchSchema),
-          responses: { ...ok("{data}"), ...tenantErrors, ...errors(409) },
-        },
-      },
-      "/api/settings/documents": {
-        get: { summary: "Document series prefixes", responses: { ...ok("{data}"), ...tenantErrors } },
-        put: {
-          summary: "Set the document series prefixes (admins)",
-          requestBody: body(documentPrefixesSchema),
-          responses: { ...ok("{data}"), ...tenantErrors },
-        },
-      },
-      "/api/settings/gst": {
-        get: {
-          summary: "The agency's GST registration ({data: null} before one is set)",
-          responses: { ...ok("{data}"), ...tenantErrors },
-        },
-        put: {
-          summary: "Set the agency's GST registration (admins); state and PAN follow from the GSTIN",
-          requestBody: body(gstRegistrationSchema),
-          responses: { ...ok("{data}"), ...tenantErrors },
-        },
-      },
-      "/api/usage": {
-        get: {
-          summary: "Usage against the plan: {plan, users, projects, storageMb}, each {used, limit}",
-          responses: { ...ok("{plan: {code, name}, users, projects, storageMb}"), ...tenantErrors },
-        },
-      },
-      "/api/audit-log": {
-        get: {
-          summary:
-            "The agency's audit trail, newest first (admins): creates, updates (changed fields only), " +
-            "deletes, logins and failed logins",
-          parameters: queryParameters(auditQuery),
-          responses: {
-            ...ok(
-              "A page: {data: [{id, actor, action, table, recordId, before, after, ipAddress, " +
-                "userAgent, createdAt}], nextCursor}",
-            ),
-            ...tenantErrors,
-          },
-        },
-      },
-      ...Object.assign({}, ...resources.map(resourcePaths)),
-    },
   };
 }
 
-export function openApiRoutes(resources: Resource[]) {
-  const document = openApiDocument(resources); // built once, at start-up
+const TAGS = [
+  { name: "ops", description: "Health, readiness and metrics" },
+  { name: "signup", description: "New agencies" },
+  { name: "auth", description: "Login, sessions, the current user" },
+  { name: "users", description: "The agency's users" },
+  { name: "settings", description: "Document prefixes and GST registration" },
+  { name: "usage", description: "Usage against the plan" },
+  { name: "audit", description: "The agency's audit trail" },
+  { name: "admin", description: "Platform operators: the agency fleet" },
+];
+
+export function openApiRoutes(resources: Resource[], options: OpenApiOptions = {}) {
+  const document = openApiDocument(resources, options); // built once, at start-up
   return new Hono<AppEnv>().get("/openapi.json", (c) => c.json(document));
 }

@@ -1,9 +1,63 @@
 // Fleet statistics for operators (GET /api/admin/stats, deno task stats): agencies by status, schema
 // version and cluster from the catalog; then, per cluster, its databases' sizes, its connections and
 // its PgBouncer's pools and totals; and fleet-wide sums of those.
+import { z } from "zod";
 import type { Sql } from "../platform/db.ts";
 import type { Cluster } from "../tenancy/cluster-directory.ts";
 import type { PoolerAdmin } from "../tenancy/pooler-admin.ts";
+
+const count = () => z.number().int();
+const largest = z.strictObject({ cluster: z.string(), database: z.string(), bytes: count() });
+const connection = z.strictObject({
+  cluster: z.string(),
+  database: z.string(),
+  role: z.string().nullable(),
+  connections: count(),
+});
+/** What collectStats answers; GET /api/admin/stats adds `api` (registry, admission, cache). */
+export const statsSchema = z.strictObject({
+  agencies: z.strictObject({
+    byStatus: z.array(z.strictObject({ status: z.string(), agencies: count() })),
+    bySchemaVersion: z.array(
+      z.strictObject({ schemaVersion: z.string(), agencies: count(), failed: count() }),
+    ),
+    byCluster: z.array(z.strictObject({
+      cluster: z.string(),
+      region: z.string(),
+      state: z.string(),
+      maxAgencies: count(),
+      agencies: count(),
+    })),
+  }),
+  databases: z.strictObject({
+    count: count(),
+    totalBytes: count(),
+    largest: z.array(largest),
+  }),
+  connections: z.array(connection),
+  /** Summed over the clusters' PgBouncers; absent without any admin console. */
+  pooler: z.strictObject({
+    pools: count(),
+    serverConnections: z.record(z.string(), count()),
+    clients: z.record(z.string(), count()),
+  }).optional(),
+  /** Each cluster's own figures, or why it could not be read. */
+  clusters: z.array(z.strictObject({
+    cluster: z.string(),
+    databases: z.strictObject({ count: count(), totalBytes: count(), largest: z.array(largest) }).optional(),
+    connections: z.array(connection).optional(),
+    /** Absent without a PgBouncer admin console. */
+    pooler: z.strictObject({
+      pools: count(),
+      serverConnections: z.record(z.string(), count()),
+      clients: z.record(z.string(), count()),
+      /** PgBouncer's SHOW POOLS rows, as it names their columns. */
+      busiestPools: z.array(z.record(z.string(), z.unknown())),
+      totals: z.record(z.string(), z.number()),
+    }).optional(),
+    error: z.string().optional(),
+  })),
+});
 
 export async function collectStats(control: Sql, clusters: Cluster[]) {
   const [byStatus, bySchemaVersion, byCluster, perCluster] = await Promise.all([

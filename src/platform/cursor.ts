@@ -19,6 +19,10 @@ function decodeCursor(cursor: string): { key: string; id: string } {
   return { key, id };
 }
 
+/** The shape of a page as answered, for the contract. */
+export const pageSchema = <Row extends z.ZodType>(row: Row) =>
+  z.strictObject({ data: z.array(row), nextCursor: z.string().nullable() });
+
 /** The select-list entry a page's last row is encoded from (dropped from the rows answered). */
 export const cursorKeyColumn = (sql: Queryable) =>
   sql`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as cursor_key`;

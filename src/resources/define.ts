@@ -1,9 +1,9 @@
 // A resource is declared once — table, writable fields, list filters, optional line items — and its
-// routes, OpenAPI entry and tests follow from the declaration.
+// routes, OpenAPI entry (request and response schemas) and tests follow from the declaration.
 import { z } from "zod";
 import type { CountedLimit } from "../limits/plan-limits.ts";
 import type { DocumentSeries } from "./document-series.ts";
-import { decimal, gstRate, hsnSac, quantity, text } from "./fields.ts";
+import { decimal, gstRate, hsnSac, numericString, quantity, ref, text, timestamp } from "./fields.ts";
 
 export type LineItems = {
   /** Child table holding the lines, e.g. invoice_items, and its column pointing at the parent. */
@@ -41,7 +41,41 @@ export const lineItemSchema = z.strictObject({
 
 export type LineItem = z.infer<typeof lineItemSchema>;
 
+const taxes = {
+  cgstAmount: numericString(),
+  sgstAmount: numericString(),
+  igstAmount: numericString(),
+  taxAmount: numericString(),
+};
+
+/** A line as answered: the written fields plus the server's amount and GST split. */
+export const lineRowSchema = z.strictObject({
+  id: ref(),
+  description: z.string(),
+  hsnSac: z.string().nullable(),
+  unit: z.string(),
+  quantity: numericString(),
+  unitPrice: numericString(),
+  gstRate: numericString(),
+  amount: numericString(),
+  ...taxes,
+  position: z.number().int(),
+  createdAt: timestamp(),
+  updatedAt: timestamp(),
+});
+
+/** A document's totals and supply type: computed by the server from its lines (line-items.ts). */
+const documentTotals = {
+  supplyType: z.enum(["intra_state", "inter_state", "export", "sez"]).nullable(),
+  subtotal: numericString(),
+  ...taxes,
+  totalAmount: numericString(),
+};
+
 const nonEmpty = (value: object) => Object.keys(value).length > 0;
+/** An optional column may hold NULL: PATCH may clear it, and rows answer it. */
+const nullableIfOptional = (schema: z.ZodType) =>
+  schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType).nullable() : schema;
 
 export function defineResource(declaration: ResourceDeclaration) {
   const { fields, items } = declaration;
@@ -52,8 +86,7 @@ export function defineResource(declaration: ResourceDeclaration) {
   const patchShape = Object.fromEntries(
     Object.entries({ ...fields, ...itemsField }).map(([key, schema]) => [
       key,
-      (schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType).nullable() : schema as z.ZodType)
-        .optional(),
+      nullableIfOptional(schema as z.ZodType).optional(),
     ]),
   );
   const update = z.strictObject(patchShape).refine(nonEmpty, "nothing to change");
@@ -62,7 +95,19 @@ export function defineResource(declaration: ResourceDeclaration) {
     cursor: z.string().max(200).optional(),
     ...declaration.filters,
   });
-  return { ...declaration, schemas: { create, update, list } };
+  // A row as answered: its id and timestamps, the declared fields and a document's totals. Exactly these
+  // columns are selected (routes.ts): a column added to the table is not served until it is declared.
+  const row = z.strictObject({
+    id: ref(),
+    ...Object.fromEntries(
+      Object.entries(fields).map(([key, schema]) => [key, nullableIfOptional(schema as z.ZodType)]),
+    ),
+    ...(items ? documentTotals : {}),
+    createdAt: timestamp(),
+    updatedAt: timestamp(),
+  });
+  const item = items ? row.extend({ items: z.array(lineRowSchema) }) : row;
+  return { ...declaration, columns: Object.keys(row.shape), schemas: { create, update, list, row, item } };
 }
 
 export type Resource = ReturnType<typeof defineResource>;

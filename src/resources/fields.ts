@@ -4,7 +4,8 @@ import { z } from "zod";
 
 export const text = (max = 200) => z.string().trim().min(1, "must not be blank").max(max);
 export const longText = () => z.string().max(10_000);
-export const email = () => z.email().max(254).transform((e) => e.toLowerCase());
+// Lower-cased as a string-to-string step (not a transform), so the email stays an email in the contract.
+export const email = () => z.email().max(254).toLowerCase();
 export const phone = () => z.string().regex(/^\+?[0-9 ()-]{6,20}$/, "must be a phone number");
 /** GST state codes (the first two digits of a GSTIN); 97 other territory, 99 Centre jurisdiction. */
 export const STATES: Record<string, string> = {
@@ -90,6 +91,8 @@ export const decimal = (scale = 2, max = 1e12) =>
     );
 
 export const money = () => decimal(2);
+/** A numeric column as answered: postgres.js reads numeric as an exact decimal string ("1500.25"). */
+export const numericString = () => z.string().regex(/^-?\d+(\.\d+)?$/);
 export const quantity = () => decimal(3, 1e9).refine((v) => Number(v) > 0, "must be greater than 0");
 /** Any percentage with at most 2 decimals: whether it is a GST rate in force on the document's date
  * is checked against the gst_rates table (src/resources/gst.ts). */

@@ -1,7 +1,7 @@
 // Documents with line items (invoices, quotations, purchase orders): the server computes every
 // line's amount and GST and the document's totals, in SQL's exact numeric, in the caller's transaction.
 import type { Queryable } from "../platform/db.ts";
-import type { LineItem, LineItems } from "./define.ts";
+import { type LineItem, type LineItems, lineRowSchema } from "./define.ts";
 import { checkRates, splitTaxes, supplySides } from "./gst.ts";
 
 /** Replaces a document's lines (amounts computed, taxes left to computeTaxes). */
@@ -50,7 +50,10 @@ export async function computeTaxes(sql: Queryable, parentTable: string, items: L
   return document;
 }
 
+const LINE_COLUMNS = Object.keys(lineRowSchema.shape);
+
 export async function readLines(sql: Queryable, items: LineItems, id: string) {
   return await sql`
-    select * from ${sql(items.table)} where ${sql(items.foreignKey)} = ${id} order by position`;
+    select ${sql(LINE_COLUMNS)} from ${sql(items.table)} where ${sql(items.foreignKey)} = ${id}
+    order by position`;
 }

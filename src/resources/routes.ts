@@ -23,10 +23,11 @@ const and = (sql: Queryable, parts: Fragment[]): Fragment =>
   parts.length ? parts.reduce((all, part) => sql`${all} and ${part}`) : sql`true`;
 
 export function resourceRoutes(resource: Resource, { limits }: { limits: PlanLimits }) {
-  const { table, items, schemas, planLimit } = resource;
+  const { table, items, schemas, planLimit, columns } = resource;
 
   async function findOne(sql: Queryable, id: string, lock?: "for update") {
-    const [row] = await sql`select * from ${sql(table)} where id = ${id} ${lock ? sql`for update` : sql``}`;
+    const [row] = await sql`
+      select ${sql(columns)} from ${sql(table)} where id = ${id} ${lock ? sql`for update` : sql``}`;
     if (!row) throw notFound(`No such ${resource.path} row`);
     return items ? { ...row, items: await readLines(sql, items, id) } : row;
   }
@@ -46,7 +47,7 @@ export function resourceRoutes(resource: Resource, { limits }: { limits: PlanLim
         olderThan(sql, cursor),
       ];
       const rows = await sql`
-        select *, ${cursorKeyColumn(sql)} from ${sql(table)} where ${and(sql, conditions)}
+        select ${sql(columns)}, ${cursorKeyColumn(sql)} from ${sql(table)} where ${and(sql, conditions)}
         order by created_at desc, id desc limit ${limit + 1}`;
       return c.json(keysetPage(rows, limit));
     })

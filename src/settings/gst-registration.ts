@@ -15,19 +15,23 @@ export const gstRegistrationSchema = z.strictObject({
 });
 export type GstRegistrationInput = z.infer<typeof gstRegistrationSchema>;
 
-const view = (row: Record<string, unknown>) => ({
-  gstin: row.gstin,
-  legalName: row.legalName,
-  tradeName: row.tradeName,
-  pan: row.pan,
-  registrationType: row.registrationType,
-  state: row.state,
-  stateCode: row.stateCode,
-  address: row.address,
-  pincode: row.pincode,
-  registrationDate: row.registrationDate,
-  updatedAt: row.updatedAt,
+/** The registration as answered; state and PAN follow from the GSTIN. */
+export const gstRegistrationViewSchema = z.strictObject({
+  gstin: z.string(),
+  legalName: z.string(),
+  tradeName: z.string().nullable(),
+  pan: z.string(),
+  registrationType: z.string(),
+  state: z.string(),
+  stateCode: z.string(),
+  address: z.string().nullable(),
+  pincode: z.string().nullable(),
+  registrationDate: f.date().nullable(),
+  updatedAt: f.timestamp(),
 });
+const VIEW_KEYS = Object.keys(gstRegistrationViewSchema.shape);
+
+const view = (row: Record<string, unknown>) => Object.fromEntries(VIEW_KEYS.map((key) => [key, row[key]]));
 
 export async function findGstRegistration(sql: Queryable) {
   const [row] = await sql`select * from gst_settings where is_primary and is_active`;

@@ -1,7 +1,8 @@
 // POST /api/agencies: a new agency with its own database, its first admin and a token.
 import { Hono } from "hono";
 import { z } from "zod";
-import { agencyView } from "../catalog/agencies.ts";
+import { agencyView, agencyViewSchema } from "../catalog/agencies.ts";
+import { sessionUserSchema } from "../auth/agency-users.ts";
 import { bearerToken } from "../auth/bearer.ts";
 import { emailSchema, passwordSchema } from "../auth/schemas.ts";
 import type { Tokens } from "../auth/tokens.ts";
@@ -35,6 +36,13 @@ export const signupSchema = z.strictObject({
     password: passwordSchema,
     fullName: displayName(),
   }),
+});
+
+export const signupResponseSchema = z.strictObject({
+  agency: agencyViewSchema,
+  user: sessionUserSchema,
+  token: z.string(),
+  agencyDatabase: z.string(),
 });
 
 export type SignupDeps = {

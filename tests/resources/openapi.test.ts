@@ -1,7 +1,9 @@
 // GET /openapi.json: an OpenAPI 3.1 document with every route, whose request schemas follow the
-// resource declarations exactly (a field added to a declaration but missing here fails).
+// resource declarations exactly (a field added to a declaration but missing here fails), with an
+// operationId, a summary and a tag per operation, and a response schema for every success.
 import { beforeAll, describe, expect, it } from "vitest";
 import { resources } from "../../src/resources/erp.ts";
+import { contractOf } from "../support/contract.ts";
 import { testApp } from "../support/stack.ts";
 
 type Schema =
@@ -12,9 +14,16 @@ type Operation = {
   parameters?: { name: string; in: string; required?: boolean }[];
   responses: Record<string, unknown>;
 };
-type Doc = { openapi: string; info: { title: string }; paths: Record<string, Record<string, Operation>> };
+type DocumentedResponse = { content?: Record<string, { schema?: unknown }> };
+type Doc = {
+  openapi: string;
+  info: { title: string; license?: { name: string } };
+  servers: { url: string }[];
+  paths: Record<string, Record<string, Operation>>;
+};
 
 const { app } = testApp();
+const publicApp = testApp({ PUBLIC_URL: "https://api.example.com/v1/" }).app;
 let doc: Doc;
 
 beforeAll(async () => {
@@ -24,6 +33,7 @@ beforeAll(async () => {
   doc = await res.json();
 });
 
+const queryParameters = (op: Operation | undefined) => (op?.parameters ?? []).filter((p) => p.in === "query");
 const requestSchema = (op: Operation | undefined) => op?.requestBody?.content["application/json"].schema;
 /** Declared fields whose schema refuses undefined: required on create. */
 const requiredOf = (fields: Record<string, { safeParse(v: unknown): { success: boolean } }>) =>
@@ -44,7 +54,7 @@ describe("GET /openapi.json", () => {
     expect(doc.paths["/api/users/{id}"]?.patch).toBeDefined();
     expect(doc.paths["/api/usage"]?.get).toBeDefined();
     const audit = doc.paths["/api/audit-log"]?.get;
-    expect(audit?.parameters?.map((p) => p.name).sort()).toEqual(
+    expect(queryParameters(audit).map((p) => p.name).sort()).toEqual(
       ["action", "actor", "cursor", "limit", "recordId", "table"],
     );
 
@@ -93,11 +103,85 @@ describe("GET /openapi.json", () => {
       expect(Object.keys(patch.properties!).sort(), `${path} patch`).toEqual(names);
       expect(patch.required ?? [], `${path} patch required`).toEqual([]);
 
-      const parameters = doc.paths[`/api/${path}`].get.parameters ?? [];
-      expect(parameters.every((p) => p.in === "query"), path).toBe(true);
+      const parameters = queryParameters(doc.paths[`/api/${path}`].get);
       expect(parameters.map((p) => p.name).sort(), `${path} list`).toEqual(
         ["cursor", "limit", ...Object.keys(filters)].sort(),
       );
     }
+  });
+});
+
+describe("the contract clients generate code from", () => {
+  const operations = () =>
+    Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.entries(item).filter(([method]) => method !== "parameters").map(([method, op]) => ({
+        path,
+        method,
+        op: op as Operation & { operationId?: string; summary?: string; tags?: string[] },
+      }))
+    );
+
+  it("gives every operation a unique operationId, a summary and one tag", () => {
+    const ids = operations().map(({ op }) => op.operationId);
+    expect(ids.every((id) => typeof id === "string" && /^[a-z][A-Za-z]+$/.test(id)), String(ids)).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const { path, method, op } of operations()) {
+      expect(op.summary, `${method} ${path}`).toBeTruthy();
+      expect(op.tags, `${method} ${path}`).toHaveLength(1);
+    }
+    expect(ids).toEqual(
+      expect.arrayContaining(["listClients", "createInvoice", "loginAgencyUser", "getMe", "listAgencies"]),
+    );
+  });
+
+  it("gives every success with a JSON body its schema, and every error the Error schema", () => {
+    for (const { path, method, op } of operations()) {
+      for (const [status, response] of Object.entries(op.responses) as [string, DocumentedResponse][]) {
+        const json = response.content?.["application/json"];
+        if (Number(status) >= 400) {
+          expect(json?.schema, `${method} ${path} ${status}`).toEqual({ $ref: "#/components/schemas/Error" });
+        } else if (status !== "204" && path !== "/metrics" && path !== "/openapi.json") {
+          expect(json?.schema, `${method} ${path} ${status}`).toBeDefined();
+        }
+      }
+    }
+  });
+
+  it("names its server (relative without PUBLIC_URL) and its licence", async () => {
+    expect(doc.servers).toEqual([{ url: "/", description: expect.any(String) }]);
+    expect(doc.info.license?.name).toBeTruthy();
+    const res = await publicApp.request("/openapi.json");
+    expect((await res.json()).servers).toEqual([
+      { url: "https://api.example.com/v1", description: expect.any(String) },
+    ]);
+  });
+
+  it("holds answers to it: an undocumented status or a drifted body fails", () => {
+    const contract = contractOf(doc as never);
+    const id = crypto.randomUUID();
+    const now = new Date().toISOString();
+    const row = {
+      id,
+      name: "Globex",
+      ...Object.fromEntries(
+        Object.keys(resources.find((r) => r.path === "clients")!.schemas.row.shape)
+          .filter((k) => !["id", "name", "createdAt", "updatedAt"].includes(k))
+          .map((k) => [k, null]),
+      ),
+      createdAt: now,
+      updatedAt: now,
+    };
+    contract.check("GET", `/api/clients/${id}`, 200, { data: row });
+    contract.check("GET", `/api/clients/${id}`, 404, { error: "No such clients row", code: "not_found" });
+    expect(() => contract.check("GET", `/api/clients/${id}`, 200, { data: { ...row, extra: 1 } })).toThrow(
+      /must NOT have additional properties/,
+    );
+    expect(() => contract.check("GET", `/api/clients/${id}`, 200, { data: { ...row, name: 7 } })).toThrow(
+      /data\/name must be string/,
+    );
+    expect(() => contract.check("GET", `/api/clients/${id}`, 418, { error: "x", code: "y" })).toThrow(
+      /getClient does not document 418/,
+    );
+    expect(() => contract.check("GET", "/api/nowhere", 200, {})).toThrow(/no documented operation/);
   });
 });

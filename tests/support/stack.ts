@@ -6,6 +6,7 @@ import { connect, type Sql } from "../../src/platform/db.ts";
 import type { Tools } from "../../src/stack/tools.ts";
 import { APP_ROLE } from "../../src/stack/index.ts";
 import type { ControlPlane } from "../../src/tenancy/control-plane.ts";
+import { checked } from "./contract.ts";
 
 export type TestStack = {
   dir: string;
@@ -28,12 +29,13 @@ function atFileOrDescribeLevel(helper: string) {
   if (test) throw new Error(`${helper}() inside the test "${test}": call it at file or describe level`);
 }
 
-/** An app on the shared stack, closed after the file's (or the describe's) tests. */
+/** An app on the shared stack, closed after the file's (or the describe's) tests. Every answer it
+ * gives is held to the document it serves (./contract.ts). */
 export function testApp(overrides: Record<string, string> = {}, servers: Servers = stack().servers) {
   atFileOrDescribeLevel("testApp");
   const services: Services = createServices(testConfig(overrides), servers);
   afterAll(() => services.close());
-  return { app: createApp(services), services };
+  return { app: checked(createApp(services)), services };
 }
 
 /** The control plane of the shared stack's one cluster (the catalog's), on an app's connection. */
