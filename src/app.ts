@@ -293,5 +293,12 @@ function internalGauges({ tenantClients, admission, agencies }: Services): Recor
     agency_cache_size: cache.size,
     agency_cache_hits_total: cache.hits,
     agency_cache_misses_total: cache.misses,
+    // Per cluster (cluster names are catalog identifiers: safe as label values).
+    ...Object.fromEntries(
+      tenantClients.clusterStats().flatMap(({ cluster, live, requests }) => [
+        [`cluster_tenant_clients_live{cluster="${cluster}"}`, live],
+        [`cluster_requests_total{cluster="${cluster}"}`, requests],
+      ]),
+    ),
   };
 }

@@ -48,8 +48,15 @@ export function createMetrics() {
       lines.push(`buildflow_http_request_duration_seconds_sum{${labels}} ${h.sum}`);
       lines.push(`buildflow_http_request_duration_seconds_count{${labels}} ${h.count}`);
     }
+    const typed = new Set<string>();
     for (const [name, value] of Object.entries(gauges)) {
-      lines.push(`# TYPE buildflow_${name} gauge`, `buildflow_${name} ${value}`);
+      // A name may carry labels (`tenant_clients_live{cluster="local"}`): one TYPE line per metric.
+      const metric = name.split("{")[0];
+      if (!typed.has(metric)) {
+        lines.push(`# TYPE buildflow_${metric} ${metric.endsWith("_total") ? "counter" : "gauge"}`);
+      }
+      typed.add(metric);
+      lines.push(`buildflow_${name} ${value}`);
     }
     return lines.join("\n") + "\n";
   }

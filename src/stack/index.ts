@@ -245,6 +245,8 @@ const localRefs = (i: number, name: string) => (i === 0 ? CATALOG_CLUSTER_REFS :
  * clusters stack.json lists. */
 export function localClusterSecrets(clusters: Omit<LocalCluster, "server" | "pooler">[]) {
   return Object.fromEntries(clusters.flatMap((c, i) => {
+    // The catalog's own URLs are the servers' (DATABASE_URL…), not secrets of their own.
+    if (i === 0) return [[CATALOG_CLUSTER_REFS.superuserDsnRef, c.superuserUrl]];
     const refs = localRefs(i, c.name);
     return [
       [refs.directDsnRef, c.databaseUrl],

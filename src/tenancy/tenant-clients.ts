@@ -23,6 +23,8 @@ export function createTenantClients(
 ) {
   const entries = new Map<string, Entry>(); // insertion order = recency order
   const counters = { created: 0, evictions: 0 };
+  // Per cluster, for /metrics: requests served through its pooler (a bounded label: the clusters).
+  const requestsByCluster = new Map<string, number>();
   const closing = new Set<Promise<void>>();
 
   function end(entry: Entry) {
@@ -60,6 +62,7 @@ export function createTenantClients(
      * The client is held meanwhile: eviction never ends a client a request is still using. */
     async use<T>(db: TenantDatabase, work: (sql: Sql) => Promise<T>): Promise<T> {
       const key = keyOf(db);
+      requestsByCluster.set(db.cluster, (requestsByCluster.get(db.cluster) ?? 0) + 1);
       // The cluster's URL is looked up only for a new client: never on the warm path.
       const pooler = entries.has(key) ? undefined : await poolerUrl(db.cluster);
       let entry = entries.get(key);
@@ -81,10 +84,24 @@ export function createTenantClients(
     /** Ends an agency's client (suspend, archive, restore, move): the next request gets a fresh one. */
     evict(db: TenantDatabase): void {
       const key = keyOf(db);
+      requestsByCluster.set(db.cluster, (requestsByCluster.get(db.cluster) ?? 0) + 1);
       const entry = entries.get(key);
       if (entry) evict(key, entry);
     },
     stats: () => ({ live: entries.size, max, ...counters }),
+    /** Live clients and requests served, per cluster. */
+    clusterStats() {
+      const live = new Map<string, number>();
+      for (const key of entries.keys()) {
+        const cluster = key.slice(0, key.indexOf("/"));
+        live.set(cluster, (live.get(cluster) ?? 0) + 1);
+      }
+      return [...new Set([...live.keys(), ...requestsByCluster.keys()])].sort().map((cluster) => ({
+        cluster,
+        live: live.get(cluster) ?? 0,
+        requests: requestsByCluster.get(cluster) ?? 0,
+      }));
+    },
     async closeAll(): Promise<void> {
       for (const [name, entry] of entries) evict(name, entry);
       await Promise.all(closing);

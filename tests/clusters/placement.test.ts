@@ -268,6 +268,21 @@ describe("the fleet across clusters", () => {
   it("reports every cluster in readiness, stats and backups", async () => {
     const ready = await s.app.request("/readyz");
     expect(await ready.json()).toMatchObject({ checks: { clusters: { local: true, "local-2": true } } });
+    // Per-cluster aggregates: this app served agencies on both.
+    const metrics = await (await s.app.request("/metrics")).text();
+    expect(metrics).toMatch(/^# TYPE buildflow_cluster_requests_total counter$/m);
+    for (const name of CLUSTERS) {
+      expect(
+        Number(
+          metrics.match(new RegExp(`^buildflow_cluster_requests_total\\{cluster="${name}"\\} (\\d+)$`, "m"))
+            ?.[1],
+        ),
+      )
+        .toBeGreaterThan(0);
+      expect(metrics).toMatch(
+        new RegExp(`^buildflow_cluster_tenant_clients_live\\{cluster="${name}"\\} \\d+$`, "m"),
+      );
+    }
     const stats = await runCli("stats.ts", [], s.env());
     expect(stats.code, stats.stderr).toBe(0);
     expect(stats.stdout).toMatch(/^local-2\s+local\s+open/m);
