@@ -15,6 +15,7 @@ import { connect, type Sql } from "./platform/db.ts";
 import { migrationVersions, TENANT_MIGRATIONS } from "./platform/dbmate.ts";
 import { createLoadingCache, type LoadingCache } from "./platform/loading-cache.ts";
 import { ApiError, notFound, renderError, toApiError } from "./platform/errors.ts";
+import { createOperatorAuth, type OperatorAuth } from "./admin/operator-auth.ts";
 import { adminRoutes } from "./admin/routes.ts";
 import { loginRoutes } from "./auth/login-routes.ts";
 import type { AgencyUser } from "./auth/agency-users.ts";
@@ -53,6 +54,8 @@ export type Services = {
   controlPlane: ControlPlane;
   spares: SpareRefiller;
   tokens: Tokens;
+  /** Operator sign-in (one failure limit wherever operators sign in) and current operators. */
+  operators: OperatorAuth;
   /** Agencies by id, cached in memory (TTL, LRU); invalidate on lifecycle changes. */
   agencies: AgencyCache;
   /** One postgres.js client per agency database, through PgBouncer, LRU-bounded. */
@@ -104,6 +107,7 @@ export function createServices(config: Config, servers: Servers): Services {
     controlPlane,
     spares,
     tokens: createTokens(config),
+    operators: createOperatorAuth(control),
     agencies,
     tenantClients,
     users: createLoadingCache<AgencyUser>({ ttlMs: 5000, max: 100_000 }),
@@ -227,6 +231,7 @@ export function createApp(services: Services) {
     adminRoutes({
       control: services.control,
       tokens: services.tokens,
+      operators: services.operators,
       lifecycle: services.lifecycle,
       users: services.users,
       internals: () => ({
