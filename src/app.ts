@@ -28,6 +28,7 @@ import {
   listenForAgencyChanges,
 } from "./catalog/agencies.ts";
 import { openApiRoutes } from "./ops/openapi.ts";
+import { createLiveMetrics, type LiveMetrics } from "./ops/live-metrics.ts";
 import { auditRoutes } from "./audit/audit-routes.ts";
 import { createPlanLimits, type PlanLimits } from "./limits/plan-limits.ts";
 import { usageRoutes } from "./limits/usage-routes.ts";
@@ -68,6 +69,8 @@ export type Services = {
   /** Suspend, archive, restore, delete: what the admin routes run; updates the cache and registry. */
   lifecycle: LifecycleDeps;
   metrics: Metrics;
+  /** The last minutes of `metrics`, sampled every few seconds, for the console's live page. */
+  live: LiveMetrics;
   /** Listens for lifecycle changes made by other API instances and the CLI (one more direct catalog
    * connection), so they take effect here within milliseconds instead of a cache TTL. */
   watchAgencyChanges(): Promise<void>;
@@ -100,6 +103,26 @@ export function createServices(config: Config, servers: Servers): Services {
     if (!change.plan) tenantClients.evict(change.databaseName);
   };
   let watching: Promise<unknown> | undefined;
+  const admission = createAdmission({
+    concurrency: config.ADMISSION_CONCURRENCY,
+    queue: config.ADMISSION_QUEUE,
+    timeoutMs: config.ADMISSION_TIMEOUT_MS,
+    perAgency: config.AGENCY_CONCURRENCY,
+    perAgencyQueue: config.AGENCY_QUEUE,
+  });
+  const metrics = createMetrics();
+  const live = createLiveMetrics({
+    metrics,
+    gauges: () => {
+      const queue = admission.stats();
+      return {
+        admissionActive: queue.active,
+        admissionWaiting: queue.waiting,
+        tenantClients: tenantClients.stats().live,
+      };
+    },
+  });
+  live.start();
   return {
     config,
     control,
@@ -116,13 +139,7 @@ export function createServices(config: Config, servers: Servers): Services {
       planTtlMs: config.PLAN_CACHE_TTL_MS,
       storageTtlMs: config.STORAGE_CACHE_TTL_MS,
     }),
-    admission: createAdmission({
-      concurrency: config.ADMISSION_CONCURRENCY,
-      queue: config.ADMISSION_QUEUE,
-      timeoutMs: config.ADMISSION_TIMEOUT_MS,
-      perAgency: config.AGENCY_CONCURRENCY,
-      perAgencyQueue: config.AGENCY_QUEUE,
-    }),
+    admission,
     lifecycle: {
       ...controlPlane,
       pgBin: postgresBinDir(config.PG_BINDIR),
@@ -130,7 +147,8 @@ export function createServices(config: Config, servers: Servers): Services {
       poolerAdmin,
       onChange: forget,
     },
-    metrics: createMetrics(),
+    metrics,
+    live,
     async watchAgencyChanges() {
       const onChange = (change: AgencyChange) => {
         forget(change);
@@ -147,6 +165,7 @@ export function createServices(config: Config, servers: Servers): Services {
       }));
     },
     async close() {
+      live.stop();
       await spares.idle();
       stopPasswordWorkers();
       await tenantClients.closeAll();
