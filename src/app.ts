@@ -29,6 +29,7 @@ import {
 } from "./catalog/agencies.ts";
 import { openApiRoutes } from "./ops/openapi.ts";
 import { createLiveMetrics, type LiveMetrics } from "./ops/live-metrics.ts";
+import { consoleRoutes } from "./console/index.ts";
 import { auditRoutes } from "./audit/audit-routes.ts";
 import { createPlanLimits, type PlanLimits } from "./limits/plan-limits.ts";
 import { usageRoutes } from "./limits/usage-routes.ts";
@@ -258,6 +259,19 @@ export function createApp(services: Services) {
         admission: services.admission.stats(),
         agencyCache: services.agencies.stats(),
       }),
+    }),
+  );
+  app.route(
+    "/console",
+    consoleRoutes({
+      ...services.lifecycle,
+      tokens: services.tokens,
+      operators: services.operators,
+      lifecycle: services.lifecycle,
+      limits: services.limits,
+      live: services.live,
+      connectionBudget: config.PG_CONNECTION_BUDGET,
+      secure: config.APP_ENV !== "development",
     }),
   );
   app.route("/", openApiRoutes(resources));

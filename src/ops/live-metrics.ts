@@ -43,6 +43,7 @@ export function createLiveMetrics({ metrics, gauges, intervalMs = 5000, keep = 1
 
   return {
     intervalMs,
+    keep,
     /** Samples every `intervalMs` until stop(); the timer does not keep the process alive. */
     start() {
       if (timer !== undefined) return;
