@@ -40,8 +40,11 @@ const actionParam = idParam.extend({ action: z.enum(CONSOLE_ACTIONS.map((a) => a
 const canAct = requireOperatorRole("owner", "operator");
 
 export function pageRoutes({ sessions, fleet, lifecycle, live, connectionBudget }: PageDeps) {
-  const agencyOr404 = async (id: string) =>
-    (await fleet.agency(id)) ?? Promise.reject(notFound("No such agency"));
+  async function agencyOr404(id: string) {
+    const detail = await fleet.agency(id);
+    if (!detail) throw notFound("No such agency");
+    return detail;
+  }
 
   return new Hono<ConsoleEnv>()
     .use(sessions.required, sessions.csrf)
