@@ -15,6 +15,7 @@ import { connect, type Sql } from "./platform/db.ts";
 import { migrationVersions, TENANT_MIGRATIONS } from "./platform/dbmate.ts";
 import { createLoadingCache, type LoadingCache } from "./platform/loading-cache.ts";
 import { ApiError, notFound, renderError, toApiError } from "./platform/errors.ts";
+import { createOperatorAuth, type OperatorAuth } from "./admin/operator-auth.ts";
 import { adminRoutes } from "./admin/routes.ts";
 import { loginRoutes } from "./auth/login-routes.ts";
 import type { AgencyUser } from "./auth/agency-users.ts";
@@ -27,6 +28,8 @@ import {
   listenForAgencyChanges,
 } from "./catalog/agencies.ts";
 import { openApiRoutes } from "./ops/openapi.ts";
+import { createLiveMetrics, type LiveMetrics } from "./ops/live-metrics.ts";
+import { consoleRoutes } from "./console/index.ts";
 import { auditRoutes } from "./audit/audit-routes.ts";
 import { createPlanLimits, type PlanLimits } from "./limits/plan-limits.ts";
 import { usageRoutes } from "./limits/usage-routes.ts";
@@ -56,6 +59,8 @@ export type Services = {
   /** Each cluster's pool of spare databases, refilled in the background. */
   spares: SpareRefiller;
   tokens: Tokens;
+  /** Operator sign-in (one failure limit wherever operators sign in) and current operators. */
+  operators: OperatorAuth;
   /** Agencies by id, cached in memory (TTL, LRU); invalidate on lifecycle changes. */
   agencies: AgencyCache;
   /** One postgres.js client per agency database, through its cluster's PgBouncer, LRU-bounded. */
@@ -72,6 +77,8 @@ export type Services = {
   /** Moves between clusters (the admin route), and settling what a stopped mover left. */
   mover: MoveDeps;
   metrics: Metrics;
+  /** The last minutes of `metrics`, sampled every few seconds, for the console's live page. */
+  live: LiveMetrics;
   /** Listens for lifecycle changes made by other API instances and the CLI (one more direct catalog
    * connection), so they take effect here within milliseconds instead of a cache TTL. */
   watchAgencyChanges(): Promise<void>;
@@ -116,6 +123,26 @@ export function createServices(config: Config, servers: Servers): Services {
     onChange: forget,
   };
   let watching: Promise<unknown> | undefined;
+  const admission = createAdmission({
+    concurrency: config.ADMISSION_CONCURRENCY,
+    queue: config.ADMISSION_QUEUE,
+    timeoutMs: config.ADMISSION_TIMEOUT_MS,
+    perAgency: config.AGENCY_CONCURRENCY,
+    perAgencyQueue: config.AGENCY_QUEUE,
+  });
+  const metrics = createMetrics();
+  const live = createLiveMetrics({
+    metrics,
+    gauges: () => {
+      const queue = admission.stats();
+      return {
+        admissionActive: queue.active,
+        admissionWaiting: queue.waiting,
+        tenantClients: tenantClients.stats().live,
+      };
+    },
+  });
+  live.start();
   return {
     config,
     control,
@@ -123,6 +150,7 @@ export function createServices(config: Config, servers: Servers): Services {
     clusters,
     spares,
     tokens: createTokens(config),
+    operators: createOperatorAuth(control),
     agencies,
     tenantClients,
     users: createLoadingCache<AgencyUser>({ ttlMs: 5000, max: 100_000 }),
@@ -132,16 +160,11 @@ export function createServices(config: Config, servers: Servers): Services {
       planTtlMs: config.PLAN_CACHE_TTL_MS,
       storageTtlMs: config.STORAGE_CACHE_TTL_MS,
     }),
-    admission: createAdmission({
-      concurrency: config.ADMISSION_CONCURRENCY,
-      queue: config.ADMISSION_QUEUE,
-      timeoutMs: config.ADMISSION_TIMEOUT_MS,
-      perAgency: config.AGENCY_CONCURRENCY,
-      perAgencyQueue: config.AGENCY_QUEUE,
-    }),
+    admission,
     lifecycle,
     mover: moverDeps(lifecycle, config.MOVE_SOURCE_GRACE_SECONDS),
-    metrics: createMetrics(),
+    metrics,
+    live,
     async watchAgencyChanges() {
       const onChange = (change: AgencyChange) => {
         forget(change);
@@ -160,6 +183,7 @@ export function createServices(config: Config, servers: Servers): Services {
       }));
     },
     async close() {
+      live.stop();
       await spares.idle();
       stopPasswordWorkers();
       await tenantClients.closeAll();
@@ -249,6 +273,7 @@ export function createApp(services: Services) {
     adminRoutes({
       control: services.control,
       tokens: services.tokens,
+      operators: services.operators,
       lifecycle: services.lifecycle,
       users: services.users,
       mover: services.mover,
@@ -257,6 +282,19 @@ export function createApp(services: Services) {
         admission: services.admission.stats(),
         agencyCache: services.agencies.stats(),
       }),
+    }),
+  );
+  app.route(
+    "/console",
+    consoleRoutes({
+      ...services.lifecycle,
+      tokens: services.tokens,
+      operators: services.operators,
+      lifecycle: services.lifecycle,
+      limits: services.limits,
+      live: services.live,
+      connectionBudget: config.PG_CONNECTION_BUDGET,
+      secure: config.APP_ENV !== "development",
     }),
   );
   app.route("/", openApiRoutes(resources, { publicUrl: config.PUBLIC_URL }));

@@ -1,8 +1,22 @@
 // The suite runs under Deno against one real stack (PostgreSQL + PgBouncer) booted by global-setup.
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { defineConfig, type Plugin } from "vitest/config";
+
+// Deno imports the console's assets as text (`with { type: "text" }`); Vite ignores the attribute and
+// would run the file as a module, so each such import becomes Vite's `?raw`, which gives the same text.
+const textImports: Plugin = {
+  name: "deno-text-imports",
+  enforce: "pre",
+  transform(code) {
+    if (!code.includes('type: "text"')) return;
+    return code.replace(/from\s+"([^"]+)"\s+with\s+\{\s*type:\s*"text"\s*\}/g, 'from "$1?raw"');
+  },
+};
 
 export default defineConfig({
+  plugins: [textImports],
+  // As deno.json's compilerOptions: the console's pages are hono/jsx.
+  oxc: { jsx: { runtime: "automatic", importSource: "hono/jsx" } },
   test: {
     root: fileURLToPath(new URL("..", import.meta.url)),
     include: ["tests/**/*.test.ts"],
@@ -10,5 +24,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     teardownTimeout: 60_000,
+    // Vitest empties CSS imports by default; the console serves its stylesheets' text.
+    css: { include: [/\.css(\?|$)/] },
   },
 });

@@ -10,27 +10,26 @@ import {
 } from "../catalog/agencies.ts";
 import { changeAgencyPlan } from "../catalog/plans.ts";
 import { loginSchema } from "../auth/login-routes.ts";
-import { decoyHash, verifyPassword } from "../auth/password.ts";
 import type { Tokens } from "../auth/tokens.ts";
 import { collectStats } from "../ops/stats.ts";
 import { pageSchema } from "../platform/cursor.ts";
 import type { AppEnv } from "../platform/app-env.ts";
 import type { Sql } from "../platform/db.ts";
-import { ApiError, badRequest, notFound, unauthorized } from "../platform/errors.ts";
-import { createLoadingCache, type LoadingCache } from "../platform/loading-cache.ts";
+import { ApiError, badRequest, notFound } from "../platform/errors.ts";
+import type { LoadingCache } from "../platform/loading-cache.ts";
 import { type AgencyUser, revokeAllTokens } from "../auth/agency-users.ts";
 import { withDatabase } from "../tenancy/control-plane.ts";
 import { userCacheKey } from "../tenancy/tenant-middleware.ts";
-import { createRateLimiter } from "../platform/rate-limit.ts";
 import { validate } from "../platform/validate.ts";
 import { lifecycleActions, type LifecycleDeps } from "../tenancy/lifecycle.ts";
 import { moveAgency, type MoveDeps } from "../tenancy/mover/index.ts";
-import { findOperator, type Operator } from "./operators.ts";
+import type { OperatorAuth } from "./operator-auth.ts";
 import { platform, requireOperatorRole } from "./platform-middleware.ts";
 
 export type AdminDeps = {
   control: Sql;
   tokens: Tokens;
+  operators: OperatorAuth;
   lifecycle: LifecycleDeps;
   /** The lifecycle's dependencies plus the mover's settings. */
   mover: MoveDeps;
@@ -103,25 +102,13 @@ export const planChangedSchema = z.strictObject({
   data: agencyViewSchema.extend({ previousPlan: z.string() }),
 });
 
-export function adminRoutes({ control, tokens, lifecycle, mover, users, internals }: AdminDeps) {
-  const perEmail = createRateLimiter({ windowMs: 15 * 60_000, max: 10 });
-  const operators = createLoadingCache<Operator>({ ttlMs: 5000, max: 10_000 });
-  const operatorsOnly = platform({
-    tokens,
-    currentOperator: (id) => operators.get(id, () => findOperator(control, { id })),
-  });
+export function adminRoutes({ control, tokens, operators, lifecycle, mover, users, internals }: AdminDeps) {
+  const operatorsOnly = platform({ tokens, currentOperator: operators.current });
 
   return new Hono<AppEnv>()
     .post("/login", validate("json", operatorLoginSchema), async (c) => {
       const { email, password } = c.req.valid("json");
-      perEmail.check(email); // only failures count
-      const operator = await findOperator(control, { email });
-      const valid = await verifyPassword(password, operator?.passwordHash ?? await decoyHash());
-      if (!operator || !valid || !operator.isActive) {
-        perEmail.hit(email);
-        throw unauthorized("Invalid email or password", "invalid_credentials");
-      }
-      await control`update users set last_login_at = now() where id = ${operator.id}`;
+      const operator = await operators.signIn(email, password);
       const token = await tokens.signPlatform({ sub: operator.id, role: operator.role });
       return c.json({
         token,

@@ -1,5 +1,6 @@
-// JWTs with jose: HS256 pinned, issuer, audience and expiry always checked. Agency tokens and
-// platform-operator tokens differ by audience, so one can never pass for the other.
+// JWTs with jose: HS256 pinned, issuer, audience and expiry always checked. Agency tokens,
+// platform-operator tokens and operator console sessions differ by audience, so none can pass for
+// another.
 import { errors, type JWTPayload, jwtVerify, SignJWT } from "jose";
 import type { Config } from "../config.ts";
 import { unauthorized } from "../platform/errors.ts";
@@ -11,6 +12,8 @@ export type AgencyClaims = { sub: string; agencyId: string; agencyDatabase: stri
  * were issued have none), when it was issued and when it expires (seconds). */
 export type VerifiedAgencyClaims = AgencyClaims & { jti?: string; iat: number; exp: number };
 export type PlatformClaims = { sub: string; role: "owner" | "operator" | "viewer" };
+/** A console session: the operator, and the token its forms must carry (CSRF). */
+export type ConsoleClaims = { sub: string; csrf: string };
 
 type TokenConfig = Pick<Config, "JWT_SECRET" | "JWT_ISSUER" | "JWT_AUDIENCE" | "JWT_TTL_SECONDS">;
 
@@ -28,9 +31,19 @@ export function createTokens(config: TokenConfig) {
     false,
     ["sign", "verify"],
   );
-  const audiences = { agency: config.JWT_AUDIENCE, platform: `${config.JWT_AUDIENCE}:platform` };
+  const audiences = {
+    agency: config.JWT_AUDIENCE,
+    platform: `${config.JWT_AUDIENCE}:platform`,
+    console: `${config.JWT_AUDIENCE}:console`,
+  };
 
-  const sign = async (claims: Record<string, unknown>, subject: string, audience: string, iat?: number) =>
+  const sign = async (
+    claims: Record<string, unknown>,
+    subject: string,
+    audience: string,
+    iat?: number,
+    ttlSeconds = config.JWT_TTL_SECONDS,
+  ) =>
     await new SignJWT(claims)
       .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
       .setSubject(subject)
@@ -38,7 +51,7 @@ export function createTokens(config: TokenConfig) {
       .setAudience(audience)
       .setIssuedAt(iat)
       .setJti(crypto.randomUUID())
-      .setExpirationTime(`${config.JWT_TTL_SECONDS}s`)
+      .setExpirationTime(`${ttlSeconds}s`)
       .sign(await key);
 
   async function verifyFully(token: string, audience: string): Promise<JWTPayload> {
@@ -92,6 +105,13 @@ export function createTokens(config: TokenConfig) {
     async verifyPlatform(token: string): Promise<PlatformClaims> {
       const p = await verify(token, audiences.platform);
       return { sub: p.sub!, role: p.role as PlatformClaims["role"] };
+    },
+    signConsole: ({ sub, ...claims }: ConsoleClaims, ttlSeconds: number) =>
+      sign(claims, sub, audiences.console, undefined, ttlSeconds),
+    async verifyConsole(token: string): Promise<ConsoleClaims> {
+      const p = await verify(token, audiences.console);
+      if (typeof p.csrf !== "string") throw unauthorized("Invalid token");
+      return { sub: p.sub!, csrf: p.csrf };
     },
     /** Whether a token was issued for operators, without trusting it (to answer 403, not 401). */
     isPlatformAudience: (aud: unknown) => aud === audiences.platform,

@@ -61,7 +61,31 @@ export function createMetrics() {
     return lines.join("\n") + "\n";
   }
 
-  return { middleware, render };
+  /** Every route's requests and latency buckets added up: what the live page samples every few
+   * seconds (walks the routes, not the requests). */
+  function totals(): { count: number; buckets: number[] } {
+    const buckets = BUCKETS.map(() => 0);
+    let count = 0;
+    for (const h of latency.values()) {
+      h.counts.forEach((n, i) => buckets[i] += n);
+      count += h.count;
+    }
+    return { count, buckets };
+  }
+
+  return { middleware, render, totals };
+}
+
+/** The `q` quantile, in seconds, of the requests counted in cumulative `buckets` (as Prometheus's
+ * histogram_quantile: linear within the bucket; the top finite bound past it); null without any. */
+export function bucketQuantile(q: number, buckets: number[], count: number): number | null {
+  if (count === 0) return null;
+  const rank = q * count;
+  const i = buckets.findIndex((n) => n >= rank);
+  if (i === -1) return BUCKETS.at(-1)!;
+  const [lower, below] = i === 0 ? [0, 0] : [BUCKETS[i - 1], buckets[i - 1]];
+  const inBucket = buckets[i] - below;
+  return lower + (BUCKETS[i] - lower) * (inBucket ? (rank - below) / inBucket : 1);
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -31,7 +31,9 @@ export const cursorKeyColumn = (sql: Queryable) =>
 export function olderThan(sql: Queryable, cursor?: string) {
   if (!cursor) return sql`true`;
   const { key, id } = decodeCursor(cursor);
-  return sql`(created_at, id) < (${key}::timestamp at time zone 'UTC', ${id}::uuid)`;
+  // Passed as text: a parameter the server types as timestamp goes through postgres.js's Date
+  // serializer, which keeps milliseconds only, and a page would skip the rest of its millisecond.
+  return sql`(created_at, id) < (${key}::text::timestamp at time zone 'UTC', ${id}::uuid)`;
 }
 
 /** `{data, nextCursor}` from the `limit + 1` rows fetched: one more than the page means a next one. */

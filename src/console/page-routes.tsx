@@ -1,0 +1,116 @@
+// The console's pages behind a session: the fleet, the agencies, one agency and its actions, the
+// live charts and their samples, and sign-out. Every POST has passed the CSRF check first.
+import { Hono } from "hono";
+import { z } from "zod";
+import { requireOperatorRole } from "../admin/platform-middleware.ts";
+import { AGENCY_STATUSES } from "../catalog/agencies.ts";
+import type { LiveMetrics } from "../ops/live-metrics.ts";
+import { ApiError, notFound } from "../platform/errors.ts";
+import { validate } from "../platform/validate.ts";
+import { lifecycleActions, type LifecycleDeps } from "../tenancy/lifecycle.ts";
+import { CONSOLE_ACTIONS, consoleAction } from "./actions.ts";
+import type { Fleet } from "./fleet.ts";
+import { AgenciesPage } from "./pages/agencies.tsx";
+import { AgencyPage, ConfirmPage } from "./pages/agency.tsx";
+import { LivePage } from "./pages/live.tsx";
+import { OverviewPage } from "./pages/overview.tsx";
+import type { ConsoleEnv, ConsoleSessions } from "./session.ts";
+
+export type PageDeps = {
+  sessions: ConsoleSessions;
+  fleet: Fleet;
+  lifecycle: LifecycleDeps;
+  live: LiveMetrics;
+  /** App-role backends the servers are sized for (PG_CONNECTION_BUDGET). */
+  connectionBudget: number;
+};
+
+// An empty field of the search form means "any".
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+const listQuery = z.object({
+  q: optional(z.string().trim().max(100)),
+  status: optional(z.enum(AGENCY_STATUSES)),
+  plan: optional(z.string().max(31)),
+  cluster: optional(z.string().max(63)),
+  cursor: optional(z.string().max(200)),
+});
+const idParam = z.object({ id: z.uuid() });
+const actionParam = idParam.extend({ action: z.enum(CONSOLE_ACTIONS.map((a) => a.action)) });
+const canAct = requireOperatorRole("owner", "operator");
+
+export function pageRoutes({ sessions, fleet, lifecycle, live, connectionBudget }: PageDeps) {
+  async function agencyOr404(id: string) {
+    const detail = await fleet.agency(id);
+    if (!detail) throw notFound("No such agency");
+    return detail;
+  }
+
+  return new Hono<ConsoleEnv>()
+    .use(sessions.required, sessions.csrf)
+    .get(
+      "/",
+      async (c) =>
+        c.html(
+          <OverviewPage
+            session={c.var.session}
+            overview={await fleet.overview()}
+            budget={connectionBudget}
+          />,
+        ),
+    )
+    .get("/agencies", validate("query", listQuery), async (c) => {
+      const filter = c.req.valid("query");
+      const [choices, page] = await Promise.all([fleet.filters(), fleet.agencies(filter)]);
+      return c.html(<AgenciesPage session={c.var.session} filter={filter} choices={choices} page={page} />);
+    })
+    .get("/agencies/:id", validate("param", idParam), async (c) => {
+      const detail = await agencyOr404(c.req.valid("param").id);
+      const done = consoleAction(c.req.query("done") ?? "");
+      return c.html(
+        <AgencyPage
+          session={c.var.session}
+          detail={detail}
+          canAct={c.var.operator.role !== "viewer"}
+          done={done && `${done.label}: done. The agency is now ${detail.agency.status}.`}
+        />,
+      );
+    })
+    .get("/agencies/:id/actions/:action", canAct, validate("param", actionParam), async (c) => {
+      const { id, action } = c.req.valid("param");
+      const { agency } = await agencyOr404(id);
+      return c.html(<ConfirmPage session={c.var.session} agency={agency} action={consoleAction(action)!} />);
+    })
+    .post("/agencies/:id/actions/:action", canAct, validate("param", actionParam), async (c) => {
+      const { id, action } = c.req.valid("param");
+      try {
+        await lifecycleActions[action](lifecycle, id, { actor: `operator:${c.var.operator.sub}` });
+        return c.redirect(`/console/agencies/${id}?done=${action}`, 303);
+      } catch (error) {
+        if (!(error instanceof ApiError) || error.status >= 500) throw error;
+        // Refused (another action is running, the status moved on): the page as it is now, and why.
+        const detail = await agencyOr404(id);
+        return c.html(
+          <AgencyPage session={c.var.session} detail={detail} canAct error={error.message} />,
+          error.status,
+        );
+      }
+    })
+    .get(
+      "/live",
+      (c) =>
+        c.html(
+          <LivePage
+            session={c.var.session}
+            samples={live.samples()}
+            intervalMs={live.intervalMs}
+            keep={live.keep}
+          />,
+        ),
+    )
+    .get("/live.json", (c) => c.json({ intervalMs: live.intervalMs, samples: live.samples() }))
+    .post("/logout", (c) => {
+      sessions.close(c);
+      return c.redirect("/console/login", 303);
+    });
+}

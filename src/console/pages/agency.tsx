@@ -1,0 +1,119 @@
+// One agency: its details, size, users and plan usage, its lifecycle actions and its timeline; and
+// the confirmation each action goes through.
+import type { Agency } from "../../catalog/agencies.ts";
+import { CONSOLE_ACTIONS, type ConsoleAction } from "../actions.ts";
+import type { Fleet } from "../fleet.ts";
+import { EventTable } from "./events.tsx";
+import { bytes, count, time } from "./format.ts";
+import { CsrfField, Layout, Notice, type PageSession, Status } from "./layout.tsx";
+
+type Detail = NonNullable<Awaited<ReturnType<Fleet["agency"]>>>;
+
+const actionPath = (agency: Agency, action: ConsoleAction) =>
+  `/console/agencies/${agency.id}/actions/${action.action}`;
+
+function Usage({ detail }: { detail: Detail }) {
+  const { usage, plan } = detail;
+  if (!usage) return <p>No database: the agency is {detail.agency.status}.</p>;
+  if ("error" in usage) return <Notice kind="error">Its database could not be read: {usage.error}</Notice>;
+  const mb = usage.bytes / (1024 * 1024);
+  return (
+    <table class="usage">
+      <tbody>
+        <tr>
+          <th>Size</th>
+          <td id="size">{bytes(usage.bytes)}</td>
+          <td>{plan && `of ${count(plan.storageMb)} MB (${Math.round((mb / plan.storageMb) * 100)}%)`}</td>
+        </tr>
+        <tr>
+          <th>Users</th>
+          <td id="users">{count(usage.users)}</td>
+          <td>{plan && `of ${count(plan.maxUsers)}`}</td>
+        </tr>
+        <tr>
+          <th>Projects</th>
+          <td>{count(usage.projects)}</td>
+          <td>{plan && `of ${count(plan.maxProjects)}`}</td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+export function AgencyPage(
+  props: { session: PageSession; detail: Detail; canAct: boolean; done?: string; error?: string },
+) {
+  const { agency, plan, events } = props.detail;
+  const actions = CONSOLE_ACTIONS.filter((a) => a.from.includes(agency.status));
+  return (
+    <Layout title={agency.name} session={props.session} current="/console/agencies">
+      {props.done && <Notice kind="ok">{props.done}</Notice>}
+      {props.error && <Notice kind="error">{props.error}</Notice>}
+      <div class="grid">
+        <section class="card wide">
+          <h2>Details</h2>
+          <dl>
+            <dt>Status</dt>
+            <dd>
+              <Status status={agency.status} />
+            </dd>
+            <dt>Domain</dt>
+            <dd>{agency.domain ?? "—"}</dd>
+            <dt>Database</dt>
+            <dd>{agency.databaseName}</dd>
+            <dt>Cluster</dt>
+            <dd>{agency.cluster}</dd>
+            <dt>Plan</dt>
+            <dd>{plan ? `${plan.name} (${plan.code})` : agency.subscriptionPlan}</dd>
+            <dt>Schema version</dt>
+            <dd>{agency.schemaVersion ?? "—"}</dd>
+            <dt>Created</dt>
+            <dd>{time(agency.createdAt)}</dd>
+            <dt>Id</dt>
+            <dd>{agency.id}</dd>
+          </dl>
+        </section>
+        <section class="card">
+          <h2>Usage</h2>
+          <Usage detail={props.detail} />
+        </section>
+        <section class="card">
+          <h2>Actions</h2>
+          {!props.canAct
+            ? <p>Viewers read; operators and owners act.</p>
+            : actions.length === 0
+            ? <p>None while the agency is {agency.status}.</p>
+            : (
+              <p class="actions">
+                {actions.map((a) => (
+                  <a class={`button action-${a.action}`} href={actionPath(agency, a)}>{a.label}</a>
+                ))}
+              </p>
+            )}
+        </section>
+      </div>
+      <section>
+        <h2>Timeline</h2>
+        <EventTable events={events} />
+      </section>
+    </Layout>
+  );
+}
+
+export function ConfirmPage(props: { session: PageSession; agency: Agency; action: ConsoleAction }) {
+  const { agency, action } = props;
+  return (
+    <Layout title={`${action.label} ${agency.name}?`} session={props.session} current="/console/agencies">
+      <form method="post" action={actionPath(agency, action)} class="card confirm">
+        <p>
+          {action.label} <strong>{agency.name}</strong> ({agency.domain ?? "no domain"}, database{" "}
+          {agency.databaseName}, now <Status status={agency.status} />)? {action.effect}
+        </p>
+        <CsrfField csrf={props.session.csrf} />
+        <button type="submit" class={`danger action-${action.action}`}>{action.label} {agency.name}</button>
+        {" "}
+        <a href={`/console/agencies/${agency.id}`}>Cancel</a>
+      </form>
+    </Layout>
+  );
+}
