@@ -98,6 +98,8 @@ export function checked<App extends AnyApp>(app: App): App {
     const method = (init?.method ?? (input instanceof Request ? input.method : "GET")).toUpperCase();
     if (method === "OPTIONS" || method === "HEAD") return res; // CORS preflights: not API operations
     const url = new URL(input instanceof Request ? input.url : String(input), "http://localhost");
+    // The operator console's pages are HTML for browsers, not part of the JSON contract.
+    if (url.pathname === "/console" || url.pathname.startsWith("/console/")) return res;
     const text = await res.clone().text();
     const isJson = res.headers.get("content-type")?.startsWith("application/json");
     (await (contract ??= load())).check(
