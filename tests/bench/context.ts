@@ -30,6 +30,9 @@ export type Sizes = {
   /** Scenario 11: requests agency A keeps in flight, and each quiet-agency load's duration. */
   floodConnections: number;
   fairnessSec: number;
+  /** Scenario 13: the agencies' database sizes (MB) and how many moves each gets. */
+  moveSizesMb: number[];
+  moves: number;
 };
 
 export const SIZES: Record<"quick" | "full", Sizes> = {
@@ -49,6 +52,8 @@ export const SIZES: Record<"quick" | "full", Sizes> = {
     scaleSec: 3,
     floodConnections: 400,
     fairnessSec: 3,
+    moveSizesMb: [10, 50],
+    moves: 3,
   },
   full: {
     small: 10,
@@ -66,6 +71,8 @@ export const SIZES: Record<"quick" | "full", Sizes> = {
     scaleSec: 10,
     floodConnections: 400,
     fairnessSec: 10,
+    moveSizesMb: [10, 200],
+    moves: 5,
   },
 };
 

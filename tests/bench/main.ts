@@ -22,6 +22,7 @@ import { fairness } from "./scenarios/fairness.ts";
 import { workers } from "./scenarios/workers.ts";
 import { loginScenario } from "./scenarios/login.ts";
 import { memory } from "./scenarios/memory.ts";
+import { moves } from "./scenarios/moves.ts";
 import { provisioning } from "./scenarios/provisioning.ts";
 import { readsMany } from "./scenarios/reads-many.ts";
 import { readsWarm } from "./scenarios/reads-warm.ts";
@@ -45,6 +46,7 @@ const SCENARIOS = [
   [10, "dev"],
   [11, "fairness"],
   [12, "workers"],
+  [13, "moves"],
 ] as const;
 type ScenarioId = (typeof SCENARIOS)[number][1];
 
@@ -182,6 +184,9 @@ async function configuration(ctx: BenchContext): Promise<Record<string, string |
     "agencies (small / warm / many)": `${sizes.small} / ${sizes.warm} / ${sizes.many}`,
     "scenario 3 scale points / seconds per load": `${sizes.scalePoints.join(", ")} / ${sizes.scaleSec} s`,
     "scenario 11 flood / seconds per quiet load": `wrk -c${sizes.floodConnections} / ${sizes.fairnessSec} s`,
+    "scenario 13 agency sizes / moves per size": `${
+      sizes.moveSizesMb.map((mb) => `~${mb} MB`).join(", ")
+    } / ${sizes.moves}`,
   };
 }
 
@@ -301,8 +306,9 @@ async function main(): Promise<number> {
       ["reads-warm", "writes", "admission", "fairness", "workers"].some((id) =>
         selected.has(id as ScenarioId)
       );
-    // First, while the bench's stack is idle and nothing is seeded yet: it boots stacks of its own.
+    // First, while the bench's stack is idle and nothing is seeded yet: they boot stacks of their own.
     await run("dev", () => devStartup(ctx));
+    await run("moves", () => moves(ctx));
     await run("provisioning", () => provisioning(ctx));
     if (needsWarm) await ctx.ensureAgencies(sizes.warm);
     await run("reads-warm", () => readsWarm(ctx));
