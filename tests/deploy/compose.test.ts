@@ -1,13 +1,17 @@
 // The deployment files checked against what the code reads, since Docker cannot run here:
 // compose.yaml, deploy/Dockerfile, .dockerignore, deploy/pgbouncer/pgbouncer.ini and
 // deploy/kubernetes/buildflow.yaml against src/config.ts, deno.json and the shared tuning in
-// pgbouncer/pgbouncer.ini. Every variable must be a config key and parse, every URL must reach the
-// right service, port, role and database, the inis must %include the tuning where it is mounted.
-// The last block runs the real PgBouncer (the test stack's binary) on both deployment inis.
+// pgbouncer/pgbouncer.ini. Every variable must be a config key (or a cluster secret that config
+// collects) and parse, every URL must reach the right service, port, role and database, the inis must
+// %include the tuning where it is mounted. Both examples run two clusters, `local` (the catalog's) and
+// `second`, each with its own PgBouncer: each cluster's secrets must be the names its catalog row gives
+// (src/tenancy/cluster-directory.ts) and reach that cluster's server and pooler. The last blocks run the
+// real PgBouncer (the test stack's binary) on the deployment inis, and the migration's script with a
+// stand-in `deno`.
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { parse, parseAllDocuments } from "yaml";
-import { configSchema, loadConfig, serversFrom } from "../../src/config.ts";
+import { configSchema, loadConfig, serverSecrets, serversFrom } from "../../src/config.ts";
 import { chownToServiceUser, ownedByServiceUser, run } from "../../src/platform/command.ts";
 import { ADMIN_ROLE, APP_ROLE, APP_ROLE_LIMITS, MAIN_DATABASE } from "../../src/stack/index.ts";
 import {
@@ -17,6 +21,8 @@ import {
 } from "../../src/platform/connection-budget.ts";
 import { stopPooler } from "../../src/stack/pgbouncer.ts";
 import { freePort, waitForPort } from "../../src/stack/ports.ts";
+import { CATALOG_CLUSTER_REFS, defaultSecretRefs } from "../../src/tenancy/cluster-directory.ts";
+import { runCli } from "../ops/helpers.ts";
 import { stack } from "../support/stack.ts";
 
 const ROOT = new URL("../../", import.meta.url);
@@ -181,29 +187,85 @@ function expectUrl(url: string, want: { host: string; port: string; user: string
     .toEqual(want);
 }
 
-describe("compose.yaml", () => {
-  const { postgres: db, pgbouncer, migrate, api } = compose.services;
-  const apiEnv = envOf(api);
+/** The second cluster: compose's `postgres-2` behind `pgbouncer-2`, Kubernetes' `postgres-2` behind the
+ * `pgbouncer-2` sidecar, listed by the migration as `second`. */
+const SECOND = "second";
+/** Each cluster the deployments run, with the secrets its catalog row names: the catalog's own (the
+ * seed row `local`) and the one the migration adds with clusters:add. */
+const CLUSTERS: [string, ReturnType<typeof defaultSecretRefs>][] = [
+  ["local", CATALOG_CLUSTER_REFS],
+  [SECOND, defaultSecretRefs(SECOND)],
+];
+const hostOf = (url: string) => new URL(url).hostname;
+const passwordOf = (url: string) => decodeURIComponent(new URL(url).password);
+/** The migration's shell script: `sh -ec SCRIPT` (compose and the Kubernetes Job alike). */
+const scriptOf = (command: string[] | undefined) => {
+  expect(command?.slice(0, 2)).toEqual(["sh", "-ec"]);
+  return command!.at(-1)!;
+};
+/** The names of the clusters the script adds, each behind its guard. */
+const guardedAdds = (script: string) =>
+  [...script.matchAll(
+    /deno task clusters:list \| grep -q '\^([\w-]+) ' \|\| deno task clusters:add ([\w-]+) /g,
+  )]
+    .map((m) => ({ listed: m[1], added: m[2] }));
 
-  it("runs postgres, pgbouncer, a one-shot migrate and the api", () => {
-    expect(Object.keys(compose.services).sort()).toEqual(["api", "migrate", "pgbouncer", "postgres"]);
-    expect(db.image).toMatch(/^postgres:15(\.\d+)?$/);
+describe("compose.yaml", () => {
+  const { postgres: db, migrate, api } = compose.services;
+  const apiEnv = envOf(api);
+  const servers = ["postgres", "postgres-2"];
+  const poolers = ["pgbouncer", "pgbouncer-2"];
+  /** The named volume a service mounts at `target`. */
+  const volumeAt = (service: string, target: string) =>
+    compose.services[service].volumes!.map(mount).find((m) => m.target === target)?.source;
+
+  it("runs two PostgreSQL clusters, each with its PgBouncer, a one-shot migrate and the api", () => {
+    expect(Object.keys(compose.services).sort()).toEqual(["api", "migrate", ...poolers, ...servers].sort());
+    for (const name of servers) expect(compose.services[name].image, name).toMatch(/^postgres:15(\.\d+)?$/);
+    expect(compose.services["postgres-2"].image).toBe(db.image);
+    expect(compose.services["pgbouncer-2"].image).toBe(compose.services.pgbouncer.image);
   });
 
   it("sets only variables that src/config.ts reads on api and migrate", () => {
     for (const name of ["api", "migrate"]) {
-      const unknown = Object.keys(envOf(compose.services[name])).filter((k) => !CONFIG_KEYS.has(k));
-      expect(unknown, `${name}: not in configSchema`).toEqual([]);
+      const env = envOf(compose.services[name]);
+      // Cluster secrets are open-ended names: loadConfig collects every CLUSTER_<NAME>_<WHAT>_URL.
+      const secrets = loadConfig(env).clusterSecrets;
+      const unknown = Object.keys(env).filter((k) => !CONFIG_KEYS.has(k) && !(k in secrets));
+      expect(unknown, `${name}: not in configSchema nor a cluster secret`).toEqual([]);
+      expect(Object.keys(secrets).length, `${name}: cluster secrets`).toBeGreaterThan(0);
     }
   });
 
-  it("gives the api a production configuration that loadConfig accepts", () => {
+  it("gives the api a production configuration that loadConfig accepts, with every cluster's secrets", () => {
     const config = loadConfig(apiEnv);
     expect(config.APP_ENV).toBe("production");
     expect(config.JWT_SECRET).toBe(SAMPLE.JWT_SECRET);
     expect(serversFrom(config).poolerAdminUrl).toBe(apiEnv.POOLER_ADMIN_URL);
+    expect(config.clusterSecrets).toEqual(
+      Object.fromEntries(Object.entries(apiEnv).filter(([k]) => k.startsWith("CLUSTER_"))),
+    );
+    // What the cluster directory looks up (src/tenancy/cluster-directory.ts), superusers included:
+    // the api runs the mover for the admin API's move route.
+    const secrets = serverSecrets(serversFrom(config));
+    for (const [name, refs] of CLUSTERS) {
+      for (const ref of Object.values(refs)) expect(secrets[ref], `${name}: ${ref}`).toBeDefined();
+    }
     // The migration resolves its servers the same way (src/cli/context.ts).
     expect(() => serversFrom(loadConfig(envOf(migrate)))).not.toThrow();
+  });
+
+  it("names the second cluster's secrets as clusters:add derives them from its name", () => {
+    const script = scriptOf(migrate.command);
+    expect(guardedAdds(script)).toEqual([{ listed: SECOND, added: SECOND }]);
+    const refs = Object.values(defaultSecretRefs(SECOND));
+    const clusterVars = (env: Env) => Object.keys(env).filter((k) => k.startsWith("CLUSTER_")).sort();
+    // The api: the second cluster's four, and the catalog cluster's superuser (its others are the
+    // catalog's own DATABASE_URL, POOLER_URL and POOLER_ADMIN_URL).
+    expect(clusterVars(apiEnv)).toEqual([...refs, CATALOG_CLUSTER_REFS.superuserDsnRef].sort());
+    // The migration: what clusters:add checks on the second cluster, superuser included.
+    expect(clusterVars(envOf(migrate))).toEqual([...refs].sort());
+    for (const ref of refs) expect(envOf(migrate)[ref], ref).toBe(apiEnv[ref]);
   });
 
   it("refuses to start without JWT_SECRET from the environment", () => {
@@ -212,42 +274,84 @@ describe("compose.yaml", () => {
     expect(rawCompose.services.api.environment?.JWT_SECRET).toMatch(/^\$\{JWT_SECRET:\?.+\}$/);
   });
 
-  it("points each URL at the right service, port, role and database", () => {
-    const direct = { host: "postgres", port: POSTGRES_PORT, user: ADMIN_ROLE, database: MAIN_DATABASE };
-    const pooled = { host: "pgbouncer", port: "6432", user: APP_ROLE, database: MAIN_DATABASE };
-    expectUrl(apiEnv.DATABASE_URL, direct);
-    expectUrl(apiEnv.POOLER_URL, pooled);
-    expectUrl(apiEnv.POOLER_ADMIN_URL, { ...pooled, user: ADMIN_ROLE, database: "pgbouncer" });
+  it("points each cluster's URLs at its server and at the PgBouncer that shares that server's socket", () => {
+    const socket = "/var/run/postgresql";
+    const poolerHosts = new Set<string>();
+    for (const [name, refs] of CLUSTERS) {
+      const server = hostOf(apiEnv[refs.directDsnRef]);
+      const pooler = hostOf(apiEnv[refs.poolerDsnRef]);
+      expect(servers, name).toContain(server);
+      expect(poolers, name).toContain(pooler);
+      // The pooler reaches this cluster's server: they mount the same socket volume.
+      expect(volumeAt(pooler, socket), name).toBe(volumeAt(server, socket));
+      poolerHosts.add(pooler);
+      const superuser = envOf(compose.services[server]).POSTGRES_USER ?? "postgres";
+      const direct = { host: server, port: POSTGRES_PORT, user: ADMIN_ROLE, database: MAIN_DATABASE };
+      const pooled = { host: pooler, port: "6432", user: APP_ROLE, database: MAIN_DATABASE };
+      expectUrl(apiEnv[refs.directDsnRef], direct);
+      expectUrl(apiEnv[refs.poolerDsnRef], pooled);
+      expectUrl(apiEnv[refs.poolerAdminDsnRef], { ...pooled, user: ADMIN_ROLE, database: "pgbouncer" });
+      expectUrl(apiEnv[refs.superuserDsnRef], { ...direct, user: superuser });
+    }
+    // Two clusters: two servers, two poolers, two socket volumes.
+    expect(poolerHosts.size).toBe(2);
+    expect(new Set(servers.map((s) => volumeAt(s, socket))).size).toBe(2);
+    expect(apiEnv.DATABASE_URL).toContain("@postgres:");
     const migrateEnv = envOf(migrate);
     expect(migrateEnv.DATABASE_URL).toBe(apiEnv.DATABASE_URL);
     expect(migrateEnv.POOLER_URL).toBe(apiEnv.POOLER_URL);
   });
 
   it("uses the same password for a role wherever it appears, defaults included", () => {
-    const cases: [Env, { admin: string; app: string }][] = [
-      [SAMPLE, { admin: SAMPLE.BUILDFLOW_ADMIN_PASSWORD, app: SAMPLE.BUILDFLOW_APP_PASSWORD }],
+    const cases: [Env, { admin: string; app: string; superuser: string }][] = [
+      [SAMPLE, {
+        admin: SAMPLE.BUILDFLOW_ADMIN_PASSWORD,
+        app: SAMPLE.BUILDFLOW_APP_PASSWORD,
+        superuser: SAMPLE.POSTGRES_PASSWORD,
+      }],
       [
         { JWT_SECRET: SAMPLE.JWT_SECRET },
-        { admin: "buildflow-admin-local-only", app: "buildflow-app-local-only" },
+        {
+          admin: "buildflow-admin-local-only",
+          app: "buildflow-app-local-only",
+          superuser: "postgres-local-only",
+        },
       ],
     ];
-    for (const [env, { admin, app }] of cases) {
+    for (const [env, { admin, app, superuser }] of cases) {
       const { services } = composeWith(env);
-      const passwordOf = (url: string) => decodeURIComponent(new URL(url).password);
-      expect(envOf(services.postgres)).toMatchObject({
-        BUILDFLOW_ADMIN_PASSWORD: admin,
-        BUILDFLOW_APP_PASSWORD: app,
-      });
-      expect(envOf(services.pgbouncer)).toMatchObject({
-        BUILDFLOW_ADMIN_PASSWORD: admin,
-        BUILDFLOW_APP_PASSWORD: app,
-      });
+      for (const name of servers) {
+        expect(envOf(services[name]), name).toMatchObject({
+          POSTGRES_PASSWORD: superuser,
+          BUILDFLOW_ADMIN_PASSWORD: admin,
+          BUILDFLOW_APP_PASSWORD: app,
+        });
+      }
+      for (const name of poolers) {
+        expect(envOf(services[name]), name).toMatchObject({
+          BUILDFLOW_ADMIN_PASSWORD: admin,
+          BUILDFLOW_APP_PASSWORD: app,
+        });
+      }
       for (const service of [services.api, services.migrate]) {
         const e = envOf(service);
+        for (const [, refs] of CLUSTERS) {
+          for (
+            const [ref, password] of [
+              [refs.directDsnRef, admin],
+              [refs.poolerDsnRef, app],
+              [refs.poolerAdminDsnRef, admin],
+              [refs.superuserDsnRef, superuser],
+            ]
+          ) {
+            if (e[ref] !== undefined) expect(passwordOf(e[ref]), ref).toBe(password);
+          }
+        }
         expect(passwordOf(e.DATABASE_URL)).toBe(admin);
         expect(passwordOf(e.POOLER_URL)).toBe(app);
       }
-      // Only the api reaches PgBouncer's console; the migration has no URL for it.
+      // Only the api reaches the catalog pooler's console; the migration asks only the second
+      // cluster's (clusters:add checks it).
       expect(passwordOf(envOf(services.api).POOLER_ADMIN_URL)).toBe(admin);
       expect(envOf(services.migrate)).not.toHaveProperty("POOLER_ADMIN_URL");
     }
@@ -261,15 +365,31 @@ describe("compose.yaml", () => {
     expect(probe).toContain(`http://127.0.0.1:${port}/readyz`);
   });
 
-  it("starts the api after a successful migration, and the migration after a healthy postgres", () => {
+  it("starts the api after a successful migration, and the migration after every server and pooler it names", () => {
     expect(api.depends_on?.migrate?.condition).toBe("service_completed_successfully");
-    // service_started: the pgbouncer service has no healthcheck, so service_healthy could never be met.
-    expect(api.depends_on?.pgbouncer?.condition).toBe("service_started");
-    expect(pgbouncer.healthcheck).toBeUndefined();
-    expect(migrate.depends_on?.postgres?.condition).toBe("service_healthy");
-    expect(pgbouncer.depends_on?.postgres?.condition).toBe("service_healthy");
     expect(migrate.restart).toBe("no");
-    expect(db.healthcheck!.test).toContain("pg_isready");
+    /** What a service must wait for before it connects to `host`. */
+    const waitFor = (host: string) => (servers.includes(host) ? "service_healthy" : "service_started");
+    const hosts = (env: Env) =>
+      new Set(Object.values(env).filter((v) => /^postgres:\/\//.test(v)).map(hostOf));
+    // Every server and pooler the migration's URLs name (clusters:add asks the second pooler).
+    const migrateHosts = hosts(envOf(migrate));
+    expect([...migrateHosts].sort()).toEqual([...poolers, ...servers].sort());
+    for (const host of migrateHosts) {
+      expect(migrate.depends_on?.[host]?.condition, `migrate → ${host}`).toBe(waitFor(host));
+    }
+    // The api's servers are healthy once the migration ran; its poolers it waits for itself.
+    for (const host of hosts(apiEnv)) {
+      if (poolers.includes(host)) {
+        expect(api.depends_on?.[host]?.condition, `api → ${host}`).toBe("service_started");
+      } else expect(migrate.depends_on?.[host]?.condition, `migrate → ${host}`).toBe("service_healthy");
+    }
+    for (const [pooler, server] of [["pgbouncer", "postgres"], ["pgbouncer-2", "postgres-2"]]) {
+      // service_started: a pgbouncer service has no healthcheck, so service_healthy could never be met.
+      expect(compose.services[pooler].healthcheck, pooler).toBeUndefined();
+      expect(compose.services[pooler].depends_on?.[server]?.condition, pooler).toBe("service_healthy");
+      expect(compose.services[server].healthcheck!.test, server).toContain("pg_isready");
+    }
   });
 
   it("runs api and migrate from the image of deploy/Dockerfile, migrate with existing tasks", async () => {
@@ -279,9 +399,10 @@ describe("compose.yaml", () => {
       expect(await exists(service.build!.dockerfile!)).toBe(true);
     }
     expect(migrate.image).toBe(api.image);
-    const script = migrate.command!.join(" ");
+    const script = scriptOf(migrate.command);
     const named = [...script.matchAll(/deno task ([\w:-]+)/g)].map((m) => m[1]);
-    expect(named[0]).toBe("db:migrate");
+    // The catalog first (the clusters table), the new cluster next, then every cluster's template.
+    expect(named).toEqual(["db:migrate", "clusters:list", "clusters:add", "tenants:migrate"]);
     for (const task of named) {
       expect(Object.keys(tasks), `task ${task}`).toContain(task);
       const entry = tasks[task].split(/\s+/).find((a) => a.endsWith(".ts"))!;
@@ -289,19 +410,26 @@ describe("compose.yaml", () => {
     }
   });
 
-  it("keeps PostgreSQL's data in a named volume and creates the roles and database on first start", () => {
-    const data = db.volumes!.map(mount).find((m) => m.target === "/var/lib/postgresql/data");
-    expect(data && Object.keys(compose.volumes ?? {})).toContain(data!.source);
-    const init = db.configs!.find((c) => c.target.startsWith("/docker-entrypoint-initdb.d/"));
+  it("keeps each cluster's data in a named volume of its own and creates the roles and database on first start", () => {
+    const data = servers.map((name) => volumeAt(name, "/var/lib/postgresql/data"));
+    for (const volume of data) expect(Object.keys(compose.volumes ?? {})).toContain(volume);
+    expect(new Set(data).size).toBe(servers.length);
+    const inits = servers.map((name) =>
+      compose.services[name].configs!.find((c) => c.target.startsWith("/docker-entrypoint-initdb.d/"))
+    );
+    // Both clusters get the same roles, grants and pg_hba.conf from the one script.
+    expect(inits[1]).toEqual(inits[0]);
+    const init = inits[0];
     expect(init?.target).toMatch(/\.sh$/);
     const sql = compose.configs![init!.source].content!;
-    const env = envOf(db);
-    // The script reads the very variables the postgres service sets (after $$ → $).
+    // The script reads the very variables the postgres services set (after $$ → $).
     expect(sql).toContain('"$BUILDFLOW_ADMIN_PASSWORD"');
     expect(sql).toContain('"$BUILDFLOW_APP_PASSWORD"');
-    expect(Object.keys(env)).toEqual(
-      expect.arrayContaining(["BUILDFLOW_ADMIN_PASSWORD", "BUILDFLOW_APP_PASSWORD"]),
-    );
+    for (const name of servers) {
+      expect(Object.keys(envOf(compose.services[name])), name).toEqual(
+        expect.arrayContaining(["BUILDFLOW_ADMIN_PASSWORD", "BUILDFLOW_APP_PASSWORD"]),
+      );
+    }
     const statements = sql.replace(/\s+/g, " ");
     expect(statements).toMatch(
       new RegExp(`CREATE ROLE ${ADMIN_ROLE} WITH LOGIN CREATEDB NOSUPERUSER NOCREATEROLE`),
@@ -326,99 +454,132 @@ describe("compose.yaml", () => {
     expect(statements).toContain(`GRANT CONNECT ON DATABASE ${MAIN_DATABASE} TO ${APP_ROLE};`);
   });
 
-  it("derives PostgreSQL's settings from the connection budget that PgBouncer's cap spends", () => {
-    const setting = (name: string) => db.command!.join(" ").match(new RegExp(`${name}=(\\d+)`))?.[1];
-    // The cap is one below the budget (a backend still exiting, see the tuning).
-    const budget = connectionBudget(Number(tuning.pgbouncer.get("max_user_connections")) + 1);
-    expect(budget.appBackends).toBe(DEFAULT_CONNECTION_BUDGET);
-    expect({
-      max_connections: setting("max_connections"),
-      superuser_reserved_connections: setting("superuser_reserved_connections"),
-      autovacuum_naptime: setting("autovacuum_naptime"),
-    }).toEqual({
-      max_connections: String(budget.maxConnections),
-      superuser_reserved_connections: String(SUPERUSER_RESERVED),
-      autovacuum_naptime: String(budget.autovacuumNaptimeSeconds),
+  for (const name of servers) {
+    it(`derives ${name}'s settings from the connection budget that its PgBouncer's cap spends`, () => {
+      const command = compose.services[name].command!.join(" ");
+      const setting = (key: string) => command.match(new RegExp(`(?:^|\\s)${key}=(\\w+)`))?.[1];
+      // The cap is one below the budget (a backend still exiting, see the tuning).
+      const budget = connectionBudget(Number(tuning.pgbouncer.get("max_user_connections")) + 1);
+      expect(budget.appBackends).toBe(DEFAULT_CONNECTION_BUDGET);
+      expect({
+        max_connections: setting("max_connections"),
+        superuser_reserved_connections: setting("superuser_reserved_connections"),
+        autovacuum_naptime: setting("autovacuum_naptime"),
+      }).toEqual({
+        max_connections: String(budget.maxConnections),
+        superuser_reserved_connections: String(SUPERUSER_RESERVED),
+        autovacuum_naptime: String(budget.autovacuumNaptimeSeconds),
+      });
     });
-  });
+
+    it(`runs ${name} with what the mover needs: wal_level=logical, max_prepared_transactions > 0`, () => {
+      const command = compose.services[name].command!;
+      const settings = Object.fromEntries(
+        command.flatMap((arg, i) => (command[i - 1] === "-c" ? [arg.split("=")] : [])),
+      );
+      expect(command[0]).toBe("postgres");
+      expect(settings.wal_level).toBe("logical");
+      expect(Number(settings.max_prepared_transactions)).toBeGreaterThan(0);
+    });
+  }
 });
 
-describe("compose's PgBouncer", () => {
-  const { pgbouncer, api } = compose.services;
-  const mounts = pgbouncer.volumes!.map(mount);
-  const script = pgbouncer.entrypoint!.at(-1)!;
-  const iniPath = script.match(/exec pgbouncer (\S+)\s*$/)?.[1];
-  const tuningMount = mounts.find((m) => m.source === "./pgbouncer/pgbouncer.ini");
-  const ini = deployIni;
+/** compose's PgBouncer of each cluster, with the secrets that reach it through it. */
+const composePoolers: [string, ReturnType<typeof defaultSecretRefs>][] = [
+  ["pgbouncer", CATALOG_CLUSTER_REFS],
+  ["pgbouncer-2", defaultSecretRefs(SECOND)],
+];
 
-  it("runs PgBouncer from the mounted deploy/pgbouncer/pgbouncer.ini", () => {
-    expect(pgbouncer.entrypoint!.slice(0, -1)).toEqual(["/bin/sh", "-ec"]);
-    expect(iniPath).toBeDefined();
-    expect(mounts).toContainEqual({
-      source: "./deploy/pgbouncer/pgbouncer.ini",
-      target: iniPath,
-      mode: "ro",
+for (const [service, refs] of composePoolers) {
+  describe(`compose's PgBouncer: ${service}`, () => {
+    const pgbouncer = compose.services[service];
+    const env = envOf(compose.services.api);
+    const mounts = pgbouncer.volumes!.map(mount);
+    const script = pgbouncer.entrypoint!.at(-1)!;
+    const iniPath = script.match(/exec pgbouncer (\S+)\s*$/)?.[1];
+    const tuningMount = mounts.find((m) => m.source === "./pgbouncer/pgbouncer.ini");
+    const iniMount = mounts.find((m) => m.target === iniPath);
+    /** The ini it runs, with the tuning inlined where it is mounted. */
+    const ini = parseIni(deployIniText, { [tuningMount?.target ?? "(not mounted)"]: tuningText });
+    /** The server of this pooler's cluster (its direct URL's host). */
+    const server = compose.services[hostOf(env[refs.directDsnRef])];
+
+    it("is the pooler the api's URLs of this cluster name", () => {
+      expect(hostOf(env[refs.poolerDsnRef])).toBe(service);
+      expect(hostOf(env[refs.poolerAdminDsnRef])).toBe(service);
+      expect(server).toBeDefined();
+    });
+
+    it("runs PgBouncer from the mounted deploy/pgbouncer/pgbouncer.ini", () => {
+      expect(pgbouncer.entrypoint!.slice(0, -1)).toEqual(["/bin/sh", "-ec"]);
+      expect(iniPath).toBeDefined();
+      expect(iniMount).toEqual({ source: "./deploy/pgbouncer/pgbouncer.ini", target: iniPath, mode: "ro" });
+    });
+
+    it("includes the shared tuning at the path where it is mounted, and keeps it in force", () => {
+      expect(tuningMount?.mode).toBe("ro");
+      expect(ini.includes).toEqual([tuningMount!.target]);
+      // The tuning continues the [pgbouncer] section opened before the %include; a header after it
+      // (in the tuning or here) would reset the tuning to PgBouncer's defaults.
+      expect(tuningText).not.toMatch(/^\s*\[/m);
+      expect(ini.headers).toEqual(["databases", "pgbouncer"]);
+      expect(ini.section).toBe("pgbouncer");
+      for (const [key, value] of tuning.pgbouncer) expect(ini.pgbouncer.get(key), key).toBe(value);
+    });
+
+    it("reaches its cluster's PostgreSQL over the socket directory both mount, at the direct URL's port", () => {
+      const target = connstr(ini.databases.get("*")!);
+      const direct = new URL(env[refs.directDsnRef]);
+      const socketMount = (s: Service) => s.volumes!.map(mount).find((m) => m.target === target.host);
+      expect(target.host).toBe("/var/run/postgresql"); // the postgres image's socket directory
+      expect(target.port).toBe(direct.port); // the socket file is named after the port
+      expect(socketMount(pgbouncer)?.source).toBe(socketMount(server)?.source);
+      expect(Object.keys(compose.volumes ?? {})).toContain(socketMount(pgbouncer)!.source);
+      // No other pooler shares that socket: one PgBouncer, one connection cap, per cluster.
+      const sharing = composePoolers.filter(([other]) =>
+        socketMount(compose.services[other])?.source === socketMount(pgbouncer)!.source
+      );
+      expect(sharing.map(([other]) => other)).toEqual([service]);
+      expect([...ini.databases.keys()]).toEqual(["*"]);
+    });
+
+    it("logs the app role in by peer as PgBouncer's uid, and nothing else without a password", () => {
+      // 999 is the postgres image's `postgres` user: the uid PostgreSQL resolves for the peer.
+      expect(pgbouncer.user).toBe("999:999");
+      const init = compose.configs![server.configs![0].source].content!;
+      const hba = init.match(/cat > "\$PGDATA\/pg_hba\.conf" <<'HBA'\n([\s\S]*?)\nHBA/)?.[1]
+        .split("\n").map((line) => line.trim().split(/\s+/).join(" "));
+      expect(hba).toEqual([
+        `local all ${APP_ROLE} peer map=pooler`,
+        "local all all scram-sha-256",
+        "host all all all scram-sha-256",
+      ]);
+      expect(init).toContain(`echo "pooler postgres ${APP_ROLE}" > "$PGDATA/pg_ident.conf"`);
+      expect(init).not.toMatch(/\btrust\b\s*$/m);
+    });
+
+    it("listens where this cluster's pooler and console URLs connect", () => {
+      const pooler = new URL(env[refs.poolerDsnRef]);
+      const admin = new URL(env[refs.poolerAdminDsnRef]);
+      expect(ini.pgbouncer.get("listen_addr")).toBe("0.0.0.0");
+      expect(ini.pgbouncer.get("listen_port")).toBe(pooler.port);
+      expect(admin.port).toBe(pooler.port);
+      expect(ini.pgbouncer.get("admin_users")).toBe(decodeURIComponent(admin.username));
+      expect(ini.pgbouncer.has("logfile")).toBe(false); // stderr, collected by the container runtime
+    });
+
+    it("authenticates with the tuning's scram-sha-256 against the userlist the entrypoint writes", () => {
+      expect(tuning.pgbouncer.get("auth_type")).toBe("scram-sha-256");
+      expect(tuning.pgbouncer.get("pool_mode")).toBe("transaction");
+      // The pooling policy stays in the tuning: the deployment ini redefines none of it.
+      expect([...ini.own].filter((key) => tuning.pgbouncer.has(key))).toEqual([]);
+      const authFile = ini.pgbouncer.get("auth_file")!;
+      expect(script).toContain(`> ${authFile}`);
+      expect(pgbouncer.tmpfs).toContain(authFile.replace(/\/[^/]+$/, ""));
+      for (const role of [ADMIN_ROLE, APP_ROLE]) expect(script).toContain(role);
     });
   });
-
-  it("includes the shared tuning at the path where it is mounted, and keeps it in force", () => {
-    expect(tuningMount?.mode).toBe("ro");
-    expect(ini.includes).toEqual([tuningMount!.target]);
-    // The tuning continues the [pgbouncer] section opened before the %include; a header after it
-    // (in the tuning or here) would reset the tuning to PgBouncer's defaults.
-    expect(tuningText).not.toMatch(/^\s*\[/m);
-    expect(ini.headers).toEqual(["databases", "pgbouncer"]);
-    expect(ini.section).toBe("pgbouncer");
-    for (const [key, value] of tuning.pgbouncer) expect(ini.pgbouncer.get(key), key).toBe(value);
-  });
-
-  it("reaches PostgreSQL over the socket directory both containers mount, at DATABASE_URL's port", () => {
-    const target = connstr(ini.databases.get("*")!);
-    const direct = new URL(envOf(api).DATABASE_URL);
-    const socketMount = (service: Service) =>
-      service.volumes!.map(mount).find((m) => m.target === target.host);
-    expect(target.host).toBe("/var/run/postgresql"); // the postgres image's socket directory
-    expect(target.port).toBe(direct.port); // the socket file is named after the port
-    expect(socketMount(pgbouncer)?.source).toBe(socketMount(compose.services.postgres)?.source);
-    expect(Object.keys(compose.volumes ?? {})).toContain(socketMount(pgbouncer)!.source);
-    expect([...ini.databases.keys()]).toEqual(["*"]);
-  });
-
-  it("logs the app role in by peer as PgBouncer's uid, and nothing else without a password", () => {
-    // 999 is the postgres image's `postgres` user: the uid PostgreSQL resolves for the peer.
-    expect(pgbouncer.user).toBe("999:999");
-    const init = compose.configs![compose.services.postgres.configs![0].source].content!;
-    const hba = init.match(/cat > "\$PGDATA\/pg_hba\.conf" <<'HBA'\n([\s\S]*?)\nHBA/)?.[1]
-      .split("\n").map((line) => line.trim().split(/\s+/).join(" "));
-    expect(hba).toEqual([
-      `local all ${APP_ROLE} peer map=pooler`,
-      "local all all scram-sha-256",
-      "host all all all scram-sha-256",
-    ]);
-    expect(init).toContain(`echo "pooler postgres ${APP_ROLE}" > "$PGDATA/pg_ident.conf"`);
-    expect(init).not.toMatch(/\btrust\b\s*$/m);
-  });
-
-  it("listens where POOLER_URL and POOLER_ADMIN_URL connect", () => {
-    const env = envOf(api);
-    expect(ini.pgbouncer.get("listen_addr")).toBe("0.0.0.0");
-    expect(ini.pgbouncer.get("listen_port")).toBe(new URL(env.POOLER_URL).port);
-    expect(new URL(env.POOLER_ADMIN_URL).port).toBe(new URL(env.POOLER_URL).port);
-    expect(ini.pgbouncer.get("admin_users")).toBe(decodeURIComponent(new URL(env.POOLER_ADMIN_URL).username));
-    expect(ini.pgbouncer.has("logfile")).toBe(false); // stderr, collected by the container runtime
-  });
-
-  it("authenticates with the tuning's scram-sha-256 against the userlist the entrypoint writes", () => {
-    expect(tuning.pgbouncer.get("auth_type")).toBe("scram-sha-256");
-    expect(tuning.pgbouncer.get("pool_mode")).toBe("transaction");
-    // The pooling policy stays in the tuning: the deployment ini redefines none of it.
-    expect([...ini.own].filter((key) => tuning.pgbouncer.has(key))).toEqual([]);
-    const authFile = ini.pgbouncer.get("auth_file")!;
-    expect(script).toContain(`> ${authFile}`);
-    expect(pgbouncer.tmpfs).toContain(authFile.replace(/\/[^/]+$/, ""));
-    for (const role of [ADMIN_ROLE, APP_ROLE]) expect(script).toContain(role);
-  });
-});
+}
 
 // ---------------------------------------------------------------------------------------------
 // deploy/Dockerfile and .dockerignore
@@ -506,9 +667,11 @@ type Container = {
   livenessProbe?: { httpGet?: { path: string; port: string | number } };
   resources?: { requests?: Record<string, string> };
   volumeMounts?: { name: string; mountPath: string }[];
+  restartPolicy?: string;
 };
 type PodSpec = {
   containers: Container[];
+  initContainers?: Container[];
   restartPolicy?: string;
   volumes?: {
     name: string;
@@ -523,22 +686,45 @@ type K8s = { kind: string; metadata: { name: string }; spec?: any; data?: Record
 const k8sText = await read("deploy/kubernetes/buildflow.yaml");
 
 /** A container's env with $(NAME) expanded as Kubernetes does (earlier entries only); secrets get
- * the given values, or samples. */
+ * the given values (by `secret/key`, or by key alone), or samples naming their Secret and key. */
 function k8sEnv(container: Container, secrets: Record<string, string> = {}): Env {
   const env: Env = {};
   for (const entry of container.env ?? []) {
     const ref = entry.valueFrom?.secretKeyRef;
     env[entry.name] = ref
-      ? (secrets[ref.key] ?? `${ref.key}-${"x".repeat(32)}`)
+      ? (secrets[`${ref.name}/${ref.key}`] ?? secrets[ref.key] ?? `${ref.name}.${ref.key}-${"x".repeat(32)}`)
       : (entry.value ?? "").replace(/\$\((\w+)\)/g, (m, name) => env[name] ?? m);
   }
   return env;
 }
 
-/** The sidecar's ini with the ConfigMap's tuning inlined wherever it is %included. */
-function sidecarIni(data: Record<string, string>): Ini {
-  const includes = parseIni(data["pgbouncer.ini"]).includes;
-  return parseIni(data["pgbouncer.ini"], Object.fromEntries(includes.map((p) => [p, data["tuning.ini"]])));
+/** The Secret a URL's password comes from: the Secret of the variable its $(NAME) expands. */
+function passwordSecret(container: Container, url: string): string | undefined {
+  const entries = container.env ?? [];
+  const value = entries.find((e) => e.name === url)?.value ?? "";
+  const input = value.match(/^postgres:\/\/[^:@]+:\$\((\w+)\)@/)?.[1];
+  return entries.find((e) => e.name === input)?.valueFrom?.secretKeyRef?.name;
+}
+
+/** Each file a container sees: path → `configMap:NAME/KEY` or `secret:NAME/KEY`. */
+function podFiles(pod: PodSpec, container: Container): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const { name, mountPath } of container.volumeMounts ?? []) {
+    const volume = pod.volumes!.find((v) => v.name === name)!;
+    for (const source of volume.projected?.sources ?? []) {
+      const from = source.configMap ? `configMap:${source.configMap.name}` : `secret:${source.secret!.name}`;
+      for (const item of (source.configMap ?? source.secret)!.items!) {
+        files.set(`${mountPath}/${item.path}`, `${from}/${item.key}`);
+      }
+    }
+  }
+  return files;
+}
+
+/** A sidecar's ini (a ConfigMap key) with the ConfigMap's tuning inlined wherever it is %included. */
+function sidecarIni(data: Record<string, string>, key: string): Ini {
+  const includes = parseIni(data[key]).includes;
+  return parseIni(data[key], Object.fromEntries(includes.map((p) => [p, data["tuning.ini"]])));
 }
 
 describe("deploy/kubernetes/buildflow.yaml", () => {
@@ -549,8 +735,19 @@ describe("deploy/kubernetes/buildflow.yaml", () => {
   const pod = deployment?.spec.template.spec as PodSpec;
   const container = (name: string) => pod.containers.find((c) => c.name === name)!;
   const configMap = find("ConfigMap");
-  const ini = sidecarIni(configMap.data!);
   const job = find("Job");
+  const jobPod = job.spec.template.spec as PodSpec;
+  const sidecars = pod.containers.filter((c) => c.name !== "api");
+  /** The ConfigMap key of the ini a sidecar runs. */
+  const iniKey = (p: PodSpec, sidecar: Container) => {
+    const file = podFiles(p, sidecar).get(sidecar.command!.at(-1)!);
+    expect(file, `${sidecar.name}'s ini`).toMatch(new RegExp(`^configMap:${configMap.metadata.name}/`));
+    return file!.split("/").at(-1)!;
+  };
+  const iniOf = (p: PodSpec, sidecar: Container) => sidecarIni(configMap.data!, iniKey(p, sidecar));
+  /** The API's sidecar that listens on the port of `url`. */
+  const sidecarAt = (url: string) =>
+    sidecars.find((s) => iniOf(pod, s).pgbouncer.get("listen_port") === new URL(url).port);
 
   it("parses as a ConfigMap, a Deployment, a Service and a Job", () => {
     expect(Array.isArray(documents)).toBe(true);
@@ -558,28 +755,42 @@ describe("deploy/kubernetes/buildflow.yaml", () => {
     expect(objects.map((o) => o.kind).sort()).toEqual(["ConfigMap", "Deployment", "Job", "Service"]);
   });
 
-  it("runs the API with PgBouncer as a sidecar", () => {
-    expect(pod.containers.map((c) => c.name)).toEqual(["api", "pgbouncer"]);
-    expect(container("pgbouncer").command).toEqual(["pgbouncer", "/etc/pgbouncer/pgbouncer.ini"]);
+  it("runs the API with a PgBouncer sidecar per cluster, each on an ini of its own", () => {
+    expect(pod.containers.map((c) => c.name)).toEqual(["api", "pgbouncer", "pgbouncer-2"]);
+    expect(sidecars.map((s) => s.command)).toEqual([
+      ["pgbouncer", "/etc/pgbouncer/pgbouncer.ini"],
+      ["pgbouncer", "/etc/pgbouncer/pgbouncer-2.ini"],
+    ]);
+    expect(new Set(sidecars.map((s) => iniKey(pod, s))).size).toBe(sidecars.length);
+    expect(new Set(sidecars.map((s) => iniOf(pod, s).pgbouncer.get("listen_port"))).size).toBe(
+      sidecars.length,
+    );
     for (const c of pod.containers) {
       expect(c.resources?.requests, c.name).toMatchObject({ cpu: expect.any(String) });
     }
   });
 
+  const second = Object.values(defaultSecretRefs(SECOND));
   /** Each container, with the URLs it must have and whether it signs tokens (JWT_SECRET). */
   const envCases: [string, () => Container, string[], boolean][] = [
-    ["api", () => container("api"), ["DATABASE_URL", "POOLER_URL", "POOLER_ADMIN_URL"], true],
-    ["migrate Job", () => job.spec.template.spec.containers[0], ["DATABASE_URL", "POOLER_URL"], false],
+    [
+      "api",
+      () => container("api"),
+      ["DATABASE_URL", "POOLER_URL", "POOLER_ADMIN_URL", CATALOG_CLUSTER_REFS.superuserDsnRef, ...second],
+      true,
+    ],
+    ["migrate Job", () => jobPod.containers[0], ["DATABASE_URL", "POOLER_URL", ...second], false],
   ];
   for (const [where, spec, urls, signs] of envCases) {
     it(`gives the ${where} container config variables only; secrets come from a Secret`, () => {
       const entries = spec().env!;
       const names = entries.map((e) => e.name);
+      const clusterSecrets = loadConfig(k8sEnv(spec())).clusterSecrets;
       entries.forEach((entry, i) => {
         const refs = [...(entry.value ?? "").matchAll(/\$\((\w+)\)/g)].map((m) => m[1]);
         // Kubernetes expands only variables defined earlier in the list.
         for (const ref of refs) expect(names.slice(0, i), `${entry.name} uses $(${ref})`).toContain(ref);
-        if (CONFIG_KEYS.has(entry.name)) return;
+        if (CONFIG_KEYS.has(entry.name) || entry.name in clusterSecrets) return;
         // Not a config key: only a Secret input that a later URL expands.
         expect(entry.valueFrom?.secretKeyRef, `${entry.name} is not in configSchema`).toBeDefined();
         const used = entries.slice(i + 1).some((e) => e.value?.includes(`$(${entry.name})`));
@@ -598,31 +809,67 @@ describe("deploy/kubernetes/buildflow.yaml", () => {
         expect(jwt, "JWT_SECRET").toBeUndefined();
       }
       const config = loadConfig(k8sEnv(spec()));
+      expect(Object.keys(config.clusterSecrets).sort()).toEqual(
+        urls.filter((u) => u.startsWith("CLUSTER_")).sort(),
+      );
       expect(() => serversFrom(config)).not.toThrow();
     });
   }
+
+  it("names the cluster secrets as compose does", () => {
+    const clusterVars = (env: Env) => Object.keys(env).filter((k) => k.startsWith("CLUSTER_")).sort();
+    expect(clusterVars(k8sEnv(container("api")))).toEqual(clusterVars(envOf(compose.services.api)));
+    expect(clusterVars(k8sEnv(jobPod.containers[0]))).toEqual(clusterVars(envOf(compose.services.migrate)));
+  });
 
   it("defines no Secret values", () => {
     expect(objects.some((o) => o.kind === "Secret")).toBe(false);
   });
 
-  it("points the API at its sidecar on 127.0.0.1 and at PostgreSQL where PgBouncer sends databases", () => {
+  it("points each cluster's URLs at its own sidecar on 127.0.0.1 and at the PostgreSQL that sidecar serves", () => {
     const env = k8sEnv(container("api"));
-    const config = loadConfig(env);
-    expect(config.APP_ENV).toBe("production");
-    const port = ini.pgbouncer.get("listen_port")!;
-    expect(ini.pgbouncer.get("listen_addr")).toBe("127.0.0.1");
-    expect(port).toBe("6432");
-    expectUrl(env.POOLER_URL, { host: "127.0.0.1", port, user: APP_ROLE, database: MAIN_DATABASE });
-    expectUrl(env.POOLER_ADMIN_URL, { host: "127.0.0.1", port, user: ADMIN_ROLE, database: "pgbouncer" });
-    const target = connstr(ini.databases.get("*")!);
-    expectUrl(env.DATABASE_URL, {
-      host: target.host,
-      port: target.port,
-      user: ADMIN_ROLE,
-      database: MAIN_DATABASE,
-    });
-    expect(ini.pgbouncer.get("admin_users")).toBe(ADMIN_ROLE);
+    expect(loadConfig(env).APP_ENV).toBe("production");
+    const targets = new Set<string>();
+    for (const [name, refs] of CLUSTERS) {
+      const sidecar = sidecarAt(env[refs.poolerDsnRef]);
+      expect(sidecar, `${name}: a sidecar listening at ${env[refs.poolerDsnRef]}`).toBeDefined();
+      const ini = iniOf(pod, sidecar!);
+      const port = ini.pgbouncer.get("listen_port")!;
+      expect(ini.pgbouncer.get("listen_addr")).toBe("127.0.0.1");
+      expectUrl(env[refs.poolerDsnRef], { host: "127.0.0.1", port, user: APP_ROLE, database: MAIN_DATABASE });
+      expectUrl(env[refs.poolerAdminDsnRef], {
+        host: "127.0.0.1",
+        port,
+        user: ADMIN_ROLE,
+        database: "pgbouncer",
+      });
+      expect(ini.pgbouncer.get("admin_users")).toBe(ADMIN_ROLE);
+      const target = connstr(ini.databases.get("*")!);
+      const direct = { host: target.host, port: target.port, user: ADMIN_ROLE, database: MAIN_DATABASE };
+      expectUrl(env[refs.directDsnRef], direct);
+      expectUrl(env[refs.superuserDsnRef], { ...direct, user: "postgres" });
+      targets.add(`${target.host}:${target.port}`);
+    }
+    // Two clusters, two servers.
+    expect(targets.size).toBe(CLUSTERS.length);
+  });
+
+  it("takes each cluster's passwords and its sidecar's userlist from that cluster's Secret", () => {
+    const api = container("api");
+    const env = k8sEnv(api);
+    const secrets = new Set<string>();
+    for (const [name, refs] of CLUSTERS) {
+      const from = new Set(Object.values(refs).map((ref) => passwordSecret(api, ref)));
+      expect(from.size, `${name}: one Secret for its URLs`).toBe(1);
+      const [secret] = from;
+      expect(secret, name).toBeDefined();
+      secrets.add(secret!);
+      // A SCRAM verifier works only on the server it was read from: each cluster's sidecar has its own.
+      const sidecar = sidecarAt(env[refs.poolerDsnRef])!;
+      const authFile = iniOf(pod, sidecar).pgbouncer.get("auth_file")!;
+      expect(podFiles(pod, sidecar).get(authFile), name).toBe(`secret:${secret}/userlist.txt`);
+    }
+    expect(secrets.size).toBe(CLUSTERS.length);
   });
 
   it("probes /readyz for readiness and /healthz for liveness on the port the API serves", () => {
@@ -636,51 +883,71 @@ describe("deploy/kubernetes/buildflow.yaml", () => {
     expect(service.spec.selector).toEqual(deployment.spec.selector.matchLabels);
   });
 
-  it("mounts the ini, the verbatim shared tuning and the Secret's userlist where the ini expects them", () => {
+  it("mounts each sidecar's ini, the verbatim shared tuning and a Secret's userlist where the ini expects them", () => {
     expect(configMap.data!["tuning.ini"]).toBe(tuningText);
-    const sidecar = container("pgbouncer");
-    const [{ name, mountPath }] = sidecar.volumeMounts!;
-    const volume = pod.volumes!.find((v) => v.name === name)!;
-    const files = new Map<string, string>();
-    for (const source of volume.projected!.sources) {
-      const from = source.configMap ? `configMap:${source.configMap.name}` : `secret:${source.secret!.name}`;
-      for (const item of (source.configMap ?? source.secret)!.items!) {
-        files.set(`${mountPath}/${item.path}`, `${from}/${item.key}`);
-      }
+    for (const sidecar of sidecars) {
+      const files = podFiles(pod, sidecar);
+      const ini = iniOf(pod, sidecar);
+      expect(ini.includes.map((p) => files.get(p)), sidecar.name).toEqual([
+        `configMap:${configMap.metadata.name}/tuning.ini`,
+      ]);
+      expect(files.get(ini.pgbouncer.get("auth_file")!), sidecar.name).toMatch(
+        /^secret:[\w-]+\/userlist\.txt$/,
+      );
+      expect(ini.headers, sidecar.name).toEqual(["databases", "pgbouncer"]); // the tuning continues [pgbouncer]
+      expect(ini.section, sidecar.name).toBe("pgbouncer");
     }
-    expect(files.get(sidecar.command!.at(-1)!)).toBe(`configMap:${configMap.metadata.name}/pgbouncer.ini`);
-    expect(ini.includes.map((p) => files.get(p))).toEqual([
-      `configMap:${configMap.metadata.name}/tuning.ini`,
-    ]);
-    expect(files.get(ini.pgbouncer.get("auth_file")!)).toMatch(/^secret:[\w-]+\/userlist\.txt$/);
-    expect(ini.headers).toEqual(["databases", "pgbouncer"]); // the tuning continues [pgbouncer]
-    expect(ini.section).toBe("pgbouncer");
   });
 
-  it("divides the global connection cap among the sidecars", () => {
-    const perPod = Number(ini.pgbouncer.get("max_user_connections"));
+  it("divides each cluster's connection cap among the sidecars of that cluster", () => {
     // Each PgBouncer may have one backend still exiting beyond its own cap (see the tuning).
     const budget = Number(tuning.pgbouncer.get("max_user_connections")) + 1;
-    expect(perPod).toBeGreaterThan(0);
-    expect(deployment.spec.replicas * (perPod + 1)).toBeLessThanOrEqual(budget);
-    // The cap is the one setting of the tuning the sidecar overrides; the rest stays in force.
-    expect([...ini.own].filter((key) => tuning.pgbouncer.has(key))).toEqual(["max_user_connections"]);
-    const inForce = Object.fromEntries(
-      [...tuning.pgbouncer.keys()].map((key) => [key, ini.pgbouncer.get(key)]),
-    );
-    expect(inForce).toEqual({
-      ...Object.fromEntries(tuning.pgbouncer),
-      max_user_connections: String(perPod),
-    });
+    for (const sidecar of sidecars) {
+      const ini = iniOf(pod, sidecar);
+      const perPod = Number(ini.pgbouncer.get("max_user_connections"));
+      expect(perPod, sidecar.name).toBeGreaterThan(0);
+      expect(deployment.spec.replicas * (perPod + 1), sidecar.name).toBeLessThanOrEqual(budget);
+      // The cap is the one setting of the tuning the sidecar overrides; the rest stays in force.
+      expect([...ini.own].filter((key) => tuning.pgbouncer.has(key))).toEqual(["max_user_connections"]);
+      const inForce = Object.fromEntries(
+        [...tuning.pgbouncer.keys()].map((key) => [key, ini.pgbouncer.get(key)]),
+      );
+      expect(inForce).toEqual({
+        ...Object.fromEntries(tuning.pgbouncer),
+        max_user_connections: String(perPod),
+      });
+    }
   });
 
-  it("migrates with a one-shot Job on the API image", () => {
-    const spec = job.spec.template.spec as PodSpec;
-    expect(spec.restartPolicy).toBe("Never");
-    const [migrate] = spec.containers;
+  it("migrates and adds the second cluster with a one-shot Job on the API image, as compose does", () => {
+    expect(jobPod.restartPolicy).toBe("Never");
+    const [migrate] = jobPod.containers;
     expect(migrate.image).toBe(container("api").image);
-    expect(migrate.command!.join(" ")).toMatch(/deno task db:migrate/);
-    expect(k8sEnv(migrate).DATABASE_URL).toBe(k8sEnv(container("api")).DATABASE_URL);
+    const script = scriptOf(migrate.command);
+    expect(script).toBe(scriptOf(compose.services.migrate.command));
+    expect(guardedAdds(script)).toEqual([{ listed: SECOND, added: SECOND }]);
+    const env = k8sEnv(migrate);
+    const apiEnv = k8sEnv(container("api"));
+    for (const key of ["DATABASE_URL", ...second]) expect(env[key], key).toBe(apiEnv[key]);
+  });
+
+  it("runs the second cluster's pooler beside the Job, for clusters:add's check, as a native sidecar", () => {
+    const env = k8sEnv(jobPod.containers[0]);
+    const refs = defaultSecretRefs(SECOND);
+    const [sidecar, ...others] = jobPod.initContainers ?? [];
+    expect(others).toEqual([]);
+    // An init container that keeps running (Kubernetes 1.29+): the Job completes when migrate exits.
+    expect(sidecar?.restartPolicy).toBe("Always");
+    const apiSidecar = sidecarAt(k8sEnv(container("api"))[refs.poolerDsnRef])!;
+    expect(sidecar.image).toBe(apiSidecar.image);
+    expect(sidecar.command).toEqual(apiSidecar.command);
+    expect(iniKey(jobPod, sidecar)).toBe(iniKey(pod, apiSidecar));
+    const ini = iniOf(jobPod, sidecar);
+    expect(ini.pgbouncer.get("listen_port")).toBe(new URL(env[refs.poolerDsnRef]).port);
+    const files = podFiles(jobPod, sidecar);
+    for (const path of [...ini.includes, ini.pgbouncer.get("auth_file")!]) {
+      expect(files.get(path), path).toBe(podFiles(pod, apiSidecar).get(path));
+    }
   });
 });
 
@@ -801,35 +1068,121 @@ describe("the deployment inis on the real PgBouncer", () => {
     });
   });
 
-  it("Kubernetes: the sidecar's ini overrides the cap and accepts SCRAM verifiers from pg_authid", async () => {
-    const objects = (parseAllDocuments(k8sText) as { toJS(): K8s }[]).map((d) => d.toJS());
-    const data = objects.find((o) => o.kind === "ConfigMap")!.data!;
-    const api = objects.find((o) => o.kind === "Deployment")!.spec.template.spec.containers[0] as Container;
-    const { admin, app } = passwords();
-    const env = k8sEnv(api, { "admin-password": admin, "app-password": app });
-    const perPod = sidecarIni(data).pgbouncer.get("max_user_connections")!;
-    await withPgBouncer({
-      ini: data["pgbouncer.ini"],
-      tuning: data["tuning.ini"],
-      userlist: async (dir) => {
-        const sql = postgres(stack().superuserUrl, { max: 1, onnotice: () => {} });
-        try {
-          const rows = await sql<{ line: string }[]>`
-            select format('"%s" "%s"', rolname, rolpassword) as line
-            from pg_authid where rolname in ${sql([ADMIN_ROLE, APP_ROLE])}`;
-          expect(rows).toHaveLength(2);
-          await Deno.writeTextFile(`${dir}/userlist.txt`, rows.map((r) => r.line).join("\n") + "\n");
-        } finally {
-          await sql.end();
-        }
-      },
-    }, async ({ port }) => {
-      expect(perPod).not.toBe(tuning.pgbouncer.get("max_user_connections"));
-      await expectPooler(env, port, {
-        pool_mode: "transaction",
-        auth_type: "scram-sha-256",
-        max_user_connections: perPod,
+  const k8sIniCases: [string, ReturnType<typeof defaultSecretRefs>][] = [
+    ["pgbouncer.ini", CATALOG_CLUSTER_REFS],
+    ["pgbouncer-2.ini", defaultSecretRefs(SECOND)],
+  ];
+  for (const [key, refs] of k8sIniCases) {
+    it(`Kubernetes: the sidecar's ${key} overrides the cap and accepts SCRAM verifiers from pg_authid`, async () => {
+      const objects = (parseAllDocuments(k8sText) as { toJS(): K8s }[]).map((d) => d.toJS());
+      const data = objects.find((o) => o.kind === "ConfigMap")!.data!;
+      const api = objects.find((o) => o.kind === "Deployment")!.spec.template.spec.containers[0] as Container;
+      const { admin, app } = passwords();
+      // Both clusters' Secrets get the test stack's passwords (by key): it plays either server.
+      const env = k8sEnv(api, { "admin-password": admin, "app-password": app });
+      const perPod = sidecarIni(data, key).pgbouncer.get("max_user_connections")!;
+      await withPgBouncer({
+        ini: data[key],
+        tuning: data["tuning.ini"],
+        userlist: async (dir) => {
+          const sql = postgres(stack().superuserUrl, { max: 1, onnotice: () => {} });
+          try {
+            const rows = await sql<{ line: string }[]>`
+              select format('"%s" "%s"', rolname, rolpassword) as line
+              from pg_authid where rolname in ${sql([ADMIN_ROLE, APP_ROLE])}`;
+            expect(rows).toHaveLength(2);
+            await Deno.writeTextFile(`${dir}/userlist.txt`, rows.map((r) => r.line).join("\n") + "\n");
+          } finally {
+            await sql.end();
+          }
+        },
+      }, async ({ port }) => {
+        expect(perPod).not.toBe(tuning.pgbouncer.get("max_user_connections"));
+        await expectPooler(
+          { POOLER_URL: env[refs.poolerDsnRef], POOLER_ADMIN_URL: env[refs.poolerAdminDsnRef] },
+          port,
+          {
+            pool_mode: "transaction",
+            auth_type: "scram-sha-256",
+            max_user_connections: perPod,
+          },
+        );
       });
     });
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// The migration's script (compose and the Kubernetes Job alike) run by a shell, with a stand-in
+// `deno` that logs each task and answers clusters:list with what the real CLI prints for the test
+// stack's catalog, where the catalog's own cluster `local` is listed and `second` is not.
+
+describe("the migration's guard around clusters:add", () => {
+  const script = scriptOf(compose.services.migrate.command);
+
+  /** Runs the script; `fail` names a task the stand-in fails. Returns the tasks run and the exit code. */
+  async function runScript(script: string, listing: string, fail?: string) {
+    const dir = await Deno.makeTempDir({ prefix: "buildflow-migrate-script-" });
+    try {
+      await Deno.writeTextFile(`${dir}/listing.txt`, listing);
+      await Deno.writeTextFile(
+        `${dir}/deno`,
+        [
+          "#!/bin/sh",
+          `echo "$*" >> "${dir}/tasks.log"`,
+          `[ "$2" = "${fail ?? ""}" ] && exit 1`,
+          `[ "$2" = clusters:list ] && cat "${dir}/listing.txt"`,
+          "exit 0",
+        ].join("\n") + "\n",
+      );
+      await Deno.chmod(`${dir}/deno`, 0o755);
+      const out = await new Deno.Command("/bin/sh", {
+        args: ["-ec", script],
+        env: { PATH: `${dir}:${Deno.env.get("PATH")}` },
+        stdout: "null",
+        stderr: "null",
+      }).output();
+      const log = await Deno.readTextFile(`${dir}/tasks.log`).catch(() => "");
+      return { code: out.code, tasks: log.trim().split("\n").filter(Boolean) };
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  }
+
+  let listing = "";
+  it("reads the real clusters:list, which lists the catalog's cluster `local` and no `second`", async () => {
+    const list = await runCli("clusters.ts", ["list"]);
+    expect(list.code, list.stderr).toBe(0);
+    expect(list.stdout).toMatch(/^local\s/m);
+    expect(list.stdout).not.toMatch(/^second\s/m);
+    listing = list.stdout;
+  });
+
+  it("adds the second cluster when the catalog does not list it, then migrates every cluster", async () => {
+    expect(listing).not.toBe("");
+    const { code, tasks } = await runScript(script, listing);
+    expect(code).toBe(0);
+    expect(tasks).toEqual([
+      "task db:migrate",
+      "task clusters:list",
+      `task clusters:add ${SECOND} --region local`,
+      "task tenants:migrate",
+    ]);
+  });
+
+  it("skips clusters:add for a cluster the listing has (the same guard, naming `local`)", async () => {
+    expect(listing).not.toBe("");
+    const { code, tasks } = await runScript(script.replaceAll(SECOND, "local"), listing);
+    expect(code).toBe(0);
+    expect(tasks).toEqual(["task db:migrate", "task clusters:list", "task tenants:migrate"]);
+  });
+
+  it("stops at the first failure: no template migration after a failed clusters:add or db:migrate", async () => {
+    const added = await runScript(script, listing, "clusters:add");
+    expect(added.code).not.toBe(0);
+    expect(added.tasks.at(-1)).toMatch(/^task clusters:add /);
+    const migrated = await runScript(script, listing, "db:migrate");
+    expect(migrated.code).not.toBe(0);
+    expect(migrated.tasks).toEqual(["task db:migrate"]);
   });
 });
