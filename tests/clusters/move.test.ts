@@ -4,7 +4,7 @@
 // killed at each step (the agency stays on its source, or finishes on its target, with nothing
 // half-made left once agencies:sweep has run).
 import { describe, expect, it } from "vitest";
-import { MOVE_STEPS } from "../../src/tenancy/mover/index.ts";
+import { MOVE_STEPS, moveAgency, moverDeps } from "../../src/tenancy/mover/index.ts";
 import {
   call,
   connectedTo,
@@ -192,6 +192,36 @@ describe("a move under load", () => {
       select state from agency_moves where agency_id = ${t.agency.id} order by id`;
     expect(states.map((r) => r.state)).toEqual(["done", "done"]);
   });
+});
+
+describe("a move that fails before the switch", () => {
+  it.each(MOVE_STEPS.slice(0, MOVE_STEPS.indexOf("switch") + 1))(
+    "is undone whole, the agency active on its source: failing at %s",
+    async (step) => {
+      const t = await signupAgency(s.app, "fail");
+      const from = t.agency.cluster;
+      const to = other(from);
+      await call(s.app, "POST", "/api/clients", { token: t.token, body: { name: "before" } });
+      const deps = moverDeps(s.services.lifecycle, 3600, {
+        beforeStep(name) {
+          if (name === step) throw new Error(`injected before ${name}`);
+        },
+      });
+      const error = await moveAgency(deps, t.agency.id, to, { actor: "test" }).catch((e) => e);
+      expect(error).toMatchObject({ status: 503, code: "unavailable" });
+      expect(String(error.message)).toContain(`failed at ${step}`);
+      expect(await catalogRow(t)).toMatchObject({ cluster: from, generation: 1, status: "active" });
+      expect(await databaseOn(to, t.agencyDatabase)).toBe(false);
+      expect(await leftovers(from, t.agencyDatabase)).toEqual({ slots: 0, prepared: 0 });
+      const created = await call(s.app, "POST", "/api/clients", { token: t.token, body: { name: "after" } });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      // Nothing left in the way: the same move now goes through.
+      const moved = await moveAgency(moverDeps(s.services.lifecycle, 3600), t.agency.id, to, {
+        actor: "test",
+      });
+      expect(moved.verification.verified).toBe(true);
+    },
+  );
 });
 
 /** Runs agencies:move and SIGKILLs it as soon as it announces `step`; resolves when it is dead. */

@@ -80,6 +80,7 @@ function openMove(row: MoveRow, agency: Agency, source: Cluster, target: Cluster
   const track = (sql: Sql) => (clients.push(sql), sql);
   const sourceSu = track(open(source.superuserUrl!));
   const sourceAdmin = track(open(source.databaseUrl, 1));
+  const sourceFence = track(open(source.superuserUrl!, 1));
   let targetSu: Sql | undefined;
   const m: Move = {
     id: row.id,
@@ -91,10 +92,16 @@ function openMove(row: MoveRow, agency: Agency, source: Cluster, target: Cluster
     database: db,
     sourceSu,
     sourceAdmin,
+    sourceFence,
     targetSu: () => (targetSu ??= track(open(target.superuserUrl!))),
     async targetSuIfExists() {
       const [exists] = await target.server`select 1 from pg_database where datname = ${db}`;
       return exists ? m.targetSu() : undefined;
+    },
+    async releaseTarget() {
+      const sessions = [targetSu, m.snapshot].filter((sql): sql is Sql => sql !== undefined);
+      targetSu = m.snapshot = undefined;
+      await Promise.all(sessions.map((sql) => sql.end({ timeout: 5 })));
     },
     async openSnapshot() {
       m.snapshot = track(open(target.databaseUrl, 1));

@@ -118,22 +118,27 @@ export async function agencyTables(sql: Sql): Promise<string[]> {
 
 /** Fences the source's writes: EXCLUSIVE locks on every table (reads go on; writes wait, and a write
  * already running is waited for), held by a prepared transaction, so they outlive this session and
- * the mover. Released by releaseWrites. Runs on its own connection (the admin role owns the tables). */
-export async function holdWrites(admin: Sql, tag: string, lockTimeoutMs: number): Promise<void> {
-  const tables = await agencyTables(admin);
-  await admin.unsafe(
-    `begin; set local lock_timeout = ${Math.trunc(lockTimeoutMs)}; ` +
+ * the mover. Released by releaseWrites. A superuser's: an autovacuum in the way is cancelled first,
+ * and the lock waits at most 100 ms before cancelling one that starts meanwhile (deadlock_timeout, 1 s
+ * by default, is when a lock waiter cancels an autovacuum; only a superuser may lower it). */
+export async function holdWrites(su: Sql, tag: string, lockTimeoutMs: number): Promise<void> {
+  const tables = await agencyTables(su);
+  await su`
+    select pg_cancel_backend(pid) from pg_stat_activity
+    where datname = current_database() and backend_type = 'autovacuum worker'`;
+  await su.unsafe(
+    `begin; set local deadlock_timeout = 100; set local lock_timeout = ${Math.trunc(lockTimeoutMs)}; ` +
       `lock table ${tables.join(", ")} in exclusive mode; prepare transaction ${literal(tag)}`,
   ).simple().catch(async (error) => {
-    await admin.unsafe("rollback").simple().catch(() => {});
+    await su.unsafe("rollback").simple().catch(() => {});
     throw error;
   });
 }
 
 /** Ends the fence, if this move still holds one. */
-export async function releaseWrites(admin: Sql, tag: string): Promise<void> {
-  const [held] = await admin`select 1 from pg_prepared_xacts where gid = ${tag}`;
-  if (held) await admin.unsafe(`rollback prepared ${literal(tag)}`);
+export async function releaseWrites(su: Sql, tag: string): Promise<void> {
+  const [held] = await su`select 1 from pg_prepared_xacts where gid = ${tag}`;
+  if (held) await su.unsafe(`rollback prepared ${literal(tag)}`);
 }
 
 /** Writes a new sentinel row on the source and waits for the target to have applied it: then the

@@ -66,6 +66,7 @@ const createTarget: MoveStep = {
     await restrictConnect(m.target, m.database);
   },
   async undo(m) {
+    await m.releaseTarget(); // the admin cannot end the mover's own superuser sessions there
     await dropDatabase(m.target, m.database);
     await dropSentinel(m.sourceSu);
   },
@@ -97,10 +98,10 @@ const freeze: MoveStep = {
     m.frozenAt = performance.now();
     await setFrozen(m, deps, true);
     await sleep(HEARD_MS);
-    await holdWrites(m.sourceAdmin, m.tag, deps.lockTimeoutMs);
+    await holdWrites(m.sourceFence, m.tag, deps.lockTimeoutMs);
   },
   async undo(m, deps) {
-    await releaseWrites(m.sourceAdmin, m.tag);
+    await releaseWrites(m.sourceSu, m.tag);
     await setFrozen(m, deps, false);
   },
 };
@@ -156,7 +157,7 @@ const releaseSource: MoveStep = {
     await m.source.poolerAdmin?.kill(m.database);
     await m.source.poolerAdmin?.resume(m.database);
     await fenceDatabase(m.source, m.database);
-    await releaseWrites(m.sourceAdmin, m.tag);
+    await releaseWrites(m.sourceSu, m.tag);
   },
 };
 

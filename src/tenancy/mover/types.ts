@@ -40,12 +40,16 @@ export type Move = {
   database: string;
   /** A superuser on the agency database at the source (publication, sentinel, checksums). */
   sourceSu: Sql;
-  /** The admin role on the agency database at the source, one connection (the write fence). */
+  /** The admin role on the agency database at the source (the sentinel: its dump carries it). */
   sourceAdmin: Sql;
+  /** A superuser session of its own at the source, for the write fence's transaction. */
+  sourceFence: Sql;
   /** A superuser on the agency database at the target, once it exists. */
   targetSu(): Sql;
   /** The same, or undefined when the target database does not exist (an undo). */
   targetSuIfExists(): Promise<Sql | undefined>;
+  /** Ends the mover's sessions on the target database (before it is dropped). */
+  releaseTarget(): Promise<void>;
   /** Opens a repeatable-read transaction on the target: its state as of the switch. */
   openSnapshot(): Promise<void>;
   snapshot?: Sql;
