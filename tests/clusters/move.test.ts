@@ -215,11 +215,12 @@ describe("a move that fails before the switch", () => {
       expect(await leftovers(from, t.agencyDatabase)).toEqual({ slots: 0, prepared: 0 });
       const created = await call(s.app, "POST", "/api/clients", { token: t.token, body: { name: "after" } });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
-      // Nothing left in the way: the same move now goes through.
-      const moved = await moveAgency(moverDeps(s.services.lifecycle, 3600), t.agency.id, to, {
-        actor: "test",
-      });
-      expect(moved.verification.verified).toBe(true);
+      // Nothing left in the way: the same move now goes through (once: a whole move is seconds).
+      if (step === "catch-up") {
+        const deps = moverDeps(s.services.lifecycle, 3600);
+        const moved = await moveAgency(deps, t.agency.id, to, { actor: "test" });
+        expect(moved.verification.verified).toBe(true);
+      }
     },
   );
 });
