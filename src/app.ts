@@ -44,7 +44,8 @@ import { type MoveDeps, moverDeps } from "./tenancy/mover/index.ts";
 import type { ProvisioningHooks } from "./tenancy/provisioning/index.ts";
 import { createTenantClients, type TenantClients } from "./tenancy/tenant-clients.ts";
 import { postgresBinDir } from "./stack/tools.ts";
-import { tenant } from "./tenancy/tenant-middleware.ts";
+import { CONSISTENCY_TOKEN, tenant } from "./tenancy/tenant-middleware.ts";
+import { createReplicaRouter, type ReplicaRouter } from "./tenancy/replica-router.ts";
 import { signupRoutes } from "./tenancy/signup-routes.ts";
 import { type SpareRefiller, spareRefiller } from "./tenancy/spares.ts";
 
@@ -63,6 +64,8 @@ export type Services = {
   operators: OperatorAuth;
   /** Agencies by id, cached in memory (TTL, LRU); invalidate on lifecycle changes. */
   agencies: AgencyCache;
+  /** Where reads may run: each cluster's replicas, polled once started (serveApi, server.ts). */
+  replicas: ReplicaRouter;
   /** One postgres.js client per agency database, through its cluster's PgBouncer, LRU-bounded. */
   tenantClients: TenantClients;
   admission: Admission;
@@ -101,7 +104,13 @@ export function createServices(config: Config, servers: Servers): Services {
   });
   const spares = spareRefiller(config.SPARE_DATABASES);
   const tenantClients = createTenantClients({
-    poolerUrl: async (cluster) => (await clusters.get(cluster)).poolerUrl,
+    poolerUrl: async (name, replica) => {
+      const cluster = await clusters.get(name);
+      if (!replica) return cluster.poolerUrl;
+      const found = cluster.replicas.find((r) => r.name === replica);
+      if (!found) throw new Error(`cluster ${name} has no replica ${replica}`);
+      return found.poolerUrl;
+    },
     max: config.TENANT_CLIENTS_MAX,
     connectionsPerClient: config.TENANT_CLIENT_CONNECTIONS,
   });
@@ -122,6 +131,14 @@ export function createServices(config: Config, servers: Servers): Services {
     backupDir: config.BACKUP_DIR,
     onChange: forget,
   };
+  const replicas = createReplicaRouter({
+    clusters,
+    onDown: (cluster, replica) => tenantClients.dropReplica(cluster, replica),
+    pollMs: config.REPLICA_POLL_MS,
+    maxLagMs: config.REPLICA_MAX_LAG_MS,
+    maxLagBytes: config.REPLICA_MAX_LAG_BYTES,
+    maxAgencies: config.AGENCY_CACHE_MAX,
+  });
   let watching: Promise<unknown> | undefined;
   const admission = createAdmission({
     concurrency: config.ADMISSION_CONCURRENCY,
@@ -161,6 +178,7 @@ export function createServices(config: Config, servers: Servers): Services {
       storageTtlMs: config.STORAGE_CACHE_TTL_MS,
     }),
     admission,
+    replicas,
     lifecycle,
     mover: moverDeps(lifecycle, config.MOVE_SOURCE_GRACE_SECONDS),
     metrics,
@@ -184,6 +202,7 @@ export function createServices(config: Config, servers: Servers): Services {
     },
     async close() {
       live.stop();
+      replicas.stop();
       await spares.idle();
       stopPasswordWorkers();
       await tenantClients.closeAll();
@@ -203,8 +222,8 @@ export function createApp(services: Services) {
     app.use(cors({
       origin: origins.includes("*") ? "*" : origins,
       allowMethods: ["GET", "HEAD", "POST", "PATCH", "DELETE", "OPTIONS"],
-      allowHeaders: ["Authorization", "Content-Type", "X-Agency-Database", "X-Request-Id"],
-      exposeHeaders: ["X-Request-Id", "Retry-After"],
+      allowHeaders: ["Authorization", "Content-Type", "X-Agency-Database", "X-Request-Id", CONSISTENCY_TOKEN],
+      exposeHeaders: ["X-Request-Id", "Retry-After", CONSISTENCY_TOKEN],
       credentials: false,
       maxAge: 600,
     }));
@@ -229,6 +248,7 @@ export function createApp(services: Services) {
       defaultRegion: config.DEFAULT_REGION,
       sizeTtlMs: config.STORAGE_CACHE_TTL_MS,
       hooks: services.provisioningHooks,
+      replicas: services.replicas,
       tokens: services.tokens,
       openSignup: config.OPEN_SIGNUP,
       trustProxy: config.TRUST_PROXY,
@@ -255,6 +275,8 @@ export function createApp(services: Services) {
     requiredSchemaVersion: migrationVersions(TENANT_MIGRATIONS).at(-1),
     users: services.users,
     trustProxy: config.TRUST_PROXY,
+    replicas: services.replicas,
+    dispatch: async (request, env) => await app.fetch(request, env as Deno.ServeHandlerInfo),
   });
   const scoped = (routes: Hono<AppEnv>) => new Hono<AppEnv>().use(tenantMiddleware).route("/", routes);
   const sessions = { users: services.users, tokens: services.tokens };
@@ -281,6 +303,7 @@ export function createApp(services: Services) {
         registry: services.tenantClients.stats(),
         admission: services.admission.stats(),
         agencyCache: services.agencies.stats(),
+        replicas: services.replicas.stats(),
       }),
     }),
   );
@@ -311,7 +334,7 @@ export function createApp(services: Services) {
 }
 
 /** The registry, admission and cache state as Prometheus gauges (no per-agency label). */
-function internalGauges({ tenantClients, admission, agencies }: Services): Record<string, number> {
+function internalGauges({ tenantClients, admission, agencies, replicas }: Services): Record<string, number> {
   const registry = tenantClients.stats();
   const queue = admission.stats();
   const cache = agencies.stats();
@@ -331,6 +354,22 @@ function internalGauges({ tenantClients, admission, agencies }: Services): Recor
     agency_cache_size: cache.size,
     agency_cache_hits_total: cache.hits,
     agency_cache_misses_total: cache.misses,
+    // Reads by where they ran and why (a fixed set of routes).
+    ...Object.fromEntries(
+      Object.entries(replicas.stats().reads).map((
+        [route, n],
+      ) => [`tenant_reads_total{route="${route}"}`, n]),
+    ),
+    ...Object.fromEntries(
+      replicas.stats().replicas.flatMap((r) => {
+        const labels = `{replica="${r.replica}"}`;
+        return [
+          [`replica_lag_bytes${labels}`, r.lagBytes],
+          [`replica_lag_seconds${labels}`, r.lagMs / 1000],
+          [`replica_in_rotation${labels}`, r.inRotation ? 1 : 0],
+        ];
+      }),
+    ),
     // Per cluster (cluster names are catalog identifiers: safe as label values).
     ...Object.fromEntries(
       tenantClients.clusterStats().flatMap(({ cluster, live, requests }) => [

@@ -49,6 +49,13 @@ export const configSchema = z.object({
   /** How many PostgreSQL clusters the local stack boots, each with its PgBouncer (the catalog on the
    * first); `deno task dev --clusters N` says the same. */
   LOCAL_CLUSTERS: int(1, 8).default(1),
+  /** Hot standbys the local stack gives each cluster, each with its PgBouncer (`--replicas N`). */
+  LOCAL_REPLICAS: int(0, 4).default(0),
+  /** Read replicas: how often each one's replay position is polled, and how far behind (time or
+   * WAL bytes) it may fall before it leaves rotation. */
+  REPLICA_POLL_MS: int(10, 10_000).default(50),
+  REPLICA_MAX_LAG_MS: int(0, 3_600_000).default(5000),
+  REPLICA_MAX_LAG_BYTES: int(0, 2 ** 40).default(64 * 1024 * 1024),
   /** The local stack's app-role backends (PgBouncer's cap and PostgreSQL's max_connections follow,
    * src/platform/connection-budget.ts). */
   PG_CONNECTION_BUDGET: int(2, 100_000).default(DEFAULT_CONNECTION_BUDGET),

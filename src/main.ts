@@ -43,6 +43,7 @@ export async function serveApi(config: Config, servers: Servers): Promise<Runnin
   const services = createServices(config, servers);
   const app = createApp(services);
   await services.watchAgencyChanges();
+  services.replicas.start();
   await startupChores(services);
   const settling = setInterval(
     () => settle(services).catch((error) => console.error(JSON.stringify({ settle: String(error) }))),

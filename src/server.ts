@@ -8,9 +8,10 @@ const services = createServices(config, serversFrom(config));
 const app = createApp(services);
 
 export default {
-  // Lifecycle changes are listened for from the first request on (not at import).
+  // Lifecycle changes are listened for, and replicas polled, from the first request on (not at import).
   fetch(request, info) {
     services.watchAgencyChanges().catch((error) => console.error(JSON.stringify({ listen: String(error) })));
+    services.replicas.start();
     return app.fetch(request, info);
   },
 } satisfies Deno.ServeDefaultExport;

@@ -5,7 +5,12 @@ import { resolve } from "node:path";
 import { migrateCatalog } from "../catalog/migrate.ts";
 import { type Config, ConfigError, loadConfig, type Servers, serverSecrets, serversFrom } from "../config.ts";
 import { connect, type Sql } from "../platform/db.ts";
-import { type LocalCluster, localClusterSecrets, registerLocalClusters } from "../stack/index.ts";
+import {
+  type LocalCluster,
+  type LocalClusterFile,
+  localClusterSecrets,
+  registerLocalClusters,
+} from "../stack/index.ts";
 import { findDbmate, postgresBinDir } from "../stack/tools.ts";
 import { type ClusterDirectory, createClusterDirectory } from "../tenancy/cluster-directory.ts";
 import type { LifecycleDeps } from "../tenancy/lifecycle.ts";
@@ -24,7 +29,7 @@ export type CliContext = {
 };
 
 /** What stack.json holds: the catalog's URLs and every local cluster's. */
-export type StackFile = Servers & { apiUrl?: string; clusters?: Omit<LocalCluster, "server" | "pooler">[] };
+export type StackFile = Servers & { apiUrl?: string; clusters?: LocalClusterFile[] };
 
 export async function resolveServers(config: Config): Promise<Servers> {
   if (config.DATABASE_URL) return serversFrom(config);

@@ -13,14 +13,19 @@ import { prepareServers, type StackFile } from "./context.ts";
 import { exitOnError } from "./exit.ts";
 
 const { values: args } = parseArgs({
-  options: { fresh: { type: "boolean", default: false }, clusters: { type: "string" } },
+  options: {
+    fresh: { type: "boolean", default: false },
+    clusters: { type: "string" },
+    replicas: { type: "string" },
+  },
 });
 
 await exitOnError(async () => {
-  // --clusters N is LOCAL_CLUSTERS=N, checked by the same schema.
+  // --clusters N is LOCAL_CLUSTERS=N and --replicas N LOCAL_REPLICAS=N, checked by the same schema.
   const config = loadConfig({
     ...Deno.env.toObject(),
     ...(args.clusters ? { LOCAL_CLUSTERS: args.clusters } : {}),
+    ...(args.replicas ? { LOCAL_REPLICAS: args.replicas } : {}),
   });
   const tools = findTools(config);
   const dataDir = resolve(config.DATA_DIR);
@@ -45,6 +50,7 @@ await exitOnError(async () => {
       stack = await bootLocalStack(dataDir, tools, {
         fresh: args.fresh,
         clusters: config.LOCAL_CLUSTERS,
+        replicas: config.LOCAL_REPLICAS,
         budget: config.PG_CONNECTION_BUDGET,
         limits: {
           statementTimeoutMs: config.APP_STATEMENT_TIMEOUT_MS,
@@ -63,7 +69,10 @@ await exitOnError(async () => {
       const file: StackFile = {
         ...urls,
         poolerAdminUrl: stack.servers.poolerAdminUrl,
-        clusters: stack.clusters.map(({ server: _, pooler: __, ...cluster }) => cluster),
+        clusters: stack.clusters.map(({ server: _, pooler: __, replicas, ...cluster }) => ({
+          ...cluster,
+          replicas: replicas.map(({ name, databaseUrl, poolerUrl }) => ({ name, databaseUrl, poolerUrl })),
+        })),
       };
       // Holds passwords: readable by us only, like secrets.json.
       await Deno.writeTextFile(`${dataDir}/stack.json`, JSON.stringify(file, null, 2), { mode: 0o600 });

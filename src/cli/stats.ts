@@ -25,6 +25,10 @@ await exitOnError(() =>
     );
     section("Connections (pg_stat_activity)", stats.connections);
     section(
+      "Replicas",
+      stats.clusters.flatMap((c) => (c.replicas ?? []).map((r) => ({ cluster: c.cluster, ...r }))),
+    );
+    section(
       "PgBouncer per cluster",
       stats.clusters.map((c) => ({
         cluster: c.cluster,

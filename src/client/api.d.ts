@@ -11389,6 +11389,12 @@ export interface operations {
                                 role: string | null;
                                 connections: number;
                             }[];
+                            replicas?: {
+                                replica: string;
+                                state: string;
+                                lagSeconds: number;
+                                lagBytes: number;
+                            }[];
                             pooler?: {
                                 pools: number;
                                 serverConnections: {

@@ -46,6 +46,13 @@ export const statsSchema = z.strictObject({
     cluster: z.string(),
     databases: z.strictObject({ count: count(), totalBytes: count(), largest: z.array(largest) }).optional(),
     connections: z.array(connection).optional(),
+    /** Streaming replicas as the primary sees them. */
+    replicas: z.array(z.strictObject({
+      replica: z.string(),
+      state: z.string(),
+      lagSeconds: z.number(),
+      lagBytes: z.number(),
+    })).optional(),
     /** Absent without a PgBouncer admin console. */
     pooler: z.strictObject({
       pools: count(),
@@ -105,7 +112,7 @@ const addUp = (rows: Record<string, number>[]) =>
 async function clusterStats(cluster: Cluster) {
   const { server } = cluster;
   try {
-    const [largest, [{ count, bytes }], connections, pooler] = await Promise.all([
+    const [largest, [{ count, bytes }], connections, replicas, pooler] = await Promise.all([
       server<{ database: string; bytes: string }[]>`
         select datname as database, pg_database_size(datname)::bigint as bytes from pg_database
         where datname like 'agency\\_%' order by 2 desc limit 20`,
@@ -115,6 +122,11 @@ async function clusterStats(cluster: Cluster) {
       server`
         select ${cluster.cluster} as cluster, datname as database, usename as role, count(*)::int as connections
         from pg_stat_activity where datname is not null group by 2, 3 order by 4 desc, 2 limit 50`,
+      // Its streaming replicas as the primary sees them (a move's logical walsenders aside).
+      server<{ replica: string; state: string; lagSeconds: number; lagBytes: number }[]>`
+        select application_name as replica, state, coalesce(extract(epoch from replay_lag), 0)::float8 as lag_seconds,
+          coalesce(pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn), 0)::float8 as lag_bytes
+        from pg_stat_replication where application_name not like 'buildflow\\_move\\_%' order by 1`,
       cluster.poolerAdmin ? poolerStats(cluster.poolerAdmin) : Promise.resolve(undefined),
     ]);
     return {
@@ -129,6 +141,7 @@ async function clusterStats(cluster: Cluster) {
         })),
       },
       connections,
+      replicas,
       pooler,
     };
   } catch (error) {

@@ -15,7 +15,8 @@ import { isRoot, run, serviceUserName } from "../platform/command.ts";
 import { freePort } from "./ports.ts";
 import type { Tools } from "./tools.ts";
 import type { Sql } from "../platform/db.ts";
-import { CATALOG_CLUSTER_REFS, defaultSecretRefs } from "../tenancy/cluster-directory.ts";
+import { CATALOG_CLUSTER_REFS, defaultSecretRefs, replicaSecretRef } from "../tenancy/cluster-directory.ts";
+import { type LocalReplica, localReplicaName, startLocalReplica, stopLocalReplica } from "./replicas.ts";
 
 export const ADMIN_ROLE = "buildflow_admin";
 export const APP_ROLE = "buildflow_app";
@@ -37,6 +38,8 @@ export type LocalCluster = {
   /** The two servers, for restarting one (startCluster/stopCluster, startPooler/stopPooler). */
   server: Cluster;
   pooler: Pooler;
+  /** Its hot standbys, each with its PgBouncer (LOCAL_REPLICAS). */
+  replicas: LocalReplica[];
 };
 
 export type LocalStack = {
@@ -123,6 +126,8 @@ export type LocalStackOptions = {
   budget?: number;
   /** How many PostgreSQL clusters, each with its PgBouncer (LOCAL_CLUSTERS). */
   clusters?: number;
+  /** Hot standbys per cluster, each with its PgBouncer (LOCAL_REPLICAS). */
+  replicas?: number;
 };
 
 export async function bootLocalStack(dir: string, tools: Tools, options: LocalStackOptions = {}) {
@@ -144,13 +149,32 @@ export async function bootLocalStack(dir: string, tools: Tools, options: LocalSt
   const clusters: LocalCluster[] = [];
   const stopAll = async () => {
     for (const c of clusters.toReversed()) {
+      for (const replica of c.replicas) await stopLocalReplica(replica);
       await stopPooler(c.pooler);
       await stopCluster(c.server);
     }
   };
   try {
     for (const [i, { server, pooler }] of servers.entries()) {
-      clusters.push(await startLocalCluster(localClusterName(i), server, pooler, secrets, options.limits));
+      const cluster = await startLocalCluster(localClusterName(i), server, pooler, secrets, options.limits);
+      clusters.push(cluster);
+      for (let r = 0; r < (options.replicas ?? 0); r++) {
+        const name = localReplicaName(r);
+        cluster.replicas.push(
+          await startLocalReplica(
+            name,
+            `${clusterDir(serverDir, i)}/replica-${name}`,
+            cluster,
+            secrets.superPassword,
+            (port, poolerPort) => ({
+              databaseUrl:
+                `postgres://${ADMIN_ROLE}:${secrets.adminPassword}@127.0.0.1:${port}/${MAIN_DATABASE}`,
+              poolerUrl:
+                `postgres://${APP_ROLE}:${secrets.appPassword}@127.0.0.1:${poolerPort}/${MAIN_DATABASE}`,
+            }),
+          ),
+        );
+      }
     }
   } catch (error) {
     await stopAll();
@@ -234,6 +258,7 @@ async function startLocalCluster(
     superuserUrl,
     server,
     pooler,
+    replicas: [],
   };
 }
 
@@ -241,14 +266,21 @@ async function startLocalCluster(
  * row's: DATABASE_URL…, so single-cluster settings work unchanged), the others their defaults. */
 const localRefs = (i: number, name: string) => (i === 0 ? CATALOG_CLUSTER_REFS : defaultSecretRefs(name));
 
+/** A local cluster as stack.json lists it (URLs only). */
+export type LocalClusterFile = Omit<LocalCluster, "server" | "pooler" | "replicas"> & {
+  replicas?: Pick<LocalReplica, "name" | "databaseUrl" | "poolerUrl">[];
+};
+
 /** The secrets each local cluster's catalog row names (src/tenancy/cluster-directory.ts), from the
  * clusters stack.json lists. */
-export function localClusterSecrets(clusters: Omit<LocalCluster, "server" | "pooler">[]) {
+export function localClusterSecrets(clusters: LocalClusterFile[]) {
   return Object.fromEntries(clusters.flatMap((c, i) => {
+    const replicas = (c.replicas ?? []).map((r) => [replicaSecretRef(c.name, r.name), r.poolerUrl]);
     // The catalog's own URLs are the servers' (DATABASE_URL…), not secrets of their own.
-    if (i === 0) return [[CATALOG_CLUSTER_REFS.superuserDsnRef, c.superuserUrl]];
+    if (i === 0) return [[CATALOG_CLUSTER_REFS.superuserDsnRef, c.superuserUrl], ...replicas];
     const refs = localRefs(i, c.name);
     return [
+      ...replicas,
       [refs.directDsnRef, c.databaseUrl],
       [refs.poolerDsnRef, c.poolerUrl],
       [refs.poolerAdminDsnRef, c.poolerAdminUrl],
@@ -258,8 +290,8 @@ export function localClusterSecrets(clusters: Omit<LocalCluster, "server" | "poo
 }
 
 /** Lists the local clusters in the catalog (after its migrations), each naming its default secrets. */
-export async function registerLocalClusters(control: Sql, clusters: { name: string; region: string }[]) {
-  for (const [i, { name, region }] of clusters.entries()) {
+export async function registerLocalClusters(control: Sql, clusters: LocalClusterFile[]) {
+  for (const [i, { name, region, replicas = [] }] of clusters.entries()) {
     const refs = localRefs(i, name);
     await control`
       insert into clusters (name, region, direct_dsn_ref, pooler_dsn_ref, pooler_admin_dsn_ref, superuser_dsn_ref)
@@ -268,6 +300,17 @@ export async function registerLocalClusters(control: Sql, clusters: { name: stri
       on conflict (name) do update set region = excluded.region, direct_dsn_ref = excluded.direct_dsn_ref,
         pooler_dsn_ref = excluded.pooler_dsn_ref, pooler_admin_dsn_ref = excluded.pooler_admin_dsn_ref,
         superuser_dsn_ref = excluded.superuser_dsn_ref`;
+    // Exactly this start's replicas (a restart with fewer leaves none behind in the catalog).
+    const names = replicas.map((r) => r.name);
+    await control`
+      delete from cluster_replicas
+      where cluster = ${name} and not (name = any(string_to_array(${names.join(",")}, ',')))`;
+    for (const replica of replicas) {
+      await control`
+        insert into cluster_replicas (cluster, name, pooler_dsn_ref)
+        values (${name}, ${replica.name}, ${replicaSecretRef(name, replica.name)})
+        on conflict (cluster, name) do update set pooler_dsn_ref = excluded.pooler_dsn_ref`;
+    }
   }
 }
 

@@ -11,6 +11,8 @@ export type Cluster = {
   /** The one role that logs in over the Unix socket without a password, and the OS user (the
    * pooler's) allowed to log in as it: peer authentication, for a pooler on the same host. */
   peer: { role: string; osUser: string };
+  /** A hot standby of the local primary at this port: streams from it as the superuser. */
+  standby?: { primaryPort: number; password: string; name: string };
 };
 
 /** Who may log in how: the pooler's OS user as the app role over the socket (peer, no password:
@@ -26,6 +28,8 @@ async function writeAuthConfig(cluster: Cluster): Promise<void> {
       `local all ${role} peer map=pooler`,
       "local all all scram-sha-256",
       "host all all 127.0.0.1/32 scram-sha-256",
+      // The local stack's replicas stream from it (pg_basebackup, then walreceiver) as the superuser.
+      "host replication postgres 127.0.0.1/32 scram-sha-256",
       "host all all ::1/128 scram-sha-256",
       "",
     ].join("\n"),
@@ -61,10 +65,46 @@ export async function initCluster(cluster: Cluster, superPassword: string): Prom
   }
 }
 
+/** A standby's copy of its primary, taken once (pg_basebackup); reused across starts. */
+export async function baseBackup(cluster: Cluster): Promise<void> {
+  const { standby } = cluster;
+  if (!standby) throw new Error("not a standby");
+  try {
+    await Deno.stat(`${cluster.dataDir}/PG_VERSION`);
+    return;
+  } catch { /* first start */ }
+  await ownedByServiceUser(cluster.dataDir);
+  await ownedByServiceUser(cluster.runDir);
+  await run([
+    `${cluster.pgBin}/pg_basebackup`,
+    ...["-h", "127.0.0.1", "-p", String(standby.primaryPort), "-U", "postgres"],
+    ...["-D", cluster.dataDir, "-X", "stream", "-c", "fast"],
+  ], { asServiceUser: true, env: { PGPASSWORD: standby.password } });
+}
+
+/** A standby follows its primary at the primary's port of this start (ports change between starts). */
+async function writeStandbyConfig(cluster: Cluster): Promise<void> {
+  const { standby } = cluster;
+  if (!standby) return;
+  const conninfo = `host=127.0.0.1 port=${standby.primaryPort} user=postgres password=${standby.password} ` +
+    `application_name=${standby.name}`;
+  if (!/^[\w=. -]+$/.test(conninfo)) throw new Error("unexpected characters in the standby's conninfo");
+  const files = {
+    "standby.signal": "",
+    "postgresql.auto.conf":
+      `# Written by src/stack/postgres-cluster.ts at each start.\nprimary_conninfo = '${conninfo}'\n`,
+  };
+  for (const [name, text] of Object.entries(files)) {
+    await Deno.writeTextFile(`${cluster.dataDir}/${name}`, text, { mode: 0o600 });
+    await chownToServiceUser(`${cluster.dataDir}/${name}`);
+  }
+}
+
 export async function startCluster(cluster: Cluster): Promise<void> {
   await ownedByServiceUser(cluster.runDir);
   if (await isRunning(cluster)) await stopCluster(cluster); // left over by a killed run
   await writeAuthConfig(cluster);
+  await writeStandbyConfig(cluster);
   const options = [
     `-p ${cluster.port}`,
     `-k ${cluster.runDir}`,

@@ -19,6 +19,15 @@ export type ClusterRow = {
   poolerDsnRef: string;
   poolerAdminDsnRef: string | null;
   superuserDsnRef: string | null;
+  replicas: { name: string; poolerDsnRef: string }[];
+};
+
+/** A streaming replica of a cluster, reached through its own PgBouncer with the app role. */
+export type Replica = {
+  name: string;
+  poolerUrl: string;
+  /** One app-role connection through its pooler: the replay position is polled on it. */
+  pooler: Sql;
 };
 
 export type Cluster = ControlPlane & {
@@ -32,8 +41,10 @@ export type Cluster = ControlPlane & {
   poolerAdmin?: PoolerAdmin;
   /** A superuser of this cluster: the mover's logical replication only. */
   superuserUrl?: string;
-  /** One app-role connection through the pooler, for readiness. */
+  /** One app-role connection through the pooler, for readiness (and the primary's WAL position). */
   pooler: Sql;
+  /** Its streaming replicas (read routing: src/tenancy/replica-router.ts). */
+  replicas: Replica[];
 };
 
 /** A cluster the catalog lists but this process cannot use: a secret is missing. */
@@ -49,6 +60,12 @@ export const CATALOG_CLUSTER_REFS = {
   superuserDsnRef: "CLUSTER_LOCAL_SUPERUSER_URL",
 };
 
+/** The secret a replica's row names by default: `CLUSTER_<CLUSTER>_REPLICA_<NAME>_POOLER_URL`. */
+export const replicaSecretRef = (cluster: string, name: string) =>
+  `CLUSTER_${cluster.toUpperCase().replaceAll("-", "_")}_REPLICA_${
+    name.toUpperCase().replaceAll("-", "_")
+  }_POOLER_URL`;
+
 /** The secret names a new cluster gets by default: `CLUSTER_<NAME>_DATABASE_URL` and so on. */
 export function defaultSecretRefs(name: string) {
   const stem = `CLUSTER_${name.toUpperCase().replaceAll("-", "_")}`;
@@ -63,7 +80,9 @@ export function defaultSecretRefs(name: string) {
 export async function clusterRows(control: Sql): Promise<ClusterRow[]> {
   return await control<ClusterRow[]>`
     select name, region, state, max_agencies, max_bytes, direct_dsn_ref, pooler_dsn_ref,
-      pooler_admin_dsn_ref, superuser_dsn_ref
+      pooler_admin_dsn_ref, superuser_dsn_ref,
+      coalesce((select json_agg(json_build_object('name', r.name, 'poolerDsnRef', r.pooler_dsn_ref) order by r.name)
+        from cluster_replicas r where r.cluster = clusters.name), '[]') as replicas
     from clusters order by name`;
 }
 
@@ -101,6 +120,7 @@ export function createClusterDirectory({ control, catalogUrl, appRole, secrets }
     const poolerAdmin = poolerAdminUrl ? createPoolerAdmin(poolerAdminUrl) : undefined;
     if (server !== control) owned.push(server);
     owned.push(pooler, ...(poolerAdmin ? [poolerAdmin] : []));
+    const replicas = row.replicas.map((r) => buildReplica(row, r));
     return {
       control,
       catalogUrl,
@@ -116,14 +136,29 @@ export function createClusterDirectory({ control, catalogUrl, appRole, secrets }
       poolerAdmin,
       superuserUrl: secret(row, row.superuserDsnRef, "superuser URL", false),
       pooler,
+      replicas,
     };
+  }
+
+  function buildReplica(row: ClusterRow, r: ClusterRow["replicas"][number]): Replica {
+    const poolerUrl = secret(row, r.poolerDsnRef, `replica ${r.name}'s pooler URL`, true);
+    const pooler = connect(poolerUrl, { max: 1, applicationName: "buildflow-replica-poll" });
+    owned.push(pooler);
+    return { name: r.name, poolerUrl, pooler };
   }
 
   /** Brings the live set in line with the catalog: new clusters built, settings refreshed. */
   function absorb(rows: ClusterRow[]): Cluster[] {
     return rows.map((row) => {
       const known = live.get(row.name);
-      if (known) return Object.assign(known, { region: row.region, state: row.state });
+      if (known) {
+        // A replica listed since is added; one no longer listed leaves rotation (its client stays
+        // open until close: a request may hold it).
+        const replicas = row.replicas.map((r) =>
+          known.replicas.find((k) => k.name === r.name) ?? buildReplica(row, r)
+        );
+        return Object.assign(known, { region: row.region, state: row.state, replicas });
+      }
       const cluster = build(row);
       live.set(row.name, cluster);
       return cluster;
@@ -144,6 +179,8 @@ export function createClusterDirectory({ control, catalogUrl, appRole, secrets }
     all: async (): Promise<Cluster[]> => absorb(await clusterRows(control)),
     /** The clusters built so far, without asking the catalog (stats, metrics). */
     known: (): Cluster[] => [...live.values()],
+    /** One of those, by name (the request path: no catalog query). */
+    loaded: (name: string): Cluster | undefined => live.get(name),
     async close(): Promise<void> {
       await Promise.all(owned.map((client) => client.end()));
       live.clear();

@@ -16,6 +16,8 @@ import type { Cluster, ClusterDirectory } from "./cluster-directory.ts";
 import { clusterLoads, placeAgency } from "./placement.ts";
 import { provisionAgency, type ProvisioningHooks } from "./provisioning/index.ts";
 import type { SpareRefiller } from "./spares.ts";
+import { consistencyToken, currentLsn, type ReplicaRouter } from "./replica-router.ts";
+import { CONSISTENCY_TOKEN } from "./tenant-middleware.ts";
 
 const HOSTNAME = /^(?=.{4,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/;
 
@@ -55,6 +57,8 @@ export type SignupDeps = {
   /** How long a cluster's measured size is reused by placement. */
   sizeTtlMs: number;
   hooks?: ProvisioningHooks;
+  /** Where the new agency's reads may run (its creation is its first write). */
+  replicas?: ReplicaRouter;
   tokens: Tokens;
   openSignup: boolean;
   /** Proxies of ours in front of the API (see clientAddress). */
@@ -70,7 +74,8 @@ async function measureBytes(cluster: Cluster): Promise<number> {
 }
 
 export function signupRoutes(
-  { control, clusters, spares, tokens, openSignup, trustProxy, defaultRegion, sizeTtlMs, hooks }: SignupDeps,
+  { control, clusters, spares, tokens, openSignup, trustProxy, defaultRegion, sizeTtlMs, hooks, replicas }:
+    SignupDeps,
 ) {
   const perClient = createRateLimiter({ windowMs: 60_000, max: 10 });
   const sizes = createLoadingCache<number>({ ttlMs: sizeTtlMs, max: 1000 });
@@ -119,6 +124,12 @@ export function signupRoutes(
       const cluster = await place(input.region);
       const { agency, userId } = await provisionAgency({ ...cluster, hooks }, input);
       spares.kick(cluster);
+      // Its database may not have reached the replicas yet: its first reads wait for it there.
+      if (replicas?.serves(cluster.cluster)) {
+        const lsn = await currentLsn(cluster.pooler);
+        replicas.noteWrite(agency.id, cluster.cluster, lsn);
+        c.header(CONSISTENCY_TOKEN, consistencyToken(cluster.cluster, lsn));
+      }
       const token = await tokens.signAgency({
         sub: userId,
         agencyId: agency.id,

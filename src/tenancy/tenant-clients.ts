@@ -5,18 +5,20 @@
 import { connect, isConnectionLost, type Sql } from "../platform/db.ts";
 import { assertAgencyDatabaseName } from "./database-name.ts";
 
-/** Where a request's database is: the catalog's word, never the token's. */
-export type TenantDatabase = { cluster: string; databaseName: string };
+/** Where a request's database is: the catalog's word, never the token's; on one of the cluster's
+ * replicas for a read the replica router allows. */
+export type TenantDatabase = { cluster: string; databaseName: string; replica?: string };
 
 export type TenantClientsOptions = {
-  /** The app role's URL through a cluster's pooler. */
-  poolerUrl(cluster: string): Promise<string>;
+  /** The app role's URL through a cluster's pooler (or one of its replicas' poolers). */
+  poolerUrl(cluster: string, replica?: string): Promise<string>;
   max: number;
   connectionsPerClient: number;
   idleTimeoutSeconds?: number;
 };
 
-type Entry = { sql: Sql; leases: number; evicted: boolean };
+/** A client, the requests holding it, and those waiting for one of its connections. */
+type Entry = { sql: Sql; leases: number; evicted: boolean; running: number; waiting: (() => void)[] };
 
 export function createTenantClients(
   { poolerUrl, max, connectionsPerClient, idleTimeoutSeconds = 20 }: TenantClientsOptions,
@@ -32,7 +34,8 @@ export function createTenantClients(
     closing.add(done);
   }
 
-  const keyOf = (db: TenantDatabase) => `${db.cluster}/${db.databaseName}`;
+  const keyOf = (db: TenantDatabase) =>
+    `${db.cluster}${db.replica ? `@${db.replica}` : ""}/${db.databaseName}`;
 
   function evict(key: string, entry: Entry) {
     entries.delete(key);
@@ -54,7 +57,7 @@ export function createTenantClients(
       idleTimeoutSeconds,
       applicationName: "buildflow-api",
     });
-    return { sql, leases: 0, evicted: false };
+    return { sql, leases: 0, evicted: false, running: 0, waiting: [] };
   }
 
   return {
@@ -64,12 +67,17 @@ export function createTenantClients(
       const key = keyOf(db);
       requestsByCluster.set(db.cluster, (requestsByCluster.get(db.cluster) ?? 0) + 1);
       // The cluster's URL is looked up only for a new client: never on the warm path.
-      const pooler = entries.has(key) ? undefined : await poolerUrl(db.cluster);
+      const pooler = entries.has(key) ? undefined : await poolerUrl(db.cluster, db.replica);
       let entry = entries.get(key);
       if (entry) entries.delete(key);
       else entry = open(pooler!, db.databaseName);
       entries.set(key, entry);
       entry.leases++;
+      // One request per connection at a time: postgres.js would pipeline concurrent requests'
+      // queries onto one connection, and PgBouncer 1.18 in transaction mode wedges on a pipeline
+      // that mixes reads with a BEGIN (every request of the agency then hangs).
+      if (entry.running < connectionsPerClient) entry.running++;
+      else await new Promise<void>((go) => entry.waiting.push(go)); // the slot is handed over
       try {
         return await work(entry.sql);
       } catch (error) {
@@ -78,22 +86,39 @@ export function createTenantClients(
         if (isConnectionLost(error) && entries.get(key) === entry) evict(key, entry);
         throw error;
       } finally {
+        const next = entry.waiting.shift();
+        if (next) next();
+        else entry.running--;
         if (--entry.leases === 0 && entry.evicted) end(entry);
       }
     },
-    /** Ends an agency's client (suspend, archive, restore, move): the next request gets a fresh one. */
+    /** Ends an agency's clients on its cluster, the replicas' too (suspend, archive, restore, move):
+     * the next request gets a fresh one. */
     evict(db: TenantDatabase): void {
-      const key = keyOf(db);
-      requestsByCluster.set(db.cluster, (requestsByCluster.get(db.cluster) ?? 0) + 1);
-      const entry = entries.get(key);
-      if (entry) evict(key, entry);
+      const primary = keyOf({ cluster: db.cluster, databaseName: db.databaseName });
+      const replicas = `${db.cluster}@`;
+      const suffix = `/${db.databaseName}`;
+      for (const [key, entry] of entries) {
+        if (key === primary || (key.startsWith(replicas) && key.endsWith(suffix))) evict(key, entry);
+      }
+    },
+    /** Ends a replica's clients now, requests in flight included (they fail as connection lost, and
+     * the tenant middleware retries their reads on the primary). */
+    dropReplica(cluster: string, replica: string): void {
+      const prefix = `${cluster}@${replica}/`;
+      for (const [key, entry] of entries) {
+        if (!key.startsWith(prefix)) continue;
+        entries.delete(key);
+        entry.evicted = true;
+        entry.sql.end({ timeout: 0 }).catch(() => {});
+      }
     },
     stats: () => ({ live: entries.size, max, ...counters }),
     /** Live clients and requests served, per cluster. */
     clusterStats() {
       const live = new Map<string, number>();
       for (const key of entries.keys()) {
-        const cluster = key.slice(0, key.indexOf("/"));
+        const cluster = key.slice(0, key.search(/[@/]/));
         live.set(cluster, (live.get(cluster) ?? 0) + 1);
       }
       return [...new Set([...live.keys(), ...requestsByCluster.keys()])].sort().map((cluster) => ({

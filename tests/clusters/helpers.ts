@@ -1,5 +1,6 @@
-// A two-cluster stack of the file's own (LOCAL_CLUSTERS=2: two PostgreSQL clusters, each with its
-// PgBouncer, the catalog on the first), an app on it, and its CLIs: what the multi-cluster tests share.
+// A stack of the file's own (LOCAL_CLUSTERS=2: two PostgreSQL clusters, each with its PgBouncer, the
+// catalog on the first; or one cluster with LOCAL_REPLICAS), an app on it, and its CLIs: what the
+// multi-cluster and replica tests share.
 import { afterAll, beforeAll } from "vitest";
 import { createApp, createServices, type Services } from "../../src/app.ts";
 import { prepareServers } from "../../src/cli/context.ts";
@@ -20,15 +21,18 @@ export type ClusterStack = {
   env(): Record<string, string>;
 };
 
-/** Boots the stack before the file's tests and stops it after them. */
-export function clusterStack(config: Record<string, string> = {}): ClusterStack {
+/** Boots the stack (two clusters unless told otherwise) before the file's tests, stops it after. */
+export function clusterStack(
+  config: Record<string, string> = {},
+  { clusters = 2, replicas = 0 } = {},
+): ClusterStack {
   let dir = "";
   const s = {} as ClusterStack;
   beforeAll(async () => {
     dir = await Deno.makeTempDir({ prefix: "buildflow-clusters-" });
     await Deno.chmod(dir, 0o755); // the postgres system user must reach its data directory
     const { tools } = shared();
-    s.local = await bootLocalStack(dir, tools, { clusters: 2, budget: 100 });
+    s.local = await bootLocalStack(dir, tools, { clusters, replicas, budget: 100 });
     await prepareServers(s.local.servers, tools.dbmate, s.local.clusters);
     s.services = createServices(
       testConfig({ TRUST_PROXY: "1", SPARE_DATABASES: "0", BACKUP_DIR: `${dir}/backups`, ...config }),
@@ -37,6 +41,7 @@ export function clusterStack(config: Record<string, string> = {}): ClusterStack 
     s.app = createApp(s.services);
     // As a served API does: moves made by other processes (the CLI) reach this app over the catalog.
     await s.services.watchAgencyChanges();
+    s.services.replicas.start();
     s.cluster = (name) => s.local.clusters.find((c) => c.name === name)!;
     s.env = () => ({
       ...serverSecrets(s.local.servers),
