@@ -113,6 +113,7 @@ export function createServices(config: Config, servers: Servers): Services {
     },
     max: config.TENANT_CLIENTS_MAX,
     connectionsPerClient: config.TENANT_CLIENT_CONNECTIONS,
+    waitTimeoutMs: config.ADMISSION_TIMEOUT_MS,
   });
   const agencies = createAgencyCache({
     load: (id) => findAgency(catalog, { id }),
@@ -314,6 +315,7 @@ export function createApp(services: Services) {
       tokens: services.tokens,
       operators: services.operators,
       lifecycle: services.lifecycle,
+      mover: services.mover,
       limits: services.limits,
       live: services.live,
       connectionBudget: config.PG_CONNECTION_BUDGET,

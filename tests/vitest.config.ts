@@ -24,6 +24,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     teardownTimeout: 60_000,
+    // The files wait on PostgreSQL, PgBouncer and child processes far more than they compute: three
+    // at a time on two cores (Vitest's default here is one, and the suite would take the sum).
+    maxWorkers: 3,
     // Vitest empties CSS imports by default; the console serves its stylesheets' text.
     css: { include: [/\.css(\?|$)/] },
   },

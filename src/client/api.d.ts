@@ -1513,9 +1513,14 @@ export interface components {
     parameters: {
         /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
         agencyDatabase: string;
+        /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+        consistencyToken: string;
     };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description On a write to an agency whose cluster has read replicas: where it committed. Send it back on reads to see the write. */
+        consistencyToken: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -1819,6 +1824,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -1828,6 +1835,7 @@ export interface operations {
             /** @description Revoked */
             204: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1903,6 +1911,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -1912,6 +1922,7 @@ export interface operations {
             /** @description Revoked */
             204: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1987,6 +1998,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -1996,6 +2009,7 @@ export interface operations {
             /** @description The user and the agency */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2076,6 +2090,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -2092,6 +2108,7 @@ export interface operations {
             /** @description A new token for this session */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2183,6 +2200,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -2192,6 +2211,7 @@ export interface operations {
             /** @description A page of users */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2272,6 +2292,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -2295,6 +2317,7 @@ export interface operations {
             /** @description The new user */
             201: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2392,6 +2415,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -2403,6 +2428,7 @@ export interface operations {
             /** @description The user */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2482,6 +2508,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -2502,6 +2530,7 @@ export interface operations {
             /** @description The changed user */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2599,6 +2628,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -2608,6 +2639,7 @@ export interface operations {
             /** @description The prefixes */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2691,6 +2723,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -2708,6 +2742,7 @@ export interface operations {
             /** @description The prefixes */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2800,6 +2835,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -2809,6 +2846,7 @@ export interface operations {
             /** @description The registration */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2888,6 +2926,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -2910,6 +2950,7 @@ export interface operations {
             /** @description The registration */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2998,6 +3039,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -3007,6 +3050,7 @@ export interface operations {
             /** @description Usage */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3108,6 +3152,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -3117,6 +3163,7 @@ export interface operations {
             /** @description A page of entries */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3202,6 +3249,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -3211,6 +3260,7 @@ export interface operations {
             /** @description A page; nextCursor is null on the last */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3291,6 +3341,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -3320,6 +3372,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3426,6 +3479,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -3437,6 +3492,7 @@ export interface operations {
             /** @description The row */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3516,6 +3572,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -3527,6 +3585,7 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3611,6 +3670,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -3641,6 +3702,7 @@ export interface operations {
             /** @description The changed row */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3752,6 +3814,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -3761,6 +3825,7 @@ export interface operations {
             /** @description A page; nextCursor is null on the last */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3841,6 +3906,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -3866,6 +3933,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3972,6 +4040,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -3983,6 +4053,7 @@ export interface operations {
             /** @description The row */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4062,6 +4133,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -4073,6 +4146,7 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4157,6 +4231,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -4180,6 +4256,7 @@ export interface operations {
             /** @description The changed row */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4293,6 +4370,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -4302,6 +4381,7 @@ export interface operations {
             /** @description A page; nextCursor is null on the last */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4382,6 +4462,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -4411,6 +4493,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4517,6 +4600,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -4528,6 +4613,7 @@ export interface operations {
             /** @description The row */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4607,6 +4693,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -4618,6 +4706,7 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4702,6 +4791,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -4727,6 +4818,7 @@ export interface operations {
             /** @description The changed row */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4839,6 +4931,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -4848,6 +4942,7 @@ export interface operations {
             /** @description A page; nextCursor is null on the last */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4928,6 +5023,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -4963,6 +5060,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5069,6 +5167,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -5080,6 +5180,7 @@ export interface operations {
             /** @description The row */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5159,6 +5260,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -5170,6 +5273,7 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5254,6 +5358,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -5287,6 +5393,7 @@ export interface operations {
             /** @description The changed row */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5398,6 +5505,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -5407,6 +5516,7 @@ export interface operations {
             /** @description A page; nextCursor is null on the last */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5487,6 +5597,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -5524,6 +5636,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5630,6 +5743,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -5641,6 +5756,7 @@ export interface operations {
             /** @description The row */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5720,6 +5836,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -5731,6 +5849,7 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5815,6 +5934,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -5849,6 +5970,7 @@ export interface operations {
             /** @description The changed row */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5960,6 +6082,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -5969,6 +6093,7 @@ export interface operations {
             /** @description A page; nextCursor is null on the last */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6049,6 +6174,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -6078,6 +6205,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6184,6 +6312,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -6195,6 +6325,7 @@ export interface operations {
             /** @description The row */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6274,6 +6405,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -6285,6 +6418,7 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6369,6 +6503,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -6395,6 +6531,7 @@ export interface operations {
             /** @description The changed row */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6506,6 +6643,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -6515,6 +6654,7 @@ export interface operations {
             /** @description A page; nextCursor is null on the last */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6595,6 +6735,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -6626,6 +6768,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6732,6 +6875,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -6743,6 +6888,7 @@ export interface operations {
             /** @description The row */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6822,6 +6968,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -6833,6 +6981,7 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6917,6 +7066,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -6945,6 +7096,7 @@ export interface operations {
             /** @description The changed row */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7057,6 +7209,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -7066,6 +7220,7 @@ export interface operations {
             /** @description A page; nextCursor is null on the last */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7146,6 +7301,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -7171,6 +7328,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7277,6 +7435,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -7288,6 +7448,7 @@ export interface operations {
             /** @description The row */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7367,6 +7528,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -7378,6 +7541,7 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7462,6 +7626,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -7486,6 +7652,7 @@ export interface operations {
             /** @description The changed row */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7597,6 +7764,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -7606,6 +7775,7 @@ export interface operations {
             /** @description A page; nextCursor is null on the last */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7686,6 +7856,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -7712,6 +7884,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7818,6 +7991,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -7829,6 +8004,7 @@ export interface operations {
             /** @description The row */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7908,6 +8084,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -7919,6 +8097,7 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8003,6 +8182,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -8030,6 +8211,7 @@ export interface operations {
             /** @description The changed row */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8142,6 +8324,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -8151,6 +8335,7 @@ export interface operations {
             /** @description A page; nextCursor is null on the last */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8231,6 +8416,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -8258,6 +8445,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8364,6 +8552,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -8375,6 +8565,7 @@ export interface operations {
             /** @description The row */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8454,6 +8645,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -8465,6 +8658,7 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8549,6 +8743,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -8576,6 +8772,7 @@ export interface operations {
             /** @description The changed row */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8686,6 +8883,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -8695,6 +8894,7 @@ export interface operations {
             /** @description A page; nextCursor is null on the last */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8775,6 +8975,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -8797,6 +8999,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8903,6 +9106,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -8914,6 +9119,7 @@ export interface operations {
             /** @description The row */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8993,6 +9199,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -9004,6 +9212,7 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9088,6 +9297,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -9112,6 +9323,7 @@ export interface operations {
             /** @description The changed row */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9222,6 +9434,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -9231,6 +9445,7 @@ export interface operations {
             /** @description A page; nextCursor is null on the last */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9311,6 +9526,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -9340,6 +9557,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9446,6 +9664,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -9457,6 +9677,7 @@ export interface operations {
             /** @description The row */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9536,6 +9757,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -9547,6 +9770,7 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9631,6 +9855,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -9661,6 +9887,7 @@ export interface operations {
             /** @description The changed row */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9772,6 +9999,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -9781,6 +10010,7 @@ export interface operations {
             /** @description A page; nextCursor is null on the last */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9861,6 +10091,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path?: never;
             cookie?: never;
@@ -9898,6 +10130,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10004,6 +10237,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -10015,6 +10250,7 @@ export interface operations {
             /** @description The row */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10094,6 +10330,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -10105,6 +10343,7 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -10189,6 +10428,8 @@ export interface operations {
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
                 "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
             };
             path: {
                 id: string;
@@ -10223,6 +10464,7 @@ export interface operations {
             /** @description The changed row */
             200: {
                 headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
                     [name: string]: unknown;
                 };
                 content: {

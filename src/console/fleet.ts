@@ -128,6 +128,12 @@ export function createFleet(deps: FleetDeps) {
       return { ...page, sizes: bytes };
     },
 
+    /** The clusters an agency may be moved to. */
+    async openClusters() {
+      return (await control<{ name: string }[]>`select name from clusters where state = 'open' order by name`)
+        .map((c) => c.name);
+    },
+
     /** The choices the agencies page filters by. */
     async filters() {
       const [plans, clusters] = await Promise.all([

@@ -8,10 +8,11 @@ import type { LiveMetrics } from "../ops/live-metrics.ts";
 import { ApiError, notFound } from "../platform/errors.ts";
 import { validate } from "../platform/validate.ts";
 import { lifecycleActions, type LifecycleDeps } from "../tenancy/lifecycle.ts";
+import { moveAgency, type MoveDeps } from "../tenancy/mover/index.ts";
 import { CONSOLE_ACTIONS, consoleAction } from "./actions.ts";
 import type { Fleet } from "./fleet.ts";
 import { AgenciesPage } from "./pages/agencies.tsx";
-import { AgencyPage, ConfirmPage } from "./pages/agency.tsx";
+import { AgencyPage, ConfirmPage, MovePage } from "./pages/agency.tsx";
 import { LivePage } from "./pages/live.tsx";
 import { OverviewPage } from "./pages/overview.tsx";
 import type { ConsoleEnv, ConsoleSessions } from "./session.ts";
@@ -20,6 +21,8 @@ export type PageDeps = {
   sessions: ConsoleSessions;
   fleet: Fleet;
   lifecycle: LifecycleDeps;
+  /** Moves between clusters. */
+  mover: MoveDeps;
   live: LiveMetrics;
   /** App-role backends the servers are sized for (PG_CONNECTION_BUDGET). */
   connectionBudget: number;
@@ -38,8 +41,9 @@ const listQuery = z.object({
 const idParam = z.object({ id: z.uuid() });
 const actionParam = idParam.extend({ action: z.enum(CONSOLE_ACTIONS.map((a) => a.action)) });
 const canAct = requireOperatorRole("owner", "operator");
+const moveForm = z.object({ to: z.string().regex(/^[a-z][a-z0-9_-]{0,62}$/, "is not a cluster name") });
 
-export function pageRoutes({ sessions, fleet, lifecycle, live, connectionBudget }: PageDeps) {
+export function pageRoutes({ sessions, fleet, lifecycle, mover, live, connectionBudget }: PageDeps) {
   async function agencyOr404(id: string) {
     const detail = await fleet.agency(id);
     if (!detail) throw notFound("No such agency");
@@ -67,14 +71,36 @@ export function pageRoutes({ sessions, fleet, lifecycle, live, connectionBudget 
     .get("/agencies/:id", validate("param", idParam), async (c) => {
       const detail = await agencyOr404(c.req.valid("param").id);
       const done = consoleAction(c.req.query("done") ?? "");
+      const moved = c.req.query("moved") !== undefined;
       return c.html(
         <AgencyPage
           session={c.var.session}
           detail={detail}
           canAct={c.var.operator.role !== "viewer"}
-          done={done && `${done.label}: done. The agency is now ${detail.agency.status}.`}
+          done={(done && `${done.label}: done. The agency is now ${detail.agency.status}.`) ||
+            (moved ? `Moved: the agency is now on cluster ${detail.agency.cluster}.` : undefined)}
         />,
       );
+    })
+    .get("/agencies/:id/move", canAct, validate("param", idParam), async (c) => {
+      const { agency } = await agencyOr404(c.req.valid("param").id);
+      const targets = (await fleet.openClusters()).filter((name) => name !== agency.cluster);
+      return c.html(<MovePage session={c.var.session} agency={agency} targets={targets} />);
+    })
+    .post("/agencies/:id/move", canAct, validate("param", idParam), validate("form", moveForm), async (c) => {
+      const { id } = c.req.valid("param");
+      try {
+        await moveAgency(mover, id, c.req.valid("form").to, { actor: `operator:${c.var.operator.sub}` });
+        return c.redirect(`/console/agencies/${id}?moved`, 303);
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        // Refused or failed and undone: the agency as it is now (still on its cluster), and why.
+        const detail = await agencyOr404(id);
+        return c.html(
+          <AgencyPage session={c.var.session} detail={detail} canAct error={error.message} />,
+          error.status,
+        );
+      }
     })
     .get("/agencies/:id/actions/:action", canAct, validate("param", actionParam), async (c) => {
       const { id, action } = c.req.valid("param");

@@ -101,7 +101,11 @@ export function operation(schemas: Schemas, spec: OperationSpec): Json {
   // Any body may be over the limit: 413 wherever one is read.
   const errors = [...new Set([...spec.errors, ...(spec.body ? [400, 413] : [])])].sort();
   const parameters = [
-    ...(spec.tenant ? [{ $ref: "#/components/parameters/agencyDatabase" }] : []),
+    ...(spec.tenant
+      ? [{ $ref: "#/components/parameters/agencyDatabase" }, {
+        $ref: "#/components/parameters/consistencyToken",
+      }]
+      : []),
     ...(spec.query ? queryParameters(schemas, spec.query) : []),
   ];
   return {
@@ -122,6 +126,9 @@ export function operation(schemas: Schemas, spec: OperationSpec): Json {
     responses: {
       [status]: {
         description,
+        ...(spec.tenant
+          ? { headers: { "X-Consistency-Token": { $ref: "#/components/headers/consistencyToken" } } }
+          : {}),
         ...(schema ? { content: { "application/json": { schema: schemas.output(schema) } } } : {}),
       },
       ...Object.fromEntries(errors.map((s) => [

@@ -165,6 +165,21 @@ export function openApiDocument(resources: Resource[], { publicUrl }: OpenApiOpt
           schema: { type: "string" },
           description: "Must equal the token's agencyDatabase (else 403 agency_mismatch).",
         },
+        consistencyToken: {
+          name: "X-Consistency-Token",
+          in: "header",
+          required: false,
+          schema: { type: "string", pattern: "^[a-z][a-z0-9_-]{0,62}/[0-9A-Fa-f]{1,8}/[0-9A-Fa-f]{1,8}$" },
+          description: "A write's token sent back: a read then sees that write (read-your-writes through " +
+            "any API instance). One we did not issue is 400.",
+        },
+      },
+      headers: {
+        consistencyToken: {
+          description: "On a write to an agency whose cluster has read replicas: where it committed. Send " +
+            "it back on reads to see the write.",
+          schema: { type: "string" },
+        },
       },
     },
   };

@@ -3,6 +3,7 @@
 // cluster. At most `max` live clients; the least recently used one is evicted, and ended once the
 // last request holding it lets go. No per-agency pool of 10 direct connections.
 import { connect, isConnectionLost, type Sql } from "../platform/db.ts";
+import { unavailable } from "../platform/errors.ts";
 import { assertAgencyDatabaseName } from "./database-name.ts";
 
 /** Where a request's database is: the catalog's word, never the token's; on one of the cluster's
@@ -14,6 +15,9 @@ export type TenantClientsOptions = {
   poolerUrl(cluster: string, replica?: string): Promise<string>;
   max: number;
   connectionsPerClient: number;
+  /** How long a request waits for one of its client's connections before 503 (a stuck one, e.g. a
+   * database PgBouncer waits for, must not hold the agency's other requests for long). */
+  waitTimeoutMs?: number;
   idleTimeoutSeconds?: number;
 };
 
@@ -21,7 +25,8 @@ export type TenantClientsOptions = {
 type Entry = { sql: Sql; leases: number; evicted: boolean; running: number; waiting: (() => void)[] };
 
 export function createTenantClients(
-  { poolerUrl, max, connectionsPerClient, idleTimeoutSeconds = 20 }: TenantClientsOptions,
+  { poolerUrl, max, connectionsPerClient, waitTimeoutMs = 3000, idleTimeoutSeconds = 20 }:
+    TenantClientsOptions,
 ) {
   const entries = new Map<string, Entry>(); // insertion order = recency order
   const counters = { created: 0, evictions: 0 };
@@ -32,6 +37,21 @@ export function createTenantClients(
   function end(entry: Entry) {
     const done = entry.sql.end({ timeout: 10 }).finally(() => closing.delete(done));
     closing.add(done);
+  }
+
+  /** Resolves when a finishing request hands its connection over; 503 after waitTimeoutMs. */
+  function waitForSlot(entry: Entry): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const go = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        entry.waiting.splice(entry.waiting.indexOf(go), 1);
+        reject(unavailable("The agency's database is busy, retry shortly", 1));
+      }, waitTimeoutMs);
+      entry.waiting.push(go);
+    });
   }
 
   const keyOf = (db: TenantDatabase) =>
@@ -77,7 +97,12 @@ export function createTenantClients(
       // queries onto one connection, and PgBouncer 1.18 in transaction mode wedges on a pipeline
       // that mixes reads with a BEGIN (every request of the agency then hangs).
       if (entry.running < connectionsPerClient) entry.running++;
-      else await new Promise<void>((go) => entry.waiting.push(go)); // the slot is handed over
+      else {
+        await waitForSlot(entry).catch((error) => {
+          if (--entry.leases === 0 && entry.evicted) end(entry);
+          throw error;
+        });
+      }
       try {
         return await work(entry.sql);
       } catch (error) {

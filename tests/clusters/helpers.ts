@@ -58,8 +58,8 @@ export function clusterStack(
   return s;
 }
 
-/** A platform owner on this stack's catalog, logged in: its token. */
-export async function operatorToken(s: ClusterStack): Promise<string> {
+/** A platform owner on this stack's catalog (the console tests' password), logged in to the API. */
+export async function operator(s: ClusterStack): Promise<{ email: string; token: string }> {
   const email = `owner.${hex(8)}@ops.example.com`;
   const password = "Operator-pass-42-long";
   await upsertOperator(s.services.control, {
@@ -69,5 +69,5 @@ export async function operatorToken(s: ClusterStack): Promise<string> {
     passwordHash: await hashPassword(password),
   });
   const res = await call(s.app, "POST", "/api/admin/login", { body: { email, password } });
-  return (res.body as { token: string }).token;
+  return { email, token: (res.body as { token: string }).token };
 }

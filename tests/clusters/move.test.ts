@@ -15,7 +15,8 @@ import {
   type Tenant,
 } from "../support/fixtures.ts";
 import { cliEnv, runCli } from "../ops/helpers.ts";
-import { clusterStack, operatorToken } from "./helpers.ts";
+import { clusterStack, operator } from "./helpers.ts";
+import { browser, csrfOf } from "../console/helpers.ts";
 
 const s = clusterStack();
 const other = (cluster: string) => (cluster === "local" ? "local-2" : "local");
@@ -160,7 +161,7 @@ describe("a move under load", () => {
     }));
 
     // Back through the admin API: the stale copy on the first cluster is dropped to make room.
-    const token = await operatorToken(s);
+    const { token } = await operator(s);
     const same = await call(s.app, "POST", `/api/admin/agencies/${t.agency.id}/move`, {
       token,
       body: { to },
@@ -191,6 +192,29 @@ describe("a move under load", () => {
     const states = await s.services.control<{ state: string }[]>`
       select state from agency_moves where agency_id = ${t.agency.id} order by id`;
     expect(states.map((r) => r.state)).toEqual(["done", "done"]);
+  });
+});
+
+describe("the console", () => {
+  it("moves an agency from its page, behind a confirmation naming the agency and asking where to", async () => {
+    const t = await signupAgency(s.app, "console");
+    const from = t.agency.cluster;
+    const to = other(from);
+    const owner = browser(s.app);
+    expect((await owner.signIn((await operator(s)).email)).status).toBe(303);
+    const page = await owner.get(`/console/agencies/${t.agency.id}`);
+    expect(page.html).toContain(`/console/agencies/${t.agency.id}/move`);
+    const confirm = await owner.get(`/console/agencies/${t.agency.id}/move`);
+    expect(confirm.html).toContain(t.agency.name);
+    expect(confirm.html).toContain(`<option value="${to}">`);
+    expect(confirm.html).not.toContain(`<option value="${from}">`);
+    const done = await owner.post(`/console/agencies/${t.agency.id}/move`, {
+      _csrf: csrfOf(confirm.html),
+      to,
+    });
+    expect(done.status, done.html.slice(0, 500)).toBe(303);
+    expect((await owner.get(done.location!)).html).toContain(`now on cluster ${to}`);
+    expect(await catalogRow(t)).toMatchObject({ cluster: to });
   });
 });
 

@@ -14,7 +14,7 @@ import {
   type Tenant,
 } from "../support/fixtures.ts";
 import { runCli } from "../ops/helpers.ts";
-import { clusterStack, operatorToken } from "./helpers.ts";
+import { clusterStack, operator } from "./helpers.ts";
 
 const s = clusterStack();
 const CLUSTERS = ["local", "local-2"];
@@ -168,7 +168,7 @@ describe("placement", () => {
 
 describe("operators", () => {
   it("shows each agency's cluster in the admin API", async () => {
-    const token = await operatorToken(s);
+    const { token } = await operator(s);
     for (const name of CLUSTERS) {
       const t = tenants.find((x) => x.agency.cluster === name)!;
       const one = await call(s.app, "GET", `/api/admin/agencies/${t.agency.id}`, { token });

@@ -287,6 +287,7 @@ describe("migrateFleet over a whole (private) catalog", () => {
     await privateCatalog`
       insert into clusters values ('local', 'local', 'open', 10000, null, 'DATABASE_URL', 'POOLER_URL',
         'POOLER_ADMIN_URL', null)`;
+    await privateCatalog`create table cluster_replicas (cluster text, name text, pooler_dsn_ref text)`;
     doomed = await signupAgency(app, `fleet${tag}`);
     const rows = await su<Record<string, unknown>[]>`
       select id, name, database_name, cluster, status, schema_version from agencies

@@ -88,6 +88,9 @@ export function AgencyPage(
                 {actions.map((a) => (
                   <a class={`button action-${a.action}`} href={actionPath(agency, a)}>{a.label}</a>
                 ))}
+                {MOVABLE.includes(agency.status) && (
+                  <a class="button action-move" href={`/console/agencies/${agency.id}/move`}>Move</a>
+                )}
               </p>
             )}
         </section>
@@ -96,6 +99,38 @@ export function AgencyPage(
         <h2>Timeline</h2>
         <EventTable events={events} />
       </section>
+    </Layout>
+  );
+}
+
+// A move copies the database while it serves: an agency with a database to copy.
+const MOVABLE = ["active", "suspended"];
+
+/** Moving to another cluster: the confirmation names the agency and asks where to. */
+export function MovePage(props: { session: PageSession; agency: Agency; targets: string[] }) {
+  const { agency } = props;
+  return (
+    <Layout title={`Move ${agency.name}?`} session={props.session} current="/console/agencies">
+      <form method="post" action={`/console/agencies/${agency.id}/move`} class="card confirm">
+        <p>
+          Move <strong>{agency.name}</strong> ({agency.domain ?? "no domain"}, database{" "}
+          {agency.databaseName}, now on cluster{" "}
+          <strong>{agency.cluster}</strong>) to another cluster? Its database is copied while it serves; its
+          writes get 503 for about a second at the switch.
+        </p>
+        {props.targets.length === 0 ? <p>No other open cluster to move it to.</p> : (
+          <>
+            <label>
+              To cluster{" "}
+              <select name="to">
+                {props.targets.map((name) => <option value={name}>{name}</option>)}
+              </select>
+            </label>
+            <CsrfField csrf={props.session.csrf} />
+            <button type="submit" class="danger action-move">Move {agency.name}</button>
+          </>
+        )} <a href={`/console/agencies/${agency.id}`}>Cancel</a>
+      </form>
     </Layout>
   );
 }
