@@ -8,14 +8,14 @@ import type { Step } from "./types.ts";
 export const createDatabase: Step = {
   name: "create-database",
   async run(p, deps) {
-    // The rename runs before the claim commits: no moment where the spare is claimed by no row (the
-    // sweeper would drop it), and a failed rename puts the pool row back by rolling back. (A claim
-    // that fails to commit after the rename leaves the renamed database to the agency's row.)
+    // Claim and rename commit together where the catalog lives on the agency's cluster: no moment
+    // where the spare is claimed by no row (the sweeper would drop it), and a failed rename puts the
+    // pool row back by rolling back. On another cluster the rename runs before the claim commits (a
+    // claim that then fails to commit leaves the renamed database to the agency's row).
     const renamed = await transaction(deps.control, async (tx) => {
       const spare = await claimSpare(tx, deps.cluster, p.schemaVersion);
-      if (spare) {
-        await deps.server`alter database ${deps.server(spare)} rename to ${deps.server(p.databaseName)}`;
-      }
+      const ddl = deps.server === deps.control ? tx : deps.server;
+      if (spare) await ddl`alter database ${ddl(spare)} rename to ${ddl(p.databaseName)}`;
       return Boolean(spare);
     });
     if (renamed) {
