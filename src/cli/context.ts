@@ -5,12 +5,12 @@ import { resolve } from "node:path";
 import { migrateCatalog } from "../catalog/migrate.ts";
 import { type Config, ConfigError, loadConfig, type Servers, serverSecrets, serversFrom } from "../config.ts";
 import { connect, type Sql } from "../platform/db.ts";
+import type { LocalCluster } from "../stack/index.ts";
 import {
-  type LocalCluster,
   type LocalClusterFile,
   localClusterSecrets,
   registerLocalClusters,
-} from "../stack/index.ts";
+} from "../stack/local-clusters.ts";
 import { findDbmate, postgresBinDir } from "../stack/tools.ts";
 import { type ClusterDirectory, createClusterDirectory } from "../tenancy/cluster-directory.ts";
 import type { LifecycleDeps } from "../tenancy/lifecycle.ts";

@@ -5,30 +5,17 @@
 // switch is undone and the agency stays on its source; one left by a dead mover is undone, or
 // finished if it had switched, by the next run or by agencies:sweep (settleMoves).
 import { type Agency, findAgency, recordEvent } from "../../catalog/agencies.ts";
-import { connect, type Sql } from "../../platform/db.ts";
 import { ApiError, badRequest, unavailable } from "../../platform/errors.ts";
 import { type Cluster, ClusterConfigError } from "../cluster-directory.ts";
 import { databaseUrlFor, LockBusy, withAdvisoryLock } from "../control-plane.ts";
 import { MIGRATION_LOCK } from "../fleet-migrate.ts";
 import { agencyLock, dropAgencyDatabase, exclusively, type LifecycleDeps } from "../lifecycle.ts";
-import { moveTag } from "./replication.ts";
+import { moveColumns, type MoveRow, openMove, requireSuperusers } from "./open-move.ts";
 import { AFTER_SWITCH, BEFORE_SWITCH, SWITCH } from "./steps.ts";
 import type { Move, MoveDeps, MoveStep, Verification } from "./types.ts";
 
 export type { MoveDeps, MoveHooks } from "./types.ts";
 export const MOVE_STEPS = [...BEFORE_SWITCH, SWITCH, ...AFTER_SWITCH].map((s) => s.name);
-
-type MoveRow = {
-  id: number;
-  agencyId: string;
-  databaseName: string;
-  sourceCluster: string;
-  targetCluster: string;
-  state: "copying" | "switched" | "done" | "failed";
-  actor: string;
-  dropSourceAfter: Date | null;
-  details: { released?: boolean };
-};
 
 export type MoveResult = {
   move: number;
@@ -40,21 +27,6 @@ export type MoveResult = {
 };
 
 const conflict = (message: string) => new ApiError(409, "conflict", message);
-
-const moveColumns = (sql: Sql) =>
-  sql`id::int, agency_id, database_name, source_cluster, target_cluster, state, actor, drop_source_after, details`;
-
-/** The mover's own credential on each side: checked before a move starts. */
-function requireSuperusers(...clusters: Cluster[]) {
-  for (const cluster of clusters) {
-    if (!cluster.superuserUrl) {
-      throw unavailable(
-        `The mover needs a superuser of cluster ${cluster.cluster} (its superuser secret)`,
-        3600,
-      );
-    }
-  }
-}
 
 /** The mover's settings: the grace period from configuration, bounds on each wait. */
 export const moverDeps = (
@@ -69,52 +41,6 @@ export const moverDeps = (
   lockTimeoutMs: 5000,
   hooks,
 });
-
-/** The connections a move's steps use, opened lazily and closed together. */
-function openMove(row: MoveRow, agency: Agency, source: Cluster, target: Cluster): Move {
-  requireSuperusers(source, target);
-  const db = row.databaseName;
-  const open = (url: string, max = 2) =>
-    connect(databaseUrlFor(url, db), { max, applicationName: "buildflow-mover" });
-  const clients: Sql[] = [];
-  const track = (sql: Sql) => (clients.push(sql), sql);
-  const sourceSu = track(open(source.superuserUrl!));
-  const sourceAdmin = track(open(source.databaseUrl, 1));
-  const sourceFence = track(open(source.superuserUrl!, 1));
-  let targetSu: Sql | undefined;
-  const m: Move = {
-    id: row.id,
-    tag: moveTag(row.id),
-    actor: row.actor,
-    agency,
-    source,
-    target,
-    database: db,
-    sourceSu,
-    sourceAdmin,
-    sourceFence,
-    targetSu: () => (targetSu ??= track(open(target.superuserUrl!))),
-    async targetSuIfExists() {
-      const [exists] = await target.server`select 1 from pg_database where datname = ${db}`;
-      return exists ? m.targetSu() : undefined;
-    },
-    async releaseTarget() {
-      const sessions = [targetSu, m.snapshot].filter((sql): sql is Sql => sql !== undefined);
-      targetSu = m.snapshot = undefined;
-      await Promise.all(sessions.map((sql) => sql.end({ timeout: 5 })));
-    },
-    async openSnapshot() {
-      m.snapshot = track(open(target.databaseUrl, 1));
-      await m.snapshot.unsafe("begin isolation level repeatable read read only; select 1").simple();
-    },
-    startedAt: performance.now(),
-    timings: {},
-    async close() {
-      await Promise.all(clients.map((sql) => sql.end({ timeout: 5 })));
-    },
-  };
-  return m;
-}
 
 async function runStep(m: Move, deps: MoveDeps, step: MoveStep) {
   await deps.hooks?.beforeStep?.(step.name);
