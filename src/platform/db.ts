@@ -34,17 +34,22 @@ export function connect(url: string, options: ClientOptions = {}): Sql {
   });
 }
 
-/** Resolves when the server answers `select 1`, rejects after `timeoutMs`. */
-export async function ping(sql: Sql, timeoutMs: number): Promise<void> {
+/** The query's answer, or a rejection once `timeoutMs` has passed without one. */
+export async function answerWithin<T>(query: Promise<T>, timeoutMs: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
   });
   try {
-    await Promise.race([sql`select 1`, timeout]);
+    return await Promise.race([query, timeout]);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Resolves when the server answers `select 1`, rejects after `timeoutMs`. */
+export async function ping(sql: Sql, timeoutMs: number): Promise<void> {
+  await answerWithin(sql`select 1`, timeoutMs);
 }
 
 // postgres.js 3.4.9 mishandles a connection the server or pooler closes under a transaction:

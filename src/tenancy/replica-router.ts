@@ -3,7 +3,7 @@
 // the primary for its current one; a replica that lags past a bound or does not answer leaves
 // rotation until it recovers. A read goes to a replica in rotation that has replayed the agency's
 // last write known here (or the client's consistency token), else to the primary, with no wait.
-import type { Sql } from "../platform/db.ts";
+import { answerWithin, type Sql } from "../platform/db.ts";
 import type { ClusterDirectory } from "./cluster-directory.ts";
 
 /** Why a read went where it went (a /metrics label). */
@@ -32,7 +32,6 @@ type Position = {
   lagMs: number;
   up: boolean;
   inRotation: boolean;
-  checkedAt: number;
 };
 
 /** `16/B374D848` → a number to compare. */
@@ -68,19 +67,20 @@ export function createReplicaRouter(
     try {
       await Promise.all(
         clusters.known().filter((c) => c.replicas.length).map(async (cluster) => {
-          const primary = await currentLsn(cluster.pooler).catch(() => undefined);
+          const primary = await timed(currentLsn(cluster.pooler)).catch(() => undefined);
           await Promise.all(cluster.replicas.map(async (replica) => {
             const key = `${cluster.cluster}/${replica.name}`;
-            const now = Date.now();
             try {
               const [row] = await timed(replica.pooler<{ lsn: string | null; replayedAt: Date | null }[]>`
               select pg_last_wal_replay_lsn()::text as lsn, pg_last_xact_replay_timestamp() as replayed_at`);
               const lsn = row.lsn ? parseLsn(row.lsn) : 0n;
               const behind = primary === undefined ? 0 : Number(primary > lsn ? primary - lsn : 0n);
               // Caught up, it lags by nothing however long ago its last replayed commit was.
-              const lagMs = behind === 0 || !row.replayedAt ? 0 : Math.max(0, now - row.replayedAt.getTime());
+              const lagMs = behind === 0 || !row.replayedAt
+                ? 0
+                : Math.max(0, Date.now() - row.replayedAt.getTime());
               const inRotation = behind <= maxLagBytes && lagMs <= maxLagMs;
-              positions.set(key, { lsn, lagBytes: behind, lagMs, up: true, inRotation, checkedAt: now });
+              positions.set(key, { lsn, lagBytes: behind, lagMs, up: true, inRotation });
             } catch {
               const last = positions.get(key);
               if (last?.up !== false) onDown?.(cluster.cluster, replica.name);
@@ -88,7 +88,6 @@ export function createReplicaRouter(
                 ...(last ?? { lsn: 0n, lagBytes: 0, lagMs: 0 }),
                 up: false,
                 inRotation: false,
-                checkedAt: now,
               });
             }
           }));
@@ -99,15 +98,8 @@ export function createReplicaRouter(
     }
   }
 
-  /** A poll query that does not answer within the period counts as down. */
-  function timed<T>(query: Promise<T>): Promise<T> {
-    return Promise.race([
-      query,
-      new Promise<never>((_, reject) =>
-        setTimeout(() => reject(new Error("replica did not answer")), Math.max(pollMs * 5, 500))
-      ),
-    ]);
-  }
+  /** A poll query that does not answer within a few periods counts as down. */
+  const timed = <T>(query: Promise<T>) => answerWithin(query, Math.max(pollMs * 5, 500));
 
   const count = (route: ReadRoute) => reads.set(route, (reads.get(route) ?? 0) + 1);
 

@@ -38,8 +38,9 @@ export type TenantDeps = {
 /** Sent back by a client, it makes a read wait for (or skip) replicas behind its write. */
 export const CONSISTENCY_TOKEN = "X-Consistency-Token";
 
-// Reads a replica may serve; every other method writes (or may), and runs on the primary.
-const REPLICA_READS = new Set(["GET", "HEAD"]);
+// Reads: a replica may serve them, and a move's write freeze lets them through (they run on the
+// source until the switch). Every other method writes (or may), and runs on the primary.
+const READS = new Set(["GET", "HEAD"]);
 
 /** A failure of the replica itself (down, restarting, not yet holding the database), not the query's:
  * the primary can answer instead. */
@@ -47,9 +48,6 @@ const replicaFailed = (error: unknown) =>
   isConnectionLost(error) || /^(08|57P0|3D000|53300)/.test((error as { code?: string })?.code ?? "");
 
 export const userCacheKey = (agencyId: string, userId: string) => `${agencyId}:${userId}`;
-
-// A move's write freeze lets these through: they run on the source until the switch.
-const READS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 const behind = (version: string | null, required?: string) =>
   required !== undefined && (version === null || BigInt(version) < BigInt(required));
@@ -77,12 +75,12 @@ export function tenant(
     if (behind(agency.schemaVersion, requiredSchemaVersion)) {
       throw unavailable("The agency's database is being upgraded, retry shortly", 30);
     }
-    if (agency.frozenUntil && !READS.has(c.req.method) && agency.frozenUntil.getTime() > Date.now()) {
+    const reading = READS.has(c.req.method);
+    if (agency.frozenUntil && !reading && agency.frozenUntil.getTime() > Date.now()) {
       throw unavailable("The agency is moving to another cluster: writes resume within seconds", 1);
     }
     c.set("agency", agency);
     c.set("origin", requestOrigin(c, trustProxy));
-    const reading = REPLICA_READS.has(c.req.method);
     const sent = c.req.header(CONSISTENCY_TOKEN);
     const token = sent === undefined ? undefined : parseConsistencyToken(sent);
     if (sent !== undefined && !token) {
