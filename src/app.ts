@@ -95,13 +95,7 @@ const STOPPED: AgencyStatus[] = ["suspended", "archiving", "archived", "deleted"
 export function createServices(config: Config, servers: Servers): Services {
   const control = connect(servers.databaseUrl, { max: 4, applicationName: "buildflow-control" });
   const catalog = connect(servers.poolerUrl, { max: 8, applicationName: "buildflow-catalog" });
-  const appRole = decodeURIComponent(new URL(servers.poolerUrl).username);
-  const clusters = createClusterDirectory({
-    control,
-    catalogUrl: servers.databaseUrl,
-    appRole,
-    secrets: serverSecrets(servers),
-  });
+  const clusters = createClusterDirectory(control, servers);
   const spares = spareRefiller(config.SPARE_DATABASES);
   const tenantClients = createTenantClients({
     poolerUrl: async (name, replica) => {

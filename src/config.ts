@@ -172,6 +172,9 @@ function readSecretsFile(path: string | undefined): Record<string, string> {
   return parsed.data;
 }
 
+/** The request-serving role: the one the pooler URL logs in as. */
+export const appRoleOf = (servers: Servers) => decodeURIComponent(new URL(servers.poolerUrl).username);
+
 /** Every secret a cluster row may name: the catalog cluster's own variables and the cluster ones. */
 export function serverSecrets(servers: Servers): Record<string, string> {
   return {

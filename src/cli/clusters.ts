@@ -3,12 +3,12 @@
 // before it is accepted (its admin URL, its pooler with the app role, its console and superuser when
 // set, the settings the mover needs), then gets its template and spares, then opens.
 import { parseArgs } from "node:util";
-import { ConfigError, serverSecrets } from "../config.ts";
+import { appRoleOf, ConfigError, serverSecrets } from "../config.ts";
 import { connect } from "../platform/db.ts";
 import { type ClusterRow, clusterRows, defaultSecretRefs } from "../tenancy/cluster-directory.ts";
 import { refillSpares } from "../tenancy/spares.ts";
 import { prepareTemplate } from "../tenancy/template.ts";
-import { appRoleOf, withCliContext } from "./context.ts";
+import { withCliContext } from "./context.ts";
 import { exitOnError } from "./exit.ts";
 import { table } from "./output.ts";
 

@@ -3,7 +3,7 @@
 // when done.
 import { resolve } from "node:path";
 import { migrateCatalog } from "../catalog/migrate.ts";
-import { type Config, ConfigError, loadConfig, type Servers, serverSecrets, serversFrom } from "../config.ts";
+import { appRoleOf, type Config, ConfigError, loadConfig, type Servers, serversFrom } from "../config.ts";
 import { connect, type Sql } from "../platform/db.ts";
 import type { LocalCluster } from "../stack/index.ts";
 import {
@@ -46,23 +46,12 @@ export async function resolveServers(config: Config): Promise<Servers> {
   return { databaseUrl, poolerUrl, poolerAdminUrl, secrets: localClusterSecrets(stack.clusters ?? []) };
 }
 
-export const appRoleOf = (servers: Servers) => decodeURIComponent(new URL(servers.poolerUrl).username);
-
-/** The cluster directory over a catalog connection. */
-export const clusterDirectory = (control: Sql, servers: Servers) =>
-  createClusterDirectory({
-    control,
-    catalogUrl: servers.databaseUrl,
-    appRole: appRoleOf(servers),
-    secrets: serverSecrets(servers),
-  });
-
 /** Before serving: the catalog migrated, the local stack's clusters listed in it (when the stack is
  * ours), and every cluster's tenant template migrated. */
 export async function prepareServers(servers: Servers, dbmateBin: string, local?: LocalCluster[]) {
   await migrateCatalog(dbmateBin, servers.databaseUrl, appRoleOf(servers));
   const control = connect(servers.databaseUrl, { max: 2, applicationName: "buildflow-cli" });
-  const clusters = clusterDirectory(control, servers);
+  const clusters = createClusterDirectory(control, servers);
   try {
     if (local) await registerLocalClusters(control, local);
     for (const cluster of await clusters.all()) await prepareTemplate(cluster, dbmateBin);
@@ -76,7 +65,7 @@ export async function withCliContext(work: (ctx: CliContext) => Promise<void>): 
   const config = loadConfig(Deno.env.toObject());
   const servers = await resolveServers(config);
   const control = connect(servers.databaseUrl, { max: 4, applicationName: "buildflow-cli" });
-  const clusters = clusterDirectory(control, servers);
+  const clusters = createClusterDirectory(control, servers);
   try {
     await work({
       config,

@@ -1,7 +1,8 @@
 // `deno task db:migrate`: applies pending catalog migrations (db/main) and the app role's grants.
 import { migrateCatalog } from "../catalog/migrate.ts";
+import { appRoleOf } from "../config.ts";
 import { exitOnError } from "./exit.ts";
-import { appRoleOf, withCliContext } from "./context.ts";
+import { withCliContext } from "./context.ts";
 
 await exitOnError(() =>
   withCliContext(async ({ servers, dbmate }) => {

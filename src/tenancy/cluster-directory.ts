@@ -2,6 +2,7 @@
 // plane (admin connection and URL), its pooler for the app role, its PgBouncer console, and the
 // superuser URL only the mover uses. The catalog holds no password: each row names the secrets
 // (environment variables or keys of CLUSTER_SECRETS_FILE) that carry its URLs.
+import { appRoleOf, type Servers, serverSecrets } from "../config.ts";
 import { connect, type Sql } from "../platform/db.ts";
 import type { ControlPlane } from "./control-plane.ts";
 import { createPoolerAdmin, type PoolerAdmin } from "./pooler-admin.ts";
@@ -86,16 +87,12 @@ export async function clusterRows(control: Sql): Promise<ClusterRow[]> {
     from clusters order by name`;
 }
 
-export type ClusterDirectoryOptions = {
-  /** The catalog, admin role, direct. */
-  control: Sql;
-  catalogUrl: string;
-  appRole: string;
-  /** Secret name → URL. */
-  secrets: Record<string, string>;
-};
-
-export function createClusterDirectory({ control, catalogUrl, appRole, secrets }: ClusterDirectoryOptions) {
+/** The clusters the catalog (reached over `control`, the admin role's direct connection) lists,
+ * resolved with the secrets `servers` carries. */
+export function createClusterDirectory(control: Sql, servers: Servers) {
+  const catalogUrl = servers.databaseUrl;
+  const appRole = appRoleOf(servers);
+  const secrets = serverSecrets(servers);
   const live = new Map<string, Cluster>();
   const owned: { end(): Promise<unknown> }[] = [];
 

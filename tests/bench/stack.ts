@@ -1,6 +1,6 @@
 // The bench's servers: a fresh local stack in a temp dir (like tests/support/global-setup.ts), or the
 // configured DATABASE_URL / POOLER_URL; and the API, in this process or as a child process.
-import { type Config, loadConfig, type Servers } from "../../src/config.ts";
+import { appRoleOf, type Config, loadConfig, type Servers } from "../../src/config.ts";
 import type { RunningApi } from "../../src/main.ts";
 import { type ConnectionBudget, connectionBudget } from "../../src/platform/connection-budget.ts";
 import { connect, type Sql } from "../../src/platform/db.ts";
@@ -86,7 +86,7 @@ export async function bootBenchStack(log: (line: string) => void): Promise<Bench
       );
     };
   }
-  const appRole = decodeURIComponent(new URL(servers.poolerUrl).username);
+  const appRole = appRoleOf(servers);
   const control = connect(servers.databaseUrl, { max: 4, applicationName: "buildflow-bench" });
   // The catalog's own cluster: where the bench's agencies live.
   const controlPlane: ControlPlane = {
