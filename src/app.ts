@@ -334,6 +334,7 @@ function internalGauges({ tenantClients, admission, agencies, replicas }: Servic
   const registry = tenantClients.stats();
   const queue = admission.stats();
   const cache = agencies.stats();
+  const replication = replicas.stats();
   return {
     tenant_clients_live: registry.live,
     tenant_clients_max: registry.max,
@@ -352,12 +353,12 @@ function internalGauges({ tenantClients, admission, agencies, replicas }: Servic
     agency_cache_misses_total: cache.misses,
     // Reads by where they ran and why (a fixed set of routes).
     ...Object.fromEntries(
-      Object.entries(replicas.stats().reads).map((
+      Object.entries(replication.reads).map((
         [route, n],
       ) => [`tenant_reads_total{route="${route}"}`, n]),
     ),
     ...Object.fromEntries(
-      replicas.stats().replicas.flatMap((r) => {
+      replication.replicas.flatMap((r) => {
         const labels = `{replica="${r.replica}"}`;
         return [
           [`replica_lag_bytes${labels}`, r.lagBytes],

@@ -8,7 +8,7 @@ import { cursorKeyColumn, keysetPage, olderThan } from "../platform/cursor.ts";
 import type { Sql } from "../platform/db.ts";
 import { createLoadingCache } from "../platform/loading-cache.ts";
 import type { ClusterDirectory } from "../tenancy/cluster-directory.ts";
-import { withDatabase } from "../tenancy/control-plane.ts";
+import { agencyDatabaseSizes, type DatabaseSize, withDatabase } from "../tenancy/control-plane.ts";
 
 export type FleetDeps = {
   /** The catalog, admin role, direct. */
@@ -36,16 +36,14 @@ const behindTemplate = (sql: Sql) =>
 export function createFleet(deps: FleetDeps) {
   const { control } = deps;
   // Summing every agency database's size walks each one's files: at most once a minute.
-  const sizes = createLoadingCache<{ total: number; count: number; largest: Sized[] }>({
+  const sizes = createLoadingCache<{ total: number; count: number; largest: DatabaseSize[] }>({
     ttlMs: 60_000,
     max: 1,
   });
   const allSizes = async () => {
-    const rows = (await Promise.all((await deps.clusters.all()).map((cluster) =>
-      cluster.server<Sized[]>`
-        select datname as database, pg_database_size(datname)::float8 as bytes from pg_database
-        where datname like 'agency\\_%'`
-    ))).flat().sort((a, b) => b.bytes - a.bytes);
+    const rows =
+      (await Promise.all((await deps.clusters.all()).map((cluster) => agencyDatabaseSizes(cluster))))
+        .flat().sort((a, b) => b.bytes - a.bytes);
     return { total: rows.reduce((n, r) => n + r.bytes, 0), count: rows.length, largest: rows.slice(0, 5) };
   };
   /** App-role backends and connection slots, summed over the clusters; every PgBouncer's pools. */
@@ -118,12 +116,11 @@ export function createFleet(deps: FleetDeps) {
         order by created_at desc, id desc limit ${limit + 1}`;
       const page = keysetPage(rows, limit) as { data: Agency[]; nextCursor: string | null };
       const byCluster = Map.groupBy(page.data, (a) => a.cluster);
-      const found = await Promise.all([...byCluster].map(async ([name, agencies]) => {
-        const { server } = await deps.clusters.get(name);
-        return await server<Sized[]>`
-          select datname as database, pg_database_size(datname)::float8 as bytes from pg_database
-          where datname in ${server(agencies.map((a) => a.databaseName))}`;
-      }));
+      const found = await Promise.all(
+        [...byCluster].map(async ([name, agencies]) =>
+          agencyDatabaseSizes(await deps.clusters.get(name), agencies.map((a) => a.databaseName))
+        ),
+      );
       const bytes = new Map(found.flat().map((s) => [s.database, s.bytes]));
       return { ...page, sizes: bytes };
     },
@@ -158,8 +155,6 @@ export function createFleet(deps: FleetDeps) {
     },
   };
 }
-
-type Sized = { database: string; bytes: number };
 
 export type AgencyFilter = {
   q?: string;

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { Sql } from "../platform/db.ts";
 import type { Cluster } from "../tenancy/cluster-directory.ts";
+import { agencyDatabaseSizes } from "../tenancy/control-plane.ts";
 import type { PoolerAdmin } from "../tenancy/pooler-admin.ts";
 
 const count = () => z.number().int();
@@ -112,13 +113,9 @@ const addUp = (rows: Record<string, number>[]) =>
 async function clusterStats(cluster: Cluster) {
   const { server } = cluster;
   try {
-    const [largest, [{ count, bytes }], connections, replicas, pooler] = await Promise.all([
-      server<{ database: string; bytes: string }[]>`
-        select datname as database, pg_database_size(datname)::bigint as bytes from pg_database
-        where datname like 'agency\\_%' order by 2 desc limit 20`,
-      server<{ count: number; bytes: string }[]>`
-        select count(*)::int as count, coalesce(sum(pg_database_size(datname)), 0)::bigint as bytes
-        from pg_database where datname like 'agency\\_%'`,
+    // Every database measured once: the count, the total and the largest come from the same sizes.
+    const [sizes, connections, replicas, pooler] = await Promise.all([
+      agencyDatabaseSizes(cluster),
       server`
         select ${cluster.cluster} as cluster, datname as database, usename as role, count(*)::int as connections
         from pg_stat_activity where datname is not null group by 2, 3 order by 4 desc, 2 limit 50`,
@@ -132,13 +129,9 @@ async function clusterStats(cluster: Cluster) {
     return {
       cluster: cluster.cluster,
       databases: {
-        count,
-        totalBytes: Number(bytes),
-        largest: largest.map((d) => ({
-          cluster: cluster.cluster,
-          database: d.database,
-          bytes: Number(d.bytes),
-        })),
+        count: sizes.length,
+        totalBytes: sizes.reduce((n, d) => n + d.bytes, 0),
+        largest: sizes.slice(0, 20).map((d) => ({ cluster: cluster.cluster, ...d })),
       },
       connections,
       replicas,

@@ -96,6 +96,22 @@ export async function restoreDatabase(
   }
 }
 
+export type DatabaseSize = { database: string; bytes: number };
+
+/** The cluster's agency databases (or those of `names`) with their sizes, largest first, in one
+ * statement. pg_database_size walks each database's files: callers cache what they can. */
+export async function agencyDatabaseSizes(
+  cp: Pick<ControlPlane, "server">,
+  names?: string[],
+): Promise<DatabaseSize[]> {
+  const { server: sql } = cp;
+  if (names?.length === 0) return [];
+  return await sql<DatabaseSize[]>`
+    select datname as database, pg_database_size(datname)::float8 as bytes from pg_database
+    where datname like 'agency\\_%' ${names ? sql`and datname in ${sql(names)}` : sql``}
+    order by 2 desc`;
+}
+
 /** Drops a database even while PgBouncer or a client still holds connections to it. */
 export async function dropDatabase(cp: ControlPlane, database: string): Promise<void> {
   await cp.server`drop database if exists ${cp.server(database)} with (force)`;

@@ -13,6 +13,7 @@ import { createLoadingCache } from "../platform/loading-cache.ts";
 import { clientAddress, createRateLimiter } from "../platform/rate-limit.ts";
 import { validate } from "../platform/validate.ts";
 import type { Cluster, ClusterDirectory } from "./cluster-directory.ts";
+import { agencyDatabaseSizes } from "./control-plane.ts";
 import { clusterLoads, placeAgency } from "./placement.ts";
 import { provisionAgency, type ProvisioningHooks } from "./provisioning/index.ts";
 import type { SpareRefiller } from "./spares.ts";
@@ -66,12 +67,8 @@ export type SignupDeps = {
 };
 
 /** Agency databases' total size on a cluster (placement's byte load). */
-async function measureBytes(cluster: Cluster): Promise<number> {
-  const [{ bytes }] = await cluster.server<{ bytes: string }[]>`
-    select coalesce(sum(pg_database_size(datname)), 0)::bigint as bytes from pg_database
-    where datname like 'agency\\_%'`;
-  return Number(bytes);
-}
+const measureBytes = async (cluster: Cluster) =>
+  (await agencyDatabaseSizes(cluster)).reduce((n, d) => n + d.bytes, 0);
 
 export function signupRoutes(
   { control, clusters, spares, tokens, openSignup, trustProxy, defaultRegion, sizeTtlMs, hooks, replicas }:
