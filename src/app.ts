@@ -6,7 +6,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { stopPasswordWorkers } from "./auth/password.ts";
 import { createTokens, type Tokens } from "./auth/tokens.ts";
-import { type Config, type Servers, serverSecrets } from "./config.ts";
+import { type Config, type Servers } from "./config.ts";
 import { accessLog } from "./ops/access-log.ts";
 import { healthRoutes } from "./ops/health.ts";
 import { createMetrics, type Metrics, metricsRoutes } from "./ops/metrics.ts";
@@ -38,6 +38,7 @@ import { resourceRoutes } from "./resources/routes.ts";
 import { settingsRoutes } from "./settings/routes.ts";
 import { type Admission, createAdmission } from "./tenancy/admission.ts";
 import { type AgencyCache, createAgencyCache } from "./tenancy/agency-cache.ts";
+import { createAgencyWriter } from "./tenancy/agency-gate.ts";
 import { type ClusterDirectory, createClusterDirectory } from "./tenancy/cluster-directory.ts";
 import type { LifecycleDeps } from "./tenancy/lifecycle.ts";
 import { type MoveDeps, moverDeps } from "./tenancy/mover/index.ts";
@@ -262,15 +263,18 @@ export function createApp(services: Services) {
   );
 
   // Tenant routes: each behind the tenant middleware (token, agency check, agency client, admission).
-  const tenantMiddleware = tenant({
-    tokens: services.tokens,
+  const agencyPath = {
     agencies: services.agencies,
     clients: services.tenantClients,
     admission: services.admission,
+    replicas: services.replicas,
     requiredSchemaVersion: migrationVersions(TENANT_MIGRATIONS).at(-1),
+  };
+  const tenantMiddleware = tenant({
+    ...agencyPath,
+    tokens: services.tokens,
     users: services.users,
     trustProxy: config.TRUST_PROXY,
-    replicas: services.replicas,
     dispatch: async (request, env) => await app.fetch(request, env as Deno.ServeHandlerInfo),
   });
   const scoped = (routes: Hono<AppEnv>) => new Hono<AppEnv>().use(tenantMiddleware).route("/", routes);
@@ -293,6 +297,8 @@ export function createApp(services: Services) {
       operators: services.operators,
       lifecycle: services.lifecycle,
       users: services.users,
+      writeToAgency: createAgencyWriter(agencyPath),
+      trustProxy: config.TRUST_PROXY,
       mover: services.mover,
       internals: () => ({
         registry: services.tenantClients.stats(),

@@ -55,7 +55,8 @@ export type LocalStack = {
   pooler: Pooler;
   /** Every cluster, the catalog's first. */
   clusters: LocalCluster[];
-  stop(): Promise<void>;
+  /** Stops every server; `immediate` when they must be down at once (no clean checkpoint). */
+  stop(options?: { immediate?: boolean }): Promise<void>;
 };
 
 const randomHex = (bytes: number) =>
@@ -146,11 +147,11 @@ export async function bootLocalStack(dir: string, tools: Tools, options: LocalSt
   }
   const secrets = await loadSecrets(`${dir}/secrets.json`);
   const clusters: LocalCluster[] = [];
-  const stopAll = async () => {
+  const stopAll = async ({ immediate = false } = {}) => {
     for (const c of clusters.toReversed()) {
-      for (const replica of c.replicas) await stopLocalReplica(replica);
+      for (const replica of c.replicas) await stopLocalReplica(replica, immediate);
       await stopPooler(c.pooler);
-      await stopCluster(c.server);
+      await stopCluster(c.server, immediate);
     }
   };
   try {

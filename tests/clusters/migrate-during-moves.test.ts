@@ -1,0 +1,114 @@
+// A fleet migration while agencies move, on a two-cluster stack of the file's own: `tenants:migrate`
+// with a new (slow) migration over 200 agencies, 5 of them moved during the run. The run exits 0, no
+// request meanwhile gets a 500, and afterwards every live agency's own schema_migrations, its catalog
+// schema_version and the newest migration agree.
+import { describe, expect, it } from "vitest";
+import { migrationVersions, TENANT_MIGRATIONS } from "../../src/platform/dbmate.ts";
+import { mapLimit } from "../../src/platform/map-limit.ts";
+import { moveAgency } from "../../src/tenancy/mover/index.ts";
+import { call, connectedTo, signupAgency, sleep, type Tenant } from "../support/fixtures.ts";
+import { runCli } from "../ops/helpers.ts";
+import { clusterStack } from "./helpers.ts";
+
+const s = clusterStack();
+const AGENCIES = 200;
+const other = (cluster: string) => (cluster === "local" ? "local-2" : "local");
+
+describe("tenants:migrate while agencies move", () => {
+  it("leaves no agency behind: its database, the catalog and the newest migration agree", async () => {
+    const tenants = await mapLimit(
+      Array.from({ length: AGENCIES }, (_, i) => i),
+      6,
+      () => signupAgency(s.app, "fleet"),
+    );
+    const migrationsDir = await Deno.makeTempDir({ prefix: "buildflow-migrations-" });
+    for (const entry of Deno.readDirSync(TENANT_MIGRATIONS)) {
+      await Deno.copyFile(`${TENANT_MIGRATIONS}/${entry.name}`, `${migrationsDir}/${entry.name}`);
+    }
+    const NEWEST = "29990301000001";
+    await Deno.writeTextFile(
+      `${migrationsDir}/${NEWEST}_during_moves.sql`,
+      "-- migrate:up\nALTER TABLE clients ADD COLUMN during_moves text;\nSELECT pg_sleep(0.2);\n\n" +
+        "-- migrate:down\nALTER TABLE clients DROP COLUMN during_moves;\n",
+    );
+    expect(migrationVersions(migrationsDir).at(-1)).toBe(NEWEST);
+
+    // In the run's order (cluster, database name), five spread over it: some migrated before their
+    // move is tried (it goes through), some after (refused until the run has migrated them).
+    const order = [...tenants].sort((a, b) =>
+      a.agency.cluster.localeCompare(b.agency.cluster) || a.agencyDatabase.localeCompare(b.agencyDatabase)
+    );
+    const moving = [10, 60, 110, 160, 190].map((i) => order[i]);
+
+    const started = performance.now();
+    const run = runCli(
+      "tenants-migrate.ts",
+      ["--migrations-dir", migrationsDir, "--concurrency", "4"],
+      s.env(),
+    );
+    let running = true;
+    const finished = run.then((r) => {
+      running = false;
+      return r;
+    });
+
+    // Traffic on the moving agencies and a few others throughout: never a 500.
+    const statuses: number[] = [];
+    const traffic = (t: Tenant) =>
+      (async () => {
+        for (let i = 0; running && i < 2000; i++) {
+          statuses.push((await call(s.app, "GET", "/api/clients?limit=1", { token: t.token })).status);
+          statuses.push(
+            (await call(s.app, "POST", "/api/clients", { token: t.token, body: { name: `t${i}` } })).status,
+          );
+          await sleep(50);
+        }
+      })();
+    const loops = [...moving, order[0], order[AGENCIES - 1]].map(traffic);
+
+    const moves = moving.map(async (t) => {
+      const to = other(t.agency.cluster);
+      let refused = 0;
+      for (const until = performance.now() + 150_000; performance.now() < until;) {
+        try {
+          await moveAgency(s.services.mover, t.agency.id, to, { actor: "test" });
+          return { database: t.agencyDatabase, refused, movedAtMs: Math.round(performance.now() - started) };
+        } catch (error) {
+          // Refused while the run holds it or has not migrated it yet (409), or undone (503): again.
+          expect([409, 503], String(error)).toContain((error as { status?: number }).status);
+          refused++;
+          await sleep(200);
+        }
+      }
+      throw new Error(`${t.agencyDatabase} never moved`);
+    });
+
+    const result = await finished;
+    const runMs = Math.round(performance.now() - started);
+    const moved = await Promise.all(moves);
+    await Promise.all(loops);
+    console.log(JSON.stringify({ runMs, moved, requests: statuses.length }));
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(moved.filter((m) => m.movedAtMs < runMs).length, "moves during the run").toBeGreaterThan(0);
+    expect(statuses.filter((status) => status >= 500 && status !== 503)).toEqual([]);
+
+    const rows = await s.services.control<
+      { id: string; databaseName: string; cluster: string; schemaVersion: string }[]
+    >`
+      select id, database_name, cluster, schema_version from agencies where status = 'active'`;
+    expect(rows.length).toBeGreaterThanOrEqual(AGENCIES);
+    for (const t of moving) {
+      expect(rows.find((r) => r.id === t.agency.id)?.cluster).toBe(other(t.agency.cluster));
+    }
+    const disagreeing = (await mapLimit(rows, 8, async (row) => {
+      const [{ version }] = await connectedTo(
+        s.cluster(row.cluster).superuserUrl,
+        row.databaseName,
+        (sql) => sql<{ version: string }[]>`select max(version) as version from schema_migrations`,
+      );
+      return { database: row.databaseName, own: version, catalog: row.schemaVersion };
+    })).filter((v) => v.own !== NEWEST || v.catalog !== NEWEST);
+    expect(disagreeing).toEqual([]);
+    await Deno.remove(migrationsDir, { recursive: true });
+  }, 400_000);
+});
