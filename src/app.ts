@@ -37,6 +37,7 @@ import { resources } from "./resources/erp.ts";
 import { resourceRoutes } from "./resources/routes.ts";
 import { settingsRoutes } from "./settings/routes.ts";
 import { type Admission, createAdmission } from "./tenancy/admission.ts";
+import { type AdmissionGate, createAdmissionGate } from "./tenancy/admission-gate.ts";
 import { type AgencyCache, createAgencyCache } from "./tenancy/agency-cache.ts";
 import { createAgencyWriter } from "./tenancy/agency-gate.ts";
 import { type ClusterDirectory, createClusterDirectory } from "./tenancy/cluster-directory.ts";
@@ -70,6 +71,8 @@ export type Services = {
   /** One postgres.js client per agency database, through its cluster's PgBouncer, LRU-bounded. */
   tenantClients: TenantClients;
   admission: Admission;
+  /** In front of the tenant middleware: early and held 429s for agencies past their lane. */
+  admissionGate: AdmissionGate;
   /** Agency users as the tenant middleware checks them (active, current role), briefly cached. */
   users: LoadingCache<AgencyUser>;
   /** Plans' limits and agencies' measured storage, briefly cached. */
@@ -174,6 +177,7 @@ export function createServices(config: Config, servers: Servers): Services {
       storageTtlMs: config.STORAGE_CACHE_TTL_MS,
     }),
     admission,
+    admissionGate: createAdmissionGate({ admission, maxHeld: config.ADMISSION_HOLD_MAX }),
     replicas,
     lifecycle,
     mover: moverDeps(lifecycle, config.MOVE_SOURCE_GRACE_SECONDS),
@@ -277,7 +281,8 @@ export function createApp(services: Services) {
     trustProxy: config.TRUST_PROXY,
     dispatch: async (request, env) => await app.fetch(request, env as Deno.ServeHandlerInfo),
   });
-  const scoped = (routes: Hono<AppEnv>) => new Hono<AppEnv>().use(tenantMiddleware).route("/", routes);
+  const scoped = (routes: Hono<AppEnv>) =>
+    new Hono<AppEnv>().use(services.admissionGate.middleware).use(tenantMiddleware).route("/", routes);
   const sessions = { users: services.users, tokens: services.tokens };
   app.route("/api/auth", sessionRoutes({ ...sessions, tenant: tenantMiddleware }));
   app.route("/api/me", scoped(meRoutes().route("/", passwordRoutes(sessions))));
@@ -303,6 +308,7 @@ export function createApp(services: Services) {
       internals: () => ({
         registry: services.tenantClients.stats(),
         admission: services.admission.stats(),
+        admissionGate: services.admissionGate.stats(),
         agencyCache: services.agencies.stats(),
         replicas: services.replicas.stats(),
       }),
@@ -336,9 +342,12 @@ export function createApp(services: Services) {
 }
 
 /** The registry, admission and cache state as Prometheus gauges (no per-agency label). */
-function internalGauges({ tenantClients, admission, agencies, replicas }: Services): Record<string, number> {
+function internalGauges(
+  { tenantClients, admission, admissionGate, agencies, replicas }: Services,
+): Record<string, number> {
   const registry = tenantClients.stats();
   const queue = admission.stats();
+  const gate = admissionGate.stats();
   const cache = agencies.stats();
   const replication = replicas.stats();
   return {
@@ -351,9 +360,21 @@ function internalGauges({ tenantClients, admission, agencies, replicas }: Servic
     admission_waited_total: queue.waited,
     admission_rejected_total: queue.rejected,
     admission_timed_out_total: queue.timedOut,
-    admission_agency_rejected_total: queue.agencyRejected,
     admission_agencies_active: queue.agenciesActive,
     admission_agencies_waiting: queue.agenciesWaiting,
+    // An agency held back: each 429 by why (its own queue, its share of the global queue, pushed out
+    // of it); of those, how many were refused before the token check, and held for the Retry-After
+    // their client ignored.
+    ...Object.fromEntries(
+      Object.entries(queue.refused).map((
+        [mechanism, n],
+      ) => [`admission_refused_total{mechanism="${mechanism}"}`, n]),
+    ),
+    admission_refused_early_total: gate.refusedEarly,
+    admission_held_total: gate.heldTotal,
+    admission_held: gate.held,
+    admission_hold_full_total: gate.holdFull,
+    admission_agencies_held_back: gate.agenciesHeldBack,
     agency_cache_size: cache.size,
     agency_cache_hits_total: cache.hits,
     agency_cache_misses_total: cache.misses,
