@@ -37,7 +37,7 @@ import { resources } from "./resources/erp.ts";
 import { resourceRoutes } from "./resources/routes.ts";
 import { settingsRoutes } from "./settings/routes.ts";
 import { type Admission, createAdmission } from "./tenancy/admission.ts";
-import { type AdmissionGate, createAdmissionGate } from "./tenancy/admission-gate.ts";
+import { type AdmissionBackoff, createAdmissionBackoff } from "./tenancy/admission-backoff.ts";
 import { type AgencyCache, createAgencyCache } from "./tenancy/agency-cache.ts";
 import { createAgencyWriter } from "./tenancy/agency-gate.ts";
 import { type ClusterDirectory, createClusterDirectory } from "./tenancy/cluster-directory.ts";
@@ -72,7 +72,7 @@ export type Services = {
   tenantClients: TenantClients;
   admission: Admission;
   /** In front of the tenant middleware: early and held 429s for agencies past their lane. */
-  admissionGate: AdmissionGate;
+  admissionBackoff: AdmissionBackoff;
   /** Agency users as the tenant middleware checks them (active, current role), briefly cached. */
   users: LoadingCache<AgencyUser>;
   /** Plans' limits and agencies' measured storage, briefly cached. */
@@ -177,7 +177,7 @@ export function createServices(config: Config, servers: Servers): Services {
       storageTtlMs: config.STORAGE_CACHE_TTL_MS,
     }),
     admission,
-    admissionGate: createAdmissionGate({ admission, maxHeld: config.ADMISSION_HOLD_MAX }),
+    admissionBackoff: createAdmissionBackoff({ admission, maxHeld: config.ADMISSION_HOLD_MAX }),
     replicas,
     lifecycle,
     mover: moverDeps(lifecycle, config.MOVE_SOURCE_GRACE_SECONDS),
@@ -282,7 +282,7 @@ export function createApp(services: Services) {
     dispatch: async (request, env) => await app.fetch(request, env as Deno.ServeHandlerInfo),
   });
   const scoped = (routes: Hono<AppEnv>) =>
-    new Hono<AppEnv>().use(services.admissionGate.middleware).use(tenantMiddleware).route("/", routes);
+    new Hono<AppEnv>().use(services.admissionBackoff.middleware).use(tenantMiddleware).route("/", routes);
   const sessions = { users: services.users, tokens: services.tokens };
   app.route("/api/auth", sessionRoutes({ ...sessions, tenant: tenantMiddleware }));
   app.route("/api/me", scoped(meRoutes().route("/", passwordRoutes(sessions))));
@@ -308,7 +308,7 @@ export function createApp(services: Services) {
       internals: () => ({
         registry: services.tenantClients.stats(),
         admission: services.admission.stats(),
-        admissionGate: services.admissionGate.stats(),
+        admissionBackoff: services.admissionBackoff.stats(),
         agencyCache: services.agencies.stats(),
         replicas: services.replicas.stats(),
       }),
@@ -343,11 +343,11 @@ export function createApp(services: Services) {
 
 /** The registry, admission and cache state as Prometheus gauges (no per-agency label). */
 function internalGauges(
-  { tenantClients, admission, admissionGate, agencies, replicas }: Services,
+  { tenantClients, admission, admissionBackoff, agencies, replicas }: Services,
 ): Record<string, number> {
   const registry = tenantClients.stats();
   const queue = admission.stats();
-  const gate = admissionGate.stats();
+  const backoff = admissionBackoff.stats();
   const cache = agencies.stats();
   const replication = replicas.stats();
   return {
@@ -370,11 +370,11 @@ function internalGauges(
         [mechanism, n],
       ) => [`admission_refused_total{mechanism="${mechanism}"}`, n]),
     ),
-    admission_refused_early_total: gate.refusedEarly,
-    admission_held_total: gate.heldTotal,
-    admission_held: gate.held,
-    admission_hold_full_total: gate.holdFull,
-    admission_agencies_held_back: gate.agenciesHeldBack,
+    admission_refused_early_total: backoff.refusedEarly,
+    admission_held_total: backoff.heldTotal,
+    admission_held: backoff.held,
+    admission_hold_full_total: backoff.holdFull,
+    admission_agencies_held_back: backoff.agenciesHeldBack,
     agency_cache_size: cache.size,
     agency_cache_hits_total: cache.hits,
     agency_cache_misses_total: cache.misses,

@@ -46,7 +46,7 @@ export const configSchema = z.object({
    * queue; while n agencies wait, queue / n at most. Past that, 429 for that agency alone. */
   AGENCY_CONCURRENCY: int(1, 10_000).default(4),
   AGENCY_QUEUE: int(0, 1_000_000).default(500),
-  /** 429s held at once until the Retry-After their client ignored (src/tenancy/admission-gate.ts):
+  /** 429s held at once until the Retry-After their client ignored (src/tenancy/admission-backoff.ts):
    * each is an open request, memory and a socket. Past it, 429s are answered at once. */
   ADMISSION_HOLD_MAX: int(0, 1_000_000).default(10_000),
   /** How many PostgreSQL clusters the local stack boots, each with its PgBouncer (the catalog on the

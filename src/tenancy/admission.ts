@@ -36,7 +36,7 @@ export class AgencyRefused extends ApiError {
   }
 }
 
-/** The same answer, built once, for refusals that need no error of their own (admission-gate.ts):
+/** The same answer, built once, for refusals that need no error of their own (admission-backoff.ts):
  * building an Error (its stack) was the largest single cost of an early refusal. */
 export const agencyRefusal = new ApiError(429, "rate_limited", REFUSED, { headers: RETRY_AFTER });
 
@@ -214,7 +214,7 @@ export function createAdmission(
         release(lane);
       }
     },
-    /** What refuses a request naming `agency` now, before its token is checked (admission-gate.ts),
+    /** What refuses a request naming `agency` now, before its token is checked (admission-backoff.ts),
      * if anything. Counted in the totals only: no lane's figures take an unchecked name. */
     refuseUnchecked(agency: string): Mechanism | undefined {
       const mechanism = refusing(agency);

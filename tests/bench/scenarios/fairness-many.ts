@@ -37,10 +37,10 @@ export const okCount = (rs: WrkResult[]) => count(rs, (s) => s.startsWith("2"));
 export const refusedCount = (rs: WrkResult[]) => count(rs, (s) => s === "429" || s === "503");
 const perSecond = (rs: WrkResult[], n: number) => n / Math.max(...rs.map((r) => r.durationSec));
 
-/** Admission's and the gate's counters, flattened (refused by mechanism, early, held, ...). */
+/** Admission's and its backoff's counters, flattened (refused by mechanism, early, held, ...). */
 export function admissionCounters(ctx: BenchContext): Record<string, number> {
   const { refused, waited, rejected, timedOut } = ctx.api.services.admission.stats();
-  const { refusedEarly, heldTotal, holdFull } = ctx.api.services.admissionGate.stats();
+  const { refusedEarly, heldTotal, holdFull } = ctx.api.services.admissionBackoff.stats();
   return { ...refused, waited, rejected, timedOut, refusedEarly, heldTotal, holdFull };
 }
 

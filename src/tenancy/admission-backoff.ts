@@ -1,7 +1,8 @@
-// In front of the tenant middleware: an agency past its lane (admission.ts) costs the API almost
-// nothing, even when its clients ignore Retry-After, as buggy integrations and scripts do. A refused
-// request would otherwise still go through the token check, the catalog lookup and admission and build
-// an error, and thousands of connections retrying at once hold the one event loop every agency shares.
+// The backoff of agencies past their lane (admission.ts), in front of the tenant middleware: such an
+// agency costs the API almost nothing, even when its clients ignore Retry-After, as buggy integrations
+// and scripts do. A refused request would otherwise still go through the token check, the catalog
+// lookup and admission and build an error, and thousands of connections retrying at once hold the one
+// event loop every agency shares.
 // - Held: a 429 for an agency already told to retry later (refused within the last Retry-After) is
 //   held until that time, so a client that ignores it sends about one request per connection per
 //   Retry-After. At most `maxHeld` at once (each an open request: memory and a socket); past that,
@@ -18,7 +19,7 @@ import type { AppEnv } from "../platform/app-env.ts";
 import { renderError } from "../platform/errors.ts";
 import { type Admission, agencyRefusal, AgencyRefused, RETRY_AFTER_SECONDS } from "./admission.ts";
 
-export type AdmissionGateOptions = {
+export type AdmissionBackoffOptions = {
   admission: Admission;
   /** 429s held at once, across agencies. */
   maxHeld: number;
@@ -29,7 +30,7 @@ type Backoff = { over: Promise<void>; held: number };
 
 const NAMES_MAX = 10_000;
 
-export function createAdmissionGate({ admission, maxHeld }: AdmissionGateOptions) {
+export function createAdmissionBackoff({ admission, maxHeld }: AdmissionBackoffOptions) {
   const backoffs = new Map<string, Backoff>();
   // Agency ids by token text: a flood repeats few tokens, and decoding one was a large part of an
   // early refusal. Emptied when full: a bound, not an LRU.
@@ -80,7 +81,7 @@ export function createAdmissionGate({ admission, maxHeld }: AdmissionGateOptions
     }
   }
 
-  const middleware = createMiddleware<AppEnv>(async function admissionGate(c, next) {
+  const middleware = createMiddleware<AppEnv>(async function admissionBackoff(c, next) {
     // Only agencies in a backoff are refused early: otherwise no token is read twice.
     const named = backoffs.size ? namedAgency(bearerOf(c)) : undefined;
     if (named !== undefined && backoffs.has(named) && admission.refuseUnchecked(named)) {
@@ -110,4 +111,4 @@ export function createAdmissionGate({ admission, maxHeld }: AdmissionGateOptions
   };
 }
 
-export type AdmissionGate = ReturnType<typeof createAdmissionGate>;
+export type AdmissionBackoff = ReturnType<typeof createAdmissionBackoff>;

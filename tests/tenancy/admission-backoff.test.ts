@@ -1,4 +1,4 @@
-// The admission gate through the app: an agency past its lane (filled here by work held open in the
+// The admission backoff through the app: an agency past its lane (filled here by work held open in the
 // app's own admission) gets its first 429 at once, through the token check; a request of it before
 // the Retry-After is refused before its token is checked and its 429 held until then; no more than
 // ADMISSION_HOLD_MAX are held at once; a token forged to name an agency is refused only when that
@@ -20,10 +20,10 @@ const { app, services } = testApp({
 const su = superuser();
 let busy: Tenant;
 let other: Tenant;
-const operator = { email: `gate.${hex(8)}@ops.example.com`, password: "Operator-pass-42-long" };
+const operator = { email: `backoff.${hex(8)}@ops.example.com`, password: "Operator-pass-42-long" };
 
 beforeAll(async () => {
-  [busy, other] = await Promise.all([signupAgency(app, "gate"), signupAgency(app, "gate")]);
+  [busy, other] = await Promise.all([signupAgency(app, "backoff"), signupAgency(app, "backoff")]);
   await upsertOperator(services.control, {
     email: operator.email,
     fullName: "Gate viewer",
@@ -52,7 +52,7 @@ async function timed(request: Promise<Reply>): Promise<Reply & { ms: number }> {
   const reply = await request;
   return { ...reply, ms: performance.now() - started };
 }
-const gate = () => services.admissionGate.stats();
+const backoff = () => services.admissionBackoff.stats();
 const refused = () => services.admission.stats().refused;
 
 function expectRefusal(reply: Reply) {
@@ -64,18 +64,18 @@ function expectRefusal(reply: Reply) {
 it("answers an agency's first 429 at once and holds those that come before its Retry-After", async () => {
   const release = fillLane(busy.agency.id);
   try {
-    const [early0, queue0] = [gate().refusedEarly, refused().agency_queue];
+    const [early0, queue0] = [backoff().refusedEarly, refused().agency_queue];
     const first = await timed(get(busy.token));
     expectRefusal(first);
     expect(first.ms).toBeLessThan(500);
-    expect(gate()).toMatchObject({ refusedEarly: early0, agenciesHeldBack: 1 }); // through the token check
+    expect(backoff()).toMatchObject({ refusedEarly: early0, agenciesHeldBack: 1 }); // through the token check
 
     const [again, otherAgency] = await Promise.all([timed(get(busy.token)), timed(get(other.token))]);
     expectRefusal(again);
     expect(again.ms).toBeGreaterThan(500); // held until the Retry-After the client ignored
     expect(otherAgency.status).toBe(200); // another agency is not held back
     expect(otherAgency.ms).toBeLessThan(500);
-    expect(gate().refusedEarly).toBe(early0 + 1);
+    expect(backoff().refusedEarly).toBe(early0 + 1);
     expect(refused().agency_queue).toBe(queue0 + 2);
   } finally {
     await release();
@@ -87,11 +87,11 @@ it("holds at most ADMISSION_HOLD_MAX 429s at once and answers the rest at once",
   const release = fillLane(busy.agency.id);
   try {
     expectRefusal(await get(busy.token)); // starts the agency's backoff
-    const full0 = gate().holdFull;
+    const full0 = backoff().holdFull;
     const replies = await Promise.all(Array.from({ length: HOLD_MAX + 3 }, () => timed(get(busy.token))));
     replies.forEach(expectRefusal);
     expect(replies.filter((r) => r.ms > 500)).toHaveLength(HOLD_MAX);
-    expect(gate().holdFull).toBe(full0 + 3);
+    expect(backoff().holdFull).toBe(full0 + 3);
   } finally {
     await release();
   }
@@ -113,10 +113,10 @@ it("refuses a token forged to name an agency only when that agency's own request
   expectRefusal(await get(busy.token)); // the agency's own request, refused: its backoff starts
   const lane = () => services.admission.stats().busiest.find((l) => l.agency === busy.agency.id);
   const before = lane();
-  const early0 = gate().refusedEarly;
+  const early0 = backoff().refusedEarly;
   const forgedRefused = get(forged); // what the agency gets anyway: refused early (and held)
   await sleep(50);
-  expect(gate().refusedEarly).toBe(early0 + 1);
+  expect(backoff().refusedEarly).toBe(early0 + 1);
   expect(lane()).toEqual(before); // the agency's lane is as it was
   await release();
   // Still within the backoff, the lane has room again: the agency is served at once, and the forged
@@ -125,7 +125,7 @@ it("refuses a token forged to name an agency only when that agency's own request
   expect(served.status).toBe(200);
   expect(served.ms).toBeLessThan(500);
   expect((await get(forged)).status).toBe(401);
-  expect(gate().agenciesHeldBack).toBe(1);
+  expect(backoff().agenciesHeldBack).toBe(1);
   expectRefusal(await forgedRefused);
 });
 
@@ -148,7 +148,7 @@ it("shows when an agency is held back, and by which mechanism, in /metrics and t
     expect(stats.status).toBe(200);
     const api = stats.body!.api as {
       admission: { refused: Record<string, number>; busiest: Record<string, unknown>[] };
-      admissionGate: Record<string, unknown>;
+      admissionBackoff: Record<string, unknown>;
     };
     expect(api.admission.busiest).toContainEqual(expect.objectContaining({
       agency: busy.agency.id,
@@ -156,7 +156,7 @@ it("shows when an agency is held back, and by which mechanism, in /metrics and t
       refused: expect.objectContaining({ agency_queue: expect.any(Number) }),
     }));
     expect(api.admission.refused.agency_queue).toBeGreaterThan(0);
-    expect(api.admissionGate).toMatchObject({
+    expect(api.admissionBackoff).toMatchObject({
       maxHeld: HOLD_MAX,
       refusedEarly: expect.any(Number),
       heldTotal: expect.any(Number),
