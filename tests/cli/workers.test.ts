@@ -10,7 +10,8 @@ const { base, child } = api;
 
 it("serves tenant traffic from two isolates on one port, then stops on SIGTERM", async () => {
   expect(await api.ready()).toMatchObject({ status: "ready" });
-  expect(api.output()).toContain(`Listening on ${base}/ with 2 threads`);
+  const listening = `Listening on ${base}/ with 2 threads`;
+  expect(await api.printed(listening), api.output()).toBe(true);
 
   const id = hex(10);
   const signup = await fetch(`${base}/api/agencies`, {

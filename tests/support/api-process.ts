@@ -15,6 +15,8 @@ export type ApiProcess = {
   output(): string;
   /** The answer of GET /readyz once it is 200; throws with the output past `timeoutMs`. */
   ready(timeoutMs?: number): Promise<unknown>;
+  /** Whether `text` is printed within `timeoutMs` (what a child prints may reach us after its answers). */
+  printed(text: string, timeoutMs?: number): Promise<boolean>;
 };
 
 /** Spawns the API on a free port of 127.0.0.1, configured by `env` over the shared stack's. */
@@ -53,6 +55,11 @@ export function spawnApi(env: Record<string, string> = {}): ApiProcess {
         await sleep(200);
       }
       throw new Error(`not ready within ${timeoutMs} ms:\n${output}`);
+    },
+    async printed(text, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!output.includes(text) && Date.now() < deadline) await sleep(50);
+      return output.includes(text);
     },
   };
 }
