@@ -32,7 +32,7 @@ type Flood = {
   flood: WrkResult;
   lanes: { active: number; waiting: number }[];
   connections: ConnectionSamples;
-  /** The bench's process (the API in it) while A flooded. */
+  /** The bench's process (the API in it) while A's wrk ran. */
   cpu?: CpuSeconds;
   admission: Record<string, number>;
 };
@@ -74,10 +74,11 @@ export async function fairness(ctx: BenchContext): Promise<ScenarioResult> {
     })();
     let quiet: WrkResult;
     let flood: WrkResult;
-    const cpuBefore = cpuSnapshot(stack.dir);
+    let cpu: CpuSeconds | undefined; // the bench's process (the API in it) while A's wrk ran
     try {
-      const floodRun = withCpu(ctx, () =>
-        runWrk({
+      const floodRun = withCpu(ctx, async () => {
+        const before = cpuSnapshot(stack.dir);
+        const result = await runWrk({
           url: api.url,
           targets: targetsOf([flooder]),
           choice: { kind: "uniform" },
@@ -85,7 +86,10 @@ export async function fairness(ctx: BenchContext): Promise<ScenarioResult> {
           threads: sizes.threads,
           durationSec: floodSec,
           honourRetryAfter,
-        }));
+        });
+        cpu = cpuSeconds(before, cpuSnapshot(stack.dir));
+        return result;
+      });
       await sleep(RAMP_SEC * 1000);
       quiet = await withCpu(ctx, quietLoad);
       flood = await floodRun;
@@ -93,7 +97,6 @@ export async function fairness(ctx: BenchContext): Promise<ScenarioResult> {
       flooding = false;
       await laneLoop;
     }
-    const cpu = cpuSeconds(cpuBefore, cpuSnapshot(stack.dir));
     const connections = await sampler.stop();
     const admission = counterDelta(before, admissionCounters(ctx));
     ctx.log(
