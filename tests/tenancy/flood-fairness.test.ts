@@ -22,6 +22,8 @@ const { app } = testApp({ TRUST_PROXY: "true" }); // signs the agencies up
 const api = spawnApi();
 let quiet: Tenant;
 let flooders: Tenant[];
+/** The quiet agency's reads with no flood: how busy the machine is, for the figures logged. */
+let alone: WrkResult;
 
 beforeAll(async () => {
   await api.ready();
@@ -33,6 +35,7 @@ beforeAll(async () => {
     expect(res.status).toBe(200);
     await res.body?.cancel();
   });
+  alone = await load(quiet, 1, 2);
 }, 120_000);
 
 const load = (agency: Tenant, connections: number, durationSec: number) =>
@@ -68,6 +71,7 @@ for (const [floods, inFlight] of [[5, 450], [20, 120]] as const) {
     console.log(JSON.stringify({
       floods,
       inFlight,
+      aloneMs: alone.latencyMs,
       quiet: { requests: reads.requests, statuses: reads.statuses, latencyMs: reads.latencyMs },
       flood: {
         okPerSec: Math.round(flood.reduce((a, r) => a + r.okRps, 0)),
