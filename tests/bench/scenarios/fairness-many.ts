@@ -197,7 +197,7 @@ export function manyChecks(runs: FloodRun[], refusals: RefusalRun[], servedMs: n
       sampled(
         `a refused request costs the API ≤ 1/5 of a served read (${
           fmt(servedMs, 3)
-        } ms, B alone): ${r.label}`,
+        } ms under A's flood): ${r.label}`,
         r.refused,
         `${fmt(cpuPerRefusalMs(r), 3)} ms`,
         () => cpuPerRefusalMs(r) <= servedMs / 5,
