@@ -1,12 +1,13 @@
 // The composition root: builds the shared services from configuration and mounts every capability.
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { every } from "hono/combine";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { stopPasswordWorkers } from "./auth/password.ts";
 import { createTokens, type Tokens } from "./auth/tokens.ts";
-import { type Config, type Servers, serverSecrets } from "./config.ts";
+import type { Config, Servers } from "./config.ts";
 import { accessLog } from "./ops/access-log.ts";
 import { healthRoutes } from "./ops/health.ts";
 import { createMetrics, type Metrics, metricsRoutes } from "./ops/metrics.ts";
@@ -16,6 +17,7 @@ import { migrationVersions, TENANT_MIGRATIONS } from "./platform/dbmate.ts";
 import { createLoadingCache, type LoadingCache } from "./platform/loading-cache.ts";
 import { ApiError, notFound, renderError, toApiError } from "./platform/errors.ts";
 import { createOperatorAuth, type OperatorAuth } from "./admin/operator-auth.ts";
+import { platform, requireOperatorRole } from "./admin/platform-middleware.ts";
 import { adminRoutes } from "./admin/routes.ts";
 import { loginRoutes } from "./auth/login-routes.ts";
 import type { AgencyUser } from "./auth/agency-users.ts";
@@ -246,6 +248,11 @@ export function createApp(services: Services) {
       replicas: services.replicas,
       tokens: services.tokens,
       openSignup: config.OPEN_SIGNUP,
+      // The admin routes' check of the operator, so that the two cannot drift apart.
+      operatorsOnly: every(
+        platform({ tokens: services.tokens, currentOperator: services.operators.current }),
+        requireOperatorRole("owner", "operator"),
+      ),
       trustProxy: config.TRUST_PROXY,
     }),
   );

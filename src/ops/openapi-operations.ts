@@ -10,7 +10,7 @@ const ERROR = { $ref: "#/components/schemas/Error" };
 const ERROR_CODES: Record<number, string> = {
   400: "validation_failed",
   401: "unauthorized, invalid_credentials",
-  403: "forbidden, agency_mismatch, plan_limit_reached",
+  403: "forbidden, agency_mismatch, plan_limit_reached, plan_not_available",
   404: "not_found",
   409: "conflict",
   413: "payload_too_large",
