@@ -235,7 +235,7 @@ export function createApp(services: Services) {
   }));
 
   app.route("/", healthRoutes(services));
-  app.route("/", metricsRoutes(services.metrics, () => internalGauges(services)));
+  app.route("/", metricsRoutes(services.metrics, () => internalGauges(services), config.METRICS_TOKEN));
   app.route(
     "/api/agencies",
     signupRoutes({

@@ -80,6 +80,11 @@ export const configSchema = z.object({
   PGBOUNCER_BIN: z.string().optional(),
   DBMATE_BIN: z.string().optional(),
   LOG_REQUESTS: flag.default(true),
+  /** The bearer token GET /metrics asks for (Prometheus's `authorization.credentials`). Unset, /metrics
+   * is not served (404) in any environment: clusters, agency counts and traffic are not public.
+   * `deno task dev` makes one for its local stack and prints how to scrape. */
+  METRICS_TOKEN: z.string().min(32, "must be at least 32 characters")
+    .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces").optional(),
   /** Browser origins allowed to call the API (comma-separated `https://app.example.com`), or `*`.
    * Unset: no CORS headers, so only same-origin pages. Tokens travel in Authorization, never in
    * cookies, so credentials are never allowed (and `*` is never combined with them). */

@@ -62,7 +62,12 @@ await exitOnError(async () => {
     const servers = stack?.servers ?? serversFrom(config);
     await prepareServers(servers, tools.dbmate, stack?.clusters);
     checkpoint();
-    api = await serveApi({ ...config, JWT_SECRET: config.JWT_SECRET ?? stack?.jwtSecret }, servers);
+    // The local stack's own secrets where none is configured; /metrics stays unserved without one.
+    const metricsToken = config.METRICS_TOKEN ?? stack?.metricsToken;
+    api = await serveApi(
+      { ...config, JWT_SECRET: config.JWT_SECRET ?? stack?.jwtSecret, METRICS_TOKEN: metricsToken },
+      servers,
+    );
     checkpoint();
     const urls = { apiUrl: api.url, databaseUrl: servers.databaseUrl, poolerUrl: servers.poolerUrl };
     if (stack) {
@@ -81,6 +86,11 @@ await exitOnError(async () => {
   API        ${urls.apiUrl}   (GET /readyz, POST /api/agencies)
   catalog    ${urls.databaseUrl}   (admin role, direct)
   pooler     ${urls.poolerUrl}   (app role, PgBouncer)
+  metrics    ${
+      metricsToken
+        ? `curl -H 'Authorization: Bearer ${metricsToken}' ${urls.apiUrl}/metrics`
+        : "not served: set METRICS_TOKEN"
+    }
 ${
       stack && stack.clusters.length > 1
         ? `  clusters   ${stack.clusters.map((c) => c.name).join(", ")}\n`

@@ -5,7 +5,7 @@ import { z } from "zod";
 
 type Json = Record<string, unknown>;
 
-const ERROR = { $ref: "#/components/schemas/Error" };
+export const ERROR = { $ref: "#/components/schemas/Error" };
 // The codes each status carries (DESIGN.md, section 4 and 8).
 const ERROR_CODES: Record<number, string> = {
   400: "validation_failed",

@@ -11,6 +11,7 @@ import type { ControlPlane } from "../../src/tenancy/control-plane.ts";
 import { templateVersion } from "../../src/tenancy/template.ts";
 import { prepareServers } from "../../src/cli/context.ts";
 import { processTree } from "./cpu.ts";
+import { METRICS_TOKEN } from "./metrics.ts";
 
 export type BenchStack = {
   external: boolean;
@@ -145,6 +146,7 @@ export function benchEnv(stack: BenchStack, overrides: Record<string, string> = 
     TRUST_PROXY: "true",
     // Loopback only: the bench never listens beyond this machine.
     HOST: "127.0.0.1",
+    METRICS_TOKEN,
     ...overrides,
   };
 }

@@ -53,6 +53,19 @@ async function waitReady(dev: Dev, dataDir: string, timeoutMs: number) {
   throw new Error(`not ready within ${timeoutMs} ms (${last}); output:\n${dev.output()}`);
 }
 
+/** The /metrics token dev printed, held to what it says: the printed curl gets 200, no token 401. */
+async function printedMetricsToken(dev: Dev, apiUrl: string): Promise<string> {
+  const [, token, url] = dev.output().match(/metrics\s+curl -H 'Authorization: Bearer (\S+)' (\S+)/) ?? [];
+  expect(url, dev.output()).toBe(`${apiUrl}/metrics`);
+  const scraped = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
+  expect(scraped.status).toBe(200);
+  expect(await scraped.text()).toContain("buildflow_http_requests_total");
+  const refused = await fetch(url);
+  expect(refused.status).toBe(401);
+  await refused.body?.cancel();
+  return token;
+}
+
 type Proc = { pid: number; cmd: string };
 
 function processes(): (Proc & { ppid: number })[] {
@@ -131,6 +144,7 @@ describe("deno task dev", () => {
   let dataDir = "";
   let dev: Dev | undefined;
   let coldStarted = false;
+  let metricsToken = "";
 
   beforeAll(async () => {
     dataDir = await Deno.makeTempDir({ prefix: "buildflow-dev-" });
@@ -150,6 +164,7 @@ describe("deno task dev", () => {
       // The announced URL carries the port the kernel chose, not 0.
       const api = new URL(ready.json.apiUrl);
       expect(Number(api.port)).toBeGreaterThan(0);
+      metricsToken = await printedMetricsToken(dev, ready.json.apiUrl);
       expect(JSON.parse(ready.body)).toEqual({
         status: "ready",
         checks: { catalog: true, pooler: true, clusters: { local: true } },
@@ -195,8 +210,10 @@ describe("deno task dev", () => {
       // stack.json was rewritten for this run, not left over from the last.
       const written = (await Deno.stat(`${dataDir}/stack.json`)).mtime!.getTime();
       expect(written).toBeGreaterThanOrEqual(spawnedAt - 1000); // file systems may round mtimes
-      // Same cluster, same secrets: the old credentials still log in to the new ports.
+      // Same cluster, same secrets: the old credentials still log in to the new ports, and a scraper
+      // keeps its token.
       expect(new URL(ready.json.databaseUrl).password).toBe(new URL(before.databaseUrl).password);
+      expect(await printedMetricsToken(dev, ready.json.apiUrl)).toBe(metricsToken);
 
       const recorded = await stackProcesses(dataDir);
       expect(recorded.length).toBeGreaterThanOrEqual(2);

@@ -17,8 +17,9 @@ export type Dev = {
 /** Spawns `src/cli/dev.ts` from `checkout` with DATA_DIR and PORT=0 (plus `env`). */
 export function spawnDev(dataDir: string, { checkout = ROOT, env: extra = {} } = {}): Dev {
   const env = Deno.env.toObject();
-  // With a DATABASE_URL, dev.ts would use those servers instead of booting its own stack.
-  for (const key of ["DATABASE_URL", "POOLER_URL", "POOLER_ADMIN_URL"]) delete env[key];
+  // With a DATABASE_URL, dev.ts would use those servers instead of booting its own stack, and with a
+  // METRICS_TOKEN that token instead of its stack's.
+  for (const key of ["DATABASE_URL", "POOLER_URL", "POOLER_ADMIN_URL", "METRICS_TOKEN"]) delete env[key];
   const spawnedAt = performance.now();
   const child = new Deno.Command(Deno.execPath(), {
     args: ["run", "-A", "src/cli/dev.ts"],

@@ -95,6 +95,13 @@ export async function signedInOperator(
   return { id, email, token: res.body!.token as string };
 }
 
+/** The scraper's token of the test apps that serve /metrics (made with `{ METRICS_TOKEN }`). */
+export const METRICS_TOKEN = `test-metrics-${hex(32)}`;
+
+/** GET /metrics as Prometheus reads it, with the scraper's token. */
+export const scrape = (app: AnyApp) =>
+  app.request("/metrics", { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } });
+
 /** POST /api/auth/login from a fresh client address; returns the raw response and its JSON. */
 export async function login(app: AnyApp, body: Record<string, unknown>, address = freshAddress()) {
   const res = await app.request("/api/auth/login", {
