@@ -29,6 +29,8 @@ export const configSchema = z.object({
   JWT_AUDIENCE: z.string().min(1).default("buildflow-api"),
   JWT_TTL_SECONDS: int(60, 86_400 * 30).default(3600),
   BODY_LIMIT_BYTES: int(1024, 64 * 1024 * 1024).default(1024 * 1024),
+  /** false: only operators create agencies (POST /api/agencies with a platform token). Open, a signup
+   * without a token takes only a self-service plan. */
   OPEN_SIGNUP: flag.default(true),
   /** Live postgres.js clients kept in the registry (one per agency database), LRU-evicted. */
   TENANT_CLIENTS_MAX: int(1, 100_000).default(1000),
