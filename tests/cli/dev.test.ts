@@ -5,7 +5,7 @@
 // below only turn a hung process into a failure.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect } from "../../src/platform/db.ts";
-import { type Dev, ROOT, spawnDev } from "../support/dev-process.ts";
+import { type DenoChild, ROOT, spawnDev } from "../support/dev-process.ts";
 import { sleep } from "../support/fixtures.ts";
 
 const CATALOG_TABLES = [
@@ -25,7 +25,7 @@ const STOP_DEADLINE_MS = 30_000;
 
 /** Waits until the process announced its API URL, stack.json carries that same URL and GET /readyz
  * answers 200; returns stack.json, the announced URL and the readyz body. */
-async function waitReady(dev: Dev, dataDir: string, timeoutMs: number) {
+async function waitReady(dev: DenoChild, dataDir: string, timeoutMs: number) {
   const deadline = dev.spawnedAt + timeoutMs;
   let last = "nothing yet";
   while (performance.now() < deadline) {
@@ -54,7 +54,7 @@ async function waitReady(dev: Dev, dataDir: string, timeoutMs: number) {
 }
 
 /** The /metrics token dev printed, held to what it says: the printed curl gets 200, no token 401. */
-async function printedMetricsToken(dev: Dev, apiUrl: string): Promise<string> {
+async function printedMetricsToken(dev: DenoChild, apiUrl: string): Promise<string> {
   const [, token, url] = dev.output().match(/metrics\s+curl -H 'Authorization: Bearer (\S+)' (\S+)/) ?? [];
   expect(url, dev.output()).toBe(`${apiUrl}/metrics`);
   const scraped = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
@@ -98,7 +98,7 @@ async function stackProcesses(dataDir: string): Promise<Proc[]> {
 }
 
 /** SIGINT, as Ctrl-C would; resolves with the exit status or rejects after `timeoutMs`. */
-async function interrupt(dev: Dev, timeoutMs: number): Promise<Deno.CommandStatus> {
+async function interrupt(dev: DenoChild, timeoutMs: number): Promise<Deno.CommandStatus> {
   dev.child.kill("SIGINT");
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -112,7 +112,7 @@ async function interrupt(dev: Dev, timeoutMs: number): Promise<Deno.CommandStatu
 }
 
 /** Whatever happened, leave no process behind: the child, then any daemon of its stack. */
-async function killAll(dev: Dev | undefined, dataDir: string): Promise<void> {
+async function killAll(dev: DenoChild | undefined, dataDir: string): Promise<void> {
   if (dev && !dev.exited) {
     await interrupt(dev, 20_000).catch(async () => {
       dev.child.kill("SIGKILL");
@@ -128,7 +128,7 @@ async function killAll(dev: Dev | undefined, dataDir: string): Promise<void> {
   for (let i = 0; i < 100 && mentioning(dataDir).length; i++) await sleep(50);
 }
 
-async function expectStoppedCleanly(dev: Dev, dataDir: string, recorded: Proc[]) {
+async function expectStoppedCleanly(dev: DenoChild, dataDir: string, recorded: Proc[]) {
   const status = await interrupt(dev, STOP_DEADLINE_MS);
   expect(status.code, dev.output()).toBe(0);
   // pg_ctl stop -w and stopPooler wait for their processes, so nothing may linger even briefly.
@@ -142,7 +142,7 @@ async function expectStoppedCleanly(dev: Dev, dataDir: string, recorded: Proc[])
 
 describe("deno task dev", () => {
   let dataDir = "";
-  let dev: Dev | undefined;
+  let dev: DenoChild | undefined;
   let coldStarted = false;
   let metricsToken = "";
 
@@ -261,7 +261,7 @@ describe.runIf(Deno.uid() === 0)("deno task dev in a directory the postgres user
   let locked = "";
   let dataDir = "";
   let serverDir = "";
-  let dev: Dev | undefined;
+  let dev: DenoChild | undefined;
 
   beforeAll(async () => {
     locked = await Deno.makeTempDir({ prefix: "buildflow-locked-" });

@@ -4,30 +4,20 @@
 import { afterAll, expect, it } from "vitest";
 import { freePort } from "../../src/stack/ports.ts";
 import { cliEnv } from "../ops/helpers.ts";
+import { spawnDeno } from "../support/dev-process.ts";
 import { hex, PASSWORD, sleep } from "../support/fixtures.ts";
 
 const port = freePort();
 const base = `http://127.0.0.1:${port}`;
-const root = new URL("../../", import.meta.url).pathname;
-const child = new Deno.Command(Deno.execPath(), {
-  args: ["run", "-A", "src/main.ts"],
-  cwd: root,
+const api = spawnDeno(["run", "-A", "src/main.ts"], {
   env: cliEnv({ API_WORKERS: "2", PORT: String(port), HOST: "127.0.0.1", LOG_REQUESTS: "false" }),
-  stdin: "null",
-  stdout: "piped",
-  stderr: "piped",
-}).spawn();
-// Drained as it comes (a full pipe would stall the child).
-let output = "";
-const drained = Promise.all([child.stdout, child.stderr].map(async (stream) => {
-  for await (const chunk of stream.pipeThrough(new TextDecoderStream())) output += chunk;
-}));
+});
+const { child } = api;
 afterAll(async () => {
   try {
     child.kill("SIGKILL");
   } catch { /* already ended */ }
   await child.status;
-  await drained;
 });
 
 async function ready(timeoutMs = 30_000) {
@@ -38,12 +28,12 @@ async function ready(timeoutMs = 30_000) {
     await res?.body?.cancel();
     await sleep(200);
   }
-  throw new Error(`not ready within ${timeoutMs} ms:\n${output}`);
+  throw new Error(`not ready within ${timeoutMs} ms:\n${api.output()}`);
 }
 
 it("serves tenant traffic from two isolates on one port, then stops on SIGTERM", async () => {
   expect(await ready()).toMatchObject({ status: "ready" });
-  expect(output).toContain(`Listening on ${base}/ with 2 threads`);
+  expect(api.output()).toContain(`Listening on ${base}/ with 2 threads`);
 
   const id = hex(10);
   const signup = await fetch(`${base}/api/agencies`, {

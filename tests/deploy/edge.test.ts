@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { freePort, waitForPort } from "../../src/stack/ports.ts";
 import { checked } from "../support/contract.ts";
+import { spawnDeno } from "../support/dev-process.ts";
 import { type AnyApp, apiFor, dataOf, loginToken, signupAgency } from "../support/fixtures.ts";
 import { stack } from "../support/stack.ts";
 
@@ -27,37 +28,18 @@ const env: Record<string, string> = {
     return value ? [[k, value]] : [];
   })),
 };
-const child = new Deno.Command(Deno.execPath(), {
-  args: [
-    "serve",
-    ...PERMISSIONS,
-    "--no-prompt",
-    "--port",
-    String(port),
-    "--host",
-    "127.0.0.1",
-    "src/server.ts",
-  ],
-  cwd: new URL("../../", import.meta.url).pathname,
-  clearEnv: true,
-  env,
-  stdin: "null",
-  stdout: "piped",
-  stderr: "piped",
-}).spawn();
-// Drained as it comes (a full pipe would stall the child).
-let output = "";
-const drained = Promise.all([child.stdout, child.stderr].map(async (stream) => {
-  for await (const chunk of stream.pipeThrough(new TextDecoderStream())) output += chunk;
-}));
+const server = spawnDeno(
+  ["serve", ...PERMISSIONS, "--no-prompt", "--port", String(port), "--host", "127.0.0.1", "src/server.ts"],
+  { env },
+);
 /** The server over HTTP, as the fixtures drive an app, every answer checked against the contract. */
 const edge = checked({
   request: (path: string, init?: RequestInit) => fetch(`${base}${path}`, init),
 } as unknown as AnyApp);
 
 beforeAll(async () => {
-  const exited = child.status.then(({ code }) => {
-    throw new Error(`deno serve exited (${code}):\n${output}`);
+  const exited = server.status.then(({ code }) => {
+    throw new Error(`deno serve exited (${code}):\n${server.output()}`);
   });
   exited.catch(() => {}); // afterAll ends it too
   await Promise.race([waitForPort(port, 30_000), exited]);
@@ -65,10 +47,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   try {
-    child.kill("SIGKILL");
+    server.child.kill("SIGKILL");
   } catch { /* already ended */ }
-  await child.status;
-  await drained;
+  await server.status;
 });
 
 it("signs up, logs in, creates and reads a client, and logs out with net, env and read only", async () => {
@@ -86,5 +67,5 @@ it("signs up, logs in, creates and reads a client, and logs out with net, env an
   expect((await api.post("/api/auth/logout", undefined)).status).toBe(204);
   expect((await api.get("/api/me")).status).toBe(401);
   // Nothing on the way asked for more: a denied permission is logged, or fails the request.
-  expect(output).not.toMatch(/NotCapable|Requires \w+ access|PermissionDenied/);
+  expect(server.output()).not.toMatch(/NotCapable|Requires \w+ access|PermissionDenied/);
 }, 60_000);
