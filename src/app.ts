@@ -176,7 +176,7 @@ export function createServices(config: Config, servers: Servers): Services {
     admission,
     replicas,
     lifecycle,
-    mover: moverDeps(lifecycle, config.MOVE_SOURCE_GRACE_SECONDS),
+    mover: moverDeps(lifecycle, config),
     metrics,
     live,
     async watchAgencyChanges() {
@@ -278,11 +278,10 @@ export function createApp(services: Services) {
     dispatch: async (request, env) => await app.fetch(request, env as Deno.ServeHandlerInfo),
   });
   const scoped = (routes: Hono<AppEnv>) => new Hono<AppEnv>().use(tenantMiddleware).route("/", routes);
-  const sessions = { users: services.users, tokens: services.tokens };
-  app.route("/api/auth", sessionRoutes({ ...sessions, tenant: tenantMiddleware }));
-  app.route("/api/me", scoped(meRoutes().route("/", passwordRoutes(sessions))));
+  app.route("/api/auth", sessionRoutes({ tenant: tenantMiddleware }));
+  app.route("/api/me", scoped(meRoutes().route("/", passwordRoutes({ tokens: services.tokens }))));
   const { limits } = services;
-  app.route("/api/users", scoped(userRoutes({ control: services.control, users: services.users, limits })));
+  app.route("/api/users", scoped(userRoutes({ control: services.control, limits })));
   app.route("/api/usage", scoped(usageRoutes(limits)));
   app.route("/api/audit-log", scoped(auditRoutes()));
   app.route("/api/settings", scoped(settingsRoutes()));

@@ -214,6 +214,10 @@ function localServers(base: string, tools: Tools, options: LocalStackOptions) {
       // that keeps a moving agency's writes fenced even if the mover dies.
       wal_level: "logical",
       max_prepared_transactions: 16,
+      // Each move into the cluster runs an apply worker and up to 2 table-copy workers: the default 4
+      // workers starve a third concurrent move (see MOVES_PER_CLUSTER).
+      max_worker_processes: 24,
+      max_logical_replication_workers: 16,
     },
     peer: { role: APP_ROLE, osUser: serviceUserName() },
   };

@@ -251,11 +251,15 @@ describe("a move that fails before the switch", () => {
       const from = t.agency.cluster;
       const to = other(from);
       await call(s.app, "POST", "/api/clients", { token: t.token, body: { name: "before" } });
-      const deps = moverDeps(s.services.lifecycle, 3600, {
-        beforeStep(name) {
-          if (name === step) throw new Error(`injected before ${name}`);
+      const deps = moverDeps(
+        s.services.lifecycle,
+        { ...s.services.config, MOVE_SOURCE_GRACE_SECONDS: 3600 },
+        {
+          beforeStep(name) {
+            if (name === step) throw new Error(`injected before ${name}`);
+          },
         },
-      });
+      );
       const error = await moveAgency(deps, t.agency.id, to, { actor: "test" }).catch((e) => e);
       expect(error).toMatchObject({ status: 503, code: "unavailable" });
       expect(String(error.message)).toContain(`failed at ${step}`);
@@ -266,7 +270,10 @@ describe("a move that fails before the switch", () => {
       expect(created.status, JSON.stringify(created.body)).toBe(201);
       // Nothing left in the way: the same move now goes through (once: a whole move is seconds).
       if (step === "catch-up") {
-        const deps = moverDeps(s.services.lifecycle, 3600);
+        const deps = moverDeps(s.services.lifecycle, {
+          ...s.services.config,
+          MOVE_SOURCE_GRACE_SECONDS: 3600,
+        });
         const moved = await moveAgency(deps, t.agency.id, to, { actor: "test" });
         expect(moved.verification.verified).toBe(true);
       }
