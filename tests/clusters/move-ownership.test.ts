@@ -191,6 +191,24 @@ describe("a mover that loses its lock", () => {
   }, 60_000);
 });
 
+describe("moves in opposite directions at once", () => {
+  it("both finish: neither's replication slot waits on the other's subscription", async () => {
+    const [a, b] = [await signupAgency(s.app, "cross"), await signupAgency(s.app, "cross")];
+    // Placement alternates; make sure the two start on different clusters.
+    if (a.agency.cluster === b.agency.cluster) {
+      await moveAgency(s.services.mover, b.agency.id, other(b.agency.cluster), { actor: "test" });
+    }
+    const [ra, rb] = [await catalogRow(a), await catalogRow(b)];
+    const moved = await Promise.all([
+      moveAgency(s.services.mover, a.agency.id, other(ra.cluster), { actor: "test" }),
+      moveAgency(s.services.mover, b.agency.id, other(rb.cluster), { actor: "test" }),
+    ]);
+    expect(moved.map((m) => m.verification.verified)).toEqual([true, true]);
+    expect((await catalogRow(a)).cluster).toBe(rb.cluster);
+    expect((await catalogRow(b)).cluster).toBe(ra.cluster);
+  }, 120_000);
+});
+
 describe("moves into one cluster at once", () => {
   it("refuses one past MOVES_PER_CLUSTER with 503 and Retry-After, creating nothing", async () => {
     const t = await signupAgency(s.app, "slots");
