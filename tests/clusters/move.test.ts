@@ -217,7 +217,7 @@ describe("a move under load", () => {
     const states = await s.services.control<{ state: string }[]>`
       select state from agency_moves where agency_id = ${t.agency.id} order by id`;
     expect(states.map((r) => r.state)).toEqual(["done", "done"]);
-  });
+  }, 120_000); // two moves of 50,000 rows and a sweep, under four loops of traffic
 });
 
 describe("the console", () => {
