@@ -1,7 +1,7 @@
 // What dev, test and bench install on a machine that lacks their tools: the plan for each kind of host
 // (Debian as root or with sudo, without either, macOS, BUILDFLOW_NO_INSTALL=1), the apt-get and npm
 // commands it runs (recorded, not run: this machine is shared), and the real look-up on this machine.
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import {
   ensureTools,
@@ -13,6 +13,7 @@ import {
   type Run,
 } from "../../src/stack/install.ts";
 import { findTools, MissingToolsError, type ToolPackage } from "../../src/stack/tools.ts";
+import { ROOT } from "../support/dev-process.ts";
 
 const debianRoot: Host = { os: "linux", root: true, sudo: false, apt: true, npm: true, noInstall: false };
 const names = (packages: ToolPackage[]) => packages.map((p) => p.apt ?? p.npm);
@@ -162,5 +163,92 @@ describe("on this machine", () => {
     const configured = { ...config, DBMATE_BIN: "/nonexistent/dbmate" };
     expect(missingFor("dev", configured)).toEqual([]);
     await expect(ensureTools(configured, "dev")).rejects.toThrow(/^Missing: dbmate \(set DBMATE_BIN\)/);
+  });
+});
+
+// The real spawns (probe, apt-cache, env, apt-get, output inherited) in a child process whose PATH holds
+// stand-ins for apt-cache and apt-get: they log their calls, and "install" wrk by creating it. wrk is what
+// bench lacks there (the other tools are found outside PATH, or linked in).
+describe.runIf(Deno.build.os === "linux")("ensureTools in a child process, with stand-in apt-get", () => {
+  let dir = "";
+  beforeAll(async () => {
+    dir = await Deno.makeTempDir({ prefix: "buildflow-install-" });
+  });
+  afterAll(async () => {
+    await Deno.remove(dir, { recursive: true }).catch(() => {});
+  });
+
+  const which = async (tool: string) => {
+    const found = await new Deno.Command("sh", { args: ["-c", `command -v ${tool}`], stdout: "piped" })
+      .output();
+    return new TextDecoder().decode(found.stdout).trim();
+  };
+
+  async function bench(name: string, env: Record<string, string> = {}) {
+    const bin = `${dir}/${name}`;
+    const log = `${bin}/calls.log`;
+    await Deno.mkdir(bin);
+    const script = async (tool: string, body: string) => {
+      await Deno.writeTextFile(`${bin}/${tool}`, `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+    };
+    // Unknown until an update, as on a fresh image with empty package lists.
+    await script("apt-cache", `echo "apt-cache $*" >> ${log}; [ -f ${bin}/updated ]`);
+    const chmod = await which("chmod");
+    await script(
+      "apt-get",
+      `echo "apt-get $* (DEBIAN_FRONTEND=$DEBIAN_FRONTEND)" >> ${log}
+case "$*" in
+  *" update") : > ${bin}/updated ;;
+  *" install -y wrk") echo "Setting up wrk"; : > ${bin}/wrk; ${chmod} +x ${bin}/wrk ;;
+esac`,
+    );
+    // Only reached when the suite does not run as root: passwordless, as the install path needs.
+    await script("sudo", `[ "$1" = -n ] && shift; [ "$1" = true ] && exit 0; exec "$@"`);
+    for (const tool of ["env", "dbmate"]) await Deno.symlink(await which(tool), `${bin}/${tool}`);
+    const code = `import { loadConfig } from "${ROOT}src/config.ts";
+import { ensureTools } from "${ROOT}src/stack/install.ts";
+await ensureTools(loadConfig(Deno.env.toObject()), "bench");`;
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: ["eval", code],
+      cwd: ROOT,
+      env: { PATH: bin, BUILDFLOW_NO_INSTALL: "0", ...env },
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+    return {
+      code: out.code,
+      stdout: text(out.stdout),
+      stderr: text(out.stderr),
+      calls: await Deno.readTextFile(log).then((s) => s.trim().split("\n"), () => []),
+      installed: await Deno.stat(`${bin}/wrk`).then(() => true, () => false),
+    };
+  }
+
+  it("refreshes the empty package lists once, installs wrk non-interactively and says so", async () => {
+    const run = await bench("installs");
+    expect(run.code, run.stderr).toBe(0);
+    const aptGet = "apt-get -qq -o DPkg::Lock::Timeout=600";
+    expect(run.calls).toEqual([
+      "apt-cache show wrk",
+      `${aptGet} update (DEBIAN_FRONTEND=noninteractive)`,
+      `${aptGet} install -y wrk (DEBIAN_FRONTEND=noninteractive)`,
+    ]);
+    expect(run.installed).toBe(true);
+    expect(run.stdout).toBe(
+      // apt-get's own output is let through (inherited), then our one line per package.
+      "deno task bench installs wrk (BUILDFLOW_NO_INSTALL=1 stops it)\nSetting up wrk\ninstalled wrk (wrk) with apt\n",
+    );
+  });
+
+  it("with BUILDFLOW_NO_INSTALL=1 runs nothing and stops naming the command", async () => {
+    const run = await bench("opted-out", { BUILDFLOW_NO_INSTALL: "1" });
+    expect(run.code).not.toBe(0);
+    expect(run.calls).toEqual([]);
+    expect(run.installed).toBe(false);
+    expect(run.stderr).toContain(
+      "Missing: wrk.\nBUILDFLOW_NO_INSTALL=1, so nothing is installed. Install it with:\n" +
+        "  apt-get update && apt-get install -y wrk",
+    );
   });
 });
