@@ -184,6 +184,9 @@ describe.runIf(Deno.build.os === "linux")("ensureTools in a child process, with 
     return new TextDecoder().decode(found.stdout).trim();
   };
 
+  const pick = (...keys: string[]) =>
+    Object.fromEntries(keys.flatMap((k) => Deno.env.get(k) === undefined ? [] : [[k, Deno.env.get(k)!]]));
+
   async function bench(name: string, env: Record<string, string> = {}) {
     const bin = `${dir}/${name}`;
     const log = `${bin}/calls.log`;
@@ -211,7 +214,9 @@ await ensureTools(loadConfig(Deno.env.toObject()), "bench");`;
     const out = await new Deno.Command(Deno.execPath(), {
       args: ["eval", code],
       cwd: ROOT,
-      env: { PATH: bin, BUILDFLOW_NO_INSTALL: "0", ...env },
+      // Nothing inherited (this shell may already say DEBIAN_FRONTEND=noninteractive, or name tools).
+      clearEnv: true,
+      env: { PATH: bin, ...pick("HOME", "DENO_DIR"), ...env },
       stdout: "piped",
       stderr: "piped",
     }).output();
