@@ -52,7 +52,12 @@ export function planInstall(missing: ToolPackage[], host: Host): InstallPlan {
   const why = missing.length ? refusal(missing, host) : undefined;
   if (!why) return { install: missing, sudo };
   if (missing.every((p) => p.optional)) return { install: [], sudo };
-  const command = installCommand(missing, { brew: host.os === "darwin", sudo });
+  // Neither Debian nor macOS: both commands, for the reader to translate.
+  const command = host.os === "darwin" || host.apt
+    ? installCommand(missing, { brew: host.os === "darwin", sudo })
+    : `Debian/Ubuntu: ${installCommand(missing, { sudo })}\n  macOS: ${
+      installCommand(missing, { brew: true })
+    }`;
   return {
     stop: `Missing: ${missing.map((p) => p.tool).join(", ")}.\n${why} Install ${
       missing.length === 1 ? "it" : "them"

@@ -73,6 +73,16 @@ describe("planInstall on a fresh machine", () => {
     expect(stop).toMatch(/\n {2}brew install postgresql@15 pgbouncer dbmate$/);
   });
 
+  it("on another Linux, names both commands, as root without sudo", () => {
+    const stop = stopOf(planInstall(packagesFor("dev"), { ...debianRoot, apt: false }));
+    expect(stop).toBe(
+      "Missing: PostgreSQL server tools, PgBouncer, dbmate.\n" +
+        "Nothing is installed outside Debian and Ubuntu. Install them with:\n" +
+        "  Debian/Ubuntu: apt-get update && apt-get install -y postgresql pgbouncer && npm install -g dbmate\n" +
+        "  macOS: brew install postgresql@15 pgbouncer dbmate",
+    );
+  });
+
   it("without npm, stops for dbmate rather than installing half", () => {
     const stop = stopOf(planInstall(packagesFor("dev"), { ...debianRoot, npm: false }));
     expect(stop).toMatch(/^Missing: .*dbmate\.\nnpm is not on PATH\./);
