@@ -81,6 +81,11 @@ export const configSchema = z.object({
   PG_BINDIR: z.string().optional(),
   PGBOUNCER_BIN: z.string().optional(),
   DBMATE_BIN: z.string().optional(),
+  /** The Chromium the console's browser tests drive; Debian's /usr/bin/chromium when unset. */
+  CHROMIUM_PATH: z.string().optional(),
+  /** `deno task dev`, `test` and `bench` install the tools they lack (src/stack/install.ts); set, they
+   * only name the command to run, for machines where nothing may be installed. */
+  BUILDFLOW_NO_INSTALL: flag.default(false),
   LOG_REQUESTS: flag.default(true),
   /** Browser origins allowed to call the API (comma-separated `https://app.example.com`), or `*`.
    * Unset: no CORS headers, so only same-origin pages. Tokens travel in Authorization, never in

@@ -8,7 +8,7 @@ import { loadConfig, serversFrom } from "../config.ts";
 import { onShutdownSignal, type RunningApi, serveApi } from "../main.ts";
 import { bootLocalStack, type LocalStack } from "../stack/index.ts";
 import { SERVICE_USER } from "../platform/command.ts";
-import { findTools } from "../stack/tools.ts";
+import { ensureTools } from "../stack/install.ts";
 import { answerWithin } from "../platform/db.ts";
 import { prepareServers, type StackFile } from "./context.ts";
 import { exitOnError } from "./exit.ts";
@@ -31,7 +31,7 @@ await exitOnError(async () => {
     ...(args.clusters ? { LOCAL_CLUSTERS: args.clusters } : {}),
     ...(args.replicas ? { LOCAL_REPLICAS: args.replicas } : {}),
   });
-  const tools = findTools(config);
+  const tools = await ensureTools(config, "dev");
   const dataDir = resolve(config.DATA_DIR);
 
   // A signal during boot must not kill us before the daemons we started are stopped.
