@@ -40,6 +40,7 @@ import { resourceRoutes } from "./resources/routes.ts";
 import { settingsRoutes } from "./settings/routes.ts";
 import { type Admission, createAdmission } from "./tenancy/admission.ts";
 import { type AgencyCache, createAgencyCache } from "./tenancy/agency-cache.ts";
+import { createAgencyWriter } from "./tenancy/agency-gate.ts";
 import { type ClusterDirectory, createClusterDirectory } from "./tenancy/cluster-directory.ts";
 import type { LifecycleDeps } from "./tenancy/lifecycle.ts";
 import { type MoveDeps, moverDeps } from "./tenancy/mover/index.ts";
@@ -177,7 +178,7 @@ export function createServices(config: Config, servers: Servers): Services {
     admission,
     replicas,
     lifecycle,
-    mover: moverDeps(lifecycle, config.MOVE_SOURCE_GRACE_SECONDS),
+    mover: moverDeps(lifecycle, config),
     metrics,
     live,
     async watchAgencyChanges() {
@@ -269,23 +270,25 @@ export function createApp(services: Services) {
   );
 
   // Tenant routes: each behind the tenant middleware (token, agency check, agency client, admission).
-  const tenantMiddleware = tenant({
-    tokens: services.tokens,
+  const agencyPath = {
     agencies: services.agencies,
     clients: services.tenantClients,
     admission: services.admission,
+    replicas: services.replicas,
     requiredSchemaVersion: migrationVersions(TENANT_MIGRATIONS).at(-1),
+  };
+  const tenantMiddleware = tenant({
+    ...agencyPath,
+    tokens: services.tokens,
     users: services.users,
     trustProxy: config.TRUST_PROXY,
-    replicas: services.replicas,
     dispatch: async (request, env) => await app.fetch(request, env as Deno.ServeHandlerInfo),
   });
   const scoped = (routes: Hono<AppEnv>) => new Hono<AppEnv>().use(tenantMiddleware).route("/", routes);
-  const sessions = { users: services.users, tokens: services.tokens };
-  app.route("/api/auth", sessionRoutes({ ...sessions, tenant: tenantMiddleware }));
-  app.route("/api/me", scoped(meRoutes().route("/", passwordRoutes(sessions))));
+  app.route("/api/auth", sessionRoutes({ tenant: tenantMiddleware }));
+  app.route("/api/me", scoped(meRoutes().route("/", passwordRoutes({ tokens: services.tokens }))));
   const { limits } = services;
-  app.route("/api/users", scoped(userRoutes({ control: services.control, users: services.users, limits })));
+  app.route("/api/users", scoped(userRoutes({ control: services.control, limits })));
   app.route("/api/usage", scoped(usageRoutes(limits)));
   app.route("/api/audit-log", scoped(auditRoutes()));
   app.route("/api/settings", scoped(settingsRoutes()));
@@ -300,6 +303,8 @@ export function createApp(services: Services) {
       operators: services.operators,
       lifecycle: services.lifecycle,
       users: services.users,
+      writeToAgency: createAgencyWriter(agencyPath),
+      trustProxy: config.TRUST_PROXY,
       mover: services.mover,
       internals: () => ({
         registry: services.tenantClients.stats(),

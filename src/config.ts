@@ -24,6 +24,8 @@ export const configSchema = z.object({
   DEFAULT_REGION: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, "must be a region name like in-west").optional(),
   /** How long a moved agency's source database is kept before agencies:sweep drops it. */
   MOVE_SOURCE_GRACE_SECONDS: int(0, 30 * 86_400).default(3600),
+  /** Moves copying into one cluster at once (each takes 3 of its max_logical_replication_workers). */
+  MOVES_PER_CLUSTER: int(1, 64).default(4),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   JWT_ISSUER: z.string().min(1).default("buildflow"),
   JWT_AUDIENCE: z.string().min(1).default("buildflow-api"),
@@ -81,6 +83,11 @@ export const configSchema = z.object({
   PG_BINDIR: z.string().optional(),
   PGBOUNCER_BIN: z.string().optional(),
   DBMATE_BIN: z.string().optional(),
+  /** The Chromium the console's browser tests drive; Debian's /usr/bin/chromium when unset. */
+  CHROMIUM_PATH: z.string().optional(),
+  /** `deno task dev`, `test` and `bench` install the tools they lack (src/stack/install.ts); set, they
+   * only name the command to run, for machines where nothing may be installed. */
+  BUILDFLOW_NO_INSTALL: flag.default(false),
   LOG_REQUESTS: flag.default(true),
   /** The bearer token GET /metrics asks for (Prometheus's `authorization.credentials`). Unset, /metrics
    * is not served (404) in any environment: clusters, agency counts and traffic are not public.

@@ -63,11 +63,15 @@ export async function serveApi(config: Config, servers: Servers): Promise<Runnin
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Runs `stop` once on the first SIGINT or SIGTERM, then exits. */
-export function onShutdownSignal(stop: () => Promise<void>): void {
+/** Runs `stop` once on the first SIGINT or SIGTERM, then exits; a second signal runs `force` (what
+ * must not be left running even so) and exits at once. */
+export function onShutdownSignal(stop: () => Promise<void>, force?: () => Promise<void>): void {
   let stopping = false;
   const handler = async () => {
-    if (stopping) return;
+    if (stopping) {
+      await force?.().catch((error) => console.error(error));
+      Deno.exit(130);
+    }
     stopping = true;
     try {
       await stop();

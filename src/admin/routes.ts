@@ -7,6 +7,7 @@ import {
   agencyView,
   agencyViewSchema,
   findAgency,
+  recordEvent,
 } from "../catalog/agencies.ts";
 import { changeAgencyPlan } from "../catalog/plans.ts";
 import { loginSchema } from "../auth/login-routes.ts";
@@ -14,11 +15,13 @@ import type { Tokens } from "../auth/tokens.ts";
 import { collectStats } from "../ops/stats.ts";
 import { pageSchema } from "../platform/cursor.ts";
 import type { AppEnv } from "../platform/app-env.ts";
-import type { Sql } from "../platform/db.ts";
+import { type Sql, transaction } from "../platform/db.ts";
 import { ApiError, badRequest, notFound } from "../platform/errors.ts";
 import type { LoadingCache } from "../platform/loading-cache.ts";
 import { type AgencyUser, revokeAllTokens } from "../auth/agency-users.ts";
-import { withDatabase } from "../tenancy/control-plane.ts";
+import type { WriteToAgency } from "../tenancy/agency-gate.ts";
+import { recordAudit } from "../audit/audit-log.ts";
+import { requestOrigin } from "../platform/request-origin.ts";
 import { userCacheKey } from "../tenancy/tenant-middleware.ts";
 import { validate } from "../platform/validate.ts";
 import { lifecycleActions, type LifecycleDeps } from "../tenancy/lifecycle.ts";
@@ -35,6 +38,10 @@ export type AdminDeps = {
   mover: MoveDeps;
   /** Agency users as the tenant middleware caches them: forgotten here when their sessions end. */
   users: LoadingCache<AgencyUser>;
+  /** Writes to an agency's database the way tenant writes go (operators ending a user's sessions). */
+  writeToAgency: WriteToAgency;
+  /** Proxies of ours in front of the API: the audit trail's client address. */
+  trustProxy: number;
   /** The API's own state for stats: registry, admission, cache. */
   internals(): Record<string, unknown>;
 };
@@ -102,7 +109,9 @@ export const planChangedSchema = z.strictObject({
   data: agencyViewSchema.extend({ previousPlan: z.string() }),
 });
 
-export function adminRoutes({ control, tokens, operators, lifecycle, mover, users, internals }: AdminDeps) {
+export function adminRoutes(
+  { control, tokens, operators, lifecycle, mover, users, writeToAgency, trustProxy, internals }: AdminDeps,
+) {
   const operatorsOnly = platform({ tokens, currentOperator: operators.current });
 
   return new Hono<AppEnv>()
@@ -208,18 +217,28 @@ export function adminRoutes({ control, tokens, operators, lifecycle, mover, user
       validate("param", idParam.extend({ userId: z.uuid() })),
       async (c) => {
         const { id, userId } = c.req.valid("param");
-        const agency = await findAgency(control, { id });
-        if (!agency) throw notFound("No such agency");
-        if (agency.status !== "active" && agency.status !== "suspended") {
-          throw new ApiError(409, "conflict", `Agency is ${agency.status}: it has no sessions to end`);
-        }
-        const found = await withDatabase(
-          await lifecycle.clusters.get(agency.cluster),
-          agency.databaseName,
-          (sql) => revokeAllTokens(sql, userId),
+        const actor = `operator:${c.var.operator.sub}`;
+        // As any write to the agency: refused while it moves, fenced with it, its position noted.
+        const found = await writeToAgency(
+          id,
+          ["active", "suspended"],
+          (sql) =>
+            transaction(sql, async (tx) => {
+              const cut = await revokeAllTokens(tx, userId);
+              if (cut === undefined) return false;
+              await recordAudit(tx, requestOrigin(c, trustProxy), {
+                actor: null, // an operator, not one of the agency's users
+                action: "revoke_sessions",
+                table: "users",
+                recordId: userId,
+                after: { tokensValidAfter: new Date(cut * 1000).toISOString(), by: actor },
+              });
+              return true;
+            }),
         );
         if (!found) throw notFound("No such user in this agency");
-        users.invalidate(userCacheKey(agency.id, userId));
+        users.invalidate(userCacheKey(id, userId)); // after the commit and its position are noted
+        await recordEvent(control, id, "user.sessions_revoked", {}, actor, { user: userId });
         return c.body(null, 204);
       },
     )

@@ -5,10 +5,21 @@ import type { RequestOrigin } from "../platform/request-origin.ts";
 
 type Row = Record<string, unknown>;
 
+/** `revoke_sessions`: a platform operator ended a user's sessions (actor null, the operator in `after`). */
+export const AUDIT_ACTIONS = [
+  "create",
+  "update",
+  "delete",
+  "login",
+  "login_failed",
+  "revoke_sessions",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export type AuditEntry = {
   /** The acting user; null when nobody authenticated (a failed login). */
   actor: string | null;
-  action: "create" | "update" | "delete" | "login" | "login_failed";
+  action: AuditAction;
   table: string;
   recordId: string;
   before?: Row | null;

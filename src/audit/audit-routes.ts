@@ -6,8 +6,9 @@ import type { AppEnv } from "../platform/app-env.ts";
 import { cursorKeyColumn, keysetPage, olderThan, pageSchema } from "../platform/cursor.ts";
 import { validate } from "../platform/validate.ts";
 import { requireRole } from "../tenancy/tenant-middleware.ts";
+import { AUDIT_ACTIONS } from "./audit-log.ts";
 
-const action = z.enum(["create", "update", "delete", "login", "login_failed"]);
+const action = z.enum(AUDIT_ACTIONS);
 
 export const auditQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(50),

@@ -26,6 +26,8 @@ export type Agency = {
   generation: number;
   /** Writes are refused (503) until then: a move's final catch-up. */
   frozenUntil: Date | null;
+  /** Where on its cluster its data is complete (a move's switch): replicas serve it from there on. */
+  clusterLsn: string | null;
   schemaVersion: string | null;
   createdAt: Date;
   updatedAt: Date;
@@ -33,7 +35,7 @@ export type Agency = {
 
 export const agencyColumns = (sql: Queryable) =>
   sql`id, name, domain, database_name, subscription_plan, status, cluster, generation, frozen_until,
-    schema_version, created_at, updated_at`;
+    cluster_lsn::text, schema_version, created_at, updated_at`;
 
 /** The public view of an agency in API responses (signup, login, /api/me, /api/admin) and in the
  * contract: a field added here appears in all of them. */

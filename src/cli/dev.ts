@@ -1,16 +1,20 @@
 // `deno task dev [--fresh] [--clusters N]`: with no DATABASE_URL, boots the embedded stack under
 // .data/ (LOCAL_CLUSTERS PostgreSQL clusters, each with its PgBouncer; the catalog on the first),
-// migrates, serves the API and writes the URLs to .data/stack.json. Ctrl-C stops all, also while it
-// is still booting.
+// migrates, serves the API and writes the URLs to .data/stack.json. Ctrl-C stops all within seconds,
+// also while it is still booting or when a server has died under it; a second Ctrl-C forces it.
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig, serversFrom } from "../config.ts";
 import { onShutdownSignal, type RunningApi, serveApi } from "../main.ts";
 import { bootLocalStack, type LocalStack } from "../stack/index.ts";
 import { SERVICE_USER } from "../platform/command.ts";
-import { findTools } from "../stack/tools.ts";
+import { ensureTools } from "../stack/install.ts";
+import { answerWithin } from "../platform/db.ts";
 import { prepareServers, type StackFile } from "./context.ts";
 import { exitOnError } from "./exit.ts";
+
+// Of the 10 s Ctrl-C may take: the rest is for PgBouncer and PostgreSQL.
+const API_SHUTDOWN_MS = 4000;
 
 const { values: args } = parseArgs({
   options: {
@@ -27,7 +31,7 @@ await exitOnError(async () => {
     ...(args.clusters ? { LOCAL_CLUSTERS: args.clusters } : {}),
     ...(args.replicas ? { LOCAL_REPLICAS: args.replicas } : {}),
   });
-  const tools = findTools(config);
+  const tools = await ensureTools(config, "dev");
   const dataDir = resolve(config.DATA_DIR);
 
   // A signal during boot must not kill us before the daemons we started are stopped.
@@ -41,10 +45,17 @@ await exitOnError(async () => {
 
   let stack: LocalStack | undefined;
   let api: RunningApi | undefined;
+  // The API's shutdown waits on servers that may have died under it (a crashed replica): bounded, so
+  // the stack is stopped within seconds whatever has died; a second signal stops it at once.
   const stop = async () => {
-    await api?.shutdown();
+    if (api) {
+      await answerWithin(api.shutdown(), API_SHUTDOWN_MS).catch((error) =>
+        console.error(`The API did not shut down cleanly (${error}); stopping the stack anyway`)
+      );
+    }
     await stack?.stop();
   };
+  const force = async () => await stack?.stop({ immediate: true });
   try {
     if (!config.DATABASE_URL) {
       stack = await bootLocalStack(dataDir, tools, {
@@ -108,5 +119,5 @@ ${
     Deno.removeSignalListener("SIGINT", interrupt);
     Deno.removeSignalListener("SIGTERM", interrupt);
   }
-  onShutdownSignal(stop);
+  onShutdownSignal(stop, force);
 });

@@ -1,6 +1,7 @@
 // `deno task tenants:migrate [--concurrency 4] [--only-failed] [--agency ID|DB] [--cluster NAME]
 //   [--dry-run] [--migrations-dir DIR]`: each cluster's template first, then its spare pool, then every
-// agency database on every cluster (or one). Exits non-zero when any agency failed; `--only-failed`
+// agency database on every cluster (or one), each where it lives when its turn comes (a run waits for an
+// agency's move or lifecycle action to end). Exits non-zero when any agency failed; `--only-failed`
 // retries just those.
 import { parseArgs } from "node:util";
 import { ConfigError } from "../config.ts";
@@ -26,7 +27,7 @@ const { values } = parseArgs({
 const concurrency = Number(values.concurrency);
 
 await exitOnError(() =>
-  withCliContext(async ({ config, dbmate, control, clusters }) => {
+  withCliContext(async ({ config, dbmate, control, clusters, lifecycle }) => {
     // NaN would start no worker at all: nothing migrated, and a zero exit code.
     if (!Number.isInteger(concurrency) || concurrency < 1) {
       throw new ConfigError(`--concurrency must be a positive integer, not ${values.concurrency}`);
@@ -43,7 +44,7 @@ await exitOnError(() =>
       }
     }
     const bar = progress("agencies");
-    const outcomes = await migrateFleet({ control, clusters }, {
+    const outcomes = await migrateFleet({ control, clusters, catalogUrl: lifecycle.catalogUrl }, {
       dbmateBin: dbmate(),
       migrationsDir,
       concurrency,
@@ -63,6 +64,7 @@ await exitOnError(() =>
       pending: count("pending", of),
       failed: count("failed", of),
       locked: count("locked", of),
+      skipped: count("skipped", of),
     });
     const interesting = outcomes.filter((o) => o.status !== "current" && o.status !== "migrated");
     if (interesting.length) {

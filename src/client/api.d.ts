@@ -1035,7 +1035,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End every session of one agency user (owners and operators) */
+        /** End every session of one agency user (owners and operators); written like any write to the agency (503 while it moves), with an audit row and an agency event */
         post: operations["revokeUserSessions"];
         delete?: never;
         options?: never;
@@ -1128,7 +1128,7 @@ export interface components {
             id: string;
             actor: string | null;
             /** @enum {string} */
-            action: "create" | "update" | "delete" | "login" | "login_failed";
+            action: "create" | "update" | "delete" | "login" | "login_failed" | "revoke_sessions";
             table: string | null;
             recordId: string | null;
             before: {
@@ -3168,7 +3168,7 @@ export interface operations {
                 table?: string;
                 recordId?: string;
                 actor?: string;
-                action?: "create" | "update" | "delete" | "login" | "login_failed";
+                action?: "create" | "update" | "delete" | "login" | "login_failed" | "revoke_sessions";
             };
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */

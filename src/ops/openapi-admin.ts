@@ -99,7 +99,8 @@ export function adminPaths(schemas: Schemas) {
       parameters: [idParameter, { ...idParameter, name: "userId" }],
       post: op({
         id: "revokeUserSessions",
-        summary: "End every session of one agency user (owners and operators)",
+        summary: "End every session of one agency user (owners and operators); written like any write " +
+          "to the agency (503 while it moves), with an audit row and an agency event",
         ok: { status: 204, description: "Revoked" },
         errors: [...operatorErrors, 404, 409],
       }),

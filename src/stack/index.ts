@@ -64,7 +64,8 @@ export type LocalStack = {
   pooler: Pooler;
   /** Every cluster, the catalog's first. */
   clusters: LocalCluster[];
-  stop(): Promise<void>;
+  /** Stops every server; `immediate` when they must be down at once (no clean checkpoint). */
+  stop(options?: { immediate?: boolean }): Promise<void>;
 };
 
 const randomHex = (bytes: number) =>
@@ -160,11 +161,11 @@ export async function bootLocalStack(dir: string, tools: Tools, options: LocalSt
   }
   const secrets = await loadSecrets(`${dir}/secrets.json`);
   const clusters: LocalCluster[] = [];
-  const stopAll = async () => {
+  const stopAll = async ({ immediate = false } = {}) => {
     for (const c of clusters.toReversed()) {
-      for (const replica of c.replicas) await stopLocalReplica(replica);
+      for (const replica of c.replicas) await stopLocalReplica(replica, immediate);
       await stopPooler(c.pooler);
-      await stopCluster(c.server);
+      await stopCluster(c.server, immediate);
     }
   };
   try {
@@ -228,6 +229,10 @@ function localServers(base: string, tools: Tools, options: LocalStackOptions) {
       // that keeps a moving agency's writes fenced even if the mover dies.
       wal_level: "logical",
       max_prepared_transactions: 16,
+      // Each move into the cluster runs an apply worker and up to 2 table-copy workers: the default 4
+      // workers starve a third concurrent move (see MOVES_PER_CLUSTER).
+      max_worker_processes: 24,
+      max_logical_replication_workers: 16,
     },
     peer: { role: APP_ROLE, osUser: serviceUserName() },
   };

@@ -129,9 +129,12 @@ export async function startCluster(cluster: Cluster): Promise<void> {
   ], { asServiceUser: true });
 }
 
-export async function stopCluster(cluster: Cluster): Promise<void> {
+/** Stops the server: `fast` (sessions ended, a clean checkpoint), or `immediate` (no checkpoint: crash
+ * recovery on the next start) when it must be down at once. */
+export async function stopCluster(cluster: Cluster, immediate = false): Promise<void> {
   if (!(await isRunning(cluster))) return;
-  await run([`${cluster.pgBin}/pg_ctl`, "-D", cluster.dataDir, "-m", "fast", "-w", "-t", "60", "stop"], {
+  const mode = immediate ? "immediate" : "fast";
+  await run([`${cluster.pgBin}/pg_ctl`, "-D", cluster.dataDir, "-m", mode, "-w", "-t", "60", "stop"], {
     asServiceUser: true,
   });
 }

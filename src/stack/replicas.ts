@@ -50,7 +50,7 @@ export async function startLocalReplica(
   return { name, ...urls(server.port, pooler.port), server, pooler };
 }
 
-export async function stopLocalReplica(replica: LocalReplica): Promise<void> {
+export async function stopLocalReplica(replica: LocalReplica, immediate = false): Promise<void> {
   await stopPooler(replica.pooler);
-  await stopCluster(replica.server);
+  await stopCluster(replica.server, immediate);
 }

@@ -94,7 +94,7 @@ export function createClusterDirectory(control: Sql, servers: Servers) {
   const appRole = appRoleOf(servers);
   const secrets = serverSecrets(servers);
   const live = new Map<string, Cluster>();
-  const owned: { end(): Promise<unknown> }[] = [];
+  const owned: { end(options: { timeout: number }): Promise<unknown> }[] = [];
 
   function secret(row: ClusterRow, ref: string | null, what: string, required: true): string;
   function secret(row: ClusterRow, ref: string | null, what: string, required: false): string | undefined;
@@ -179,7 +179,8 @@ export function createClusterDirectory(control: Sql, servers: Servers) {
     /** One of those, by name (the request path: no catalog query). */
     loaded: (name: string): Cluster | undefined => live.get(name),
     async close(): Promise<void> {
-      await Promise.all(owned.map((client) => client.end()));
+      // Bounded: a query waiting on a server that died (a crashed replica, behind its pooler) never ends.
+      await Promise.all(owned.map((client) => client.end({ timeout: 5 })));
       live.clear();
       owned.length = 0;
     },

@@ -132,12 +132,20 @@ export class LockLost extends Error {
 export type HeldLock = {
   /** The session that holds the lock. */
   sql: Sql;
+  /** Its backend: another session can check in pg_locks that the lock is still held. */
+  pid: number;
   /** Aborted when that session ends: pass it to child processes, check it before a final step. */
   signal: AbortSignal;
+  /** Asks the server whether the lock is still held (the session may have ended unnoticed). */
+  held(): Promise<boolean>;
 };
 
-/** Runs `work` while a session advisory lock is held in the database at `url`: `shared`, `exclusive`
- * (both wait), or `try` (exclusive, else LockBusy at once). The session never idles out or ages out
+/** How a lock is taken: `exclusive` and `shared` wait (at most `waitMs` when given, then LockBusy);
+ * `try` takes it exclusively at once or throws LockBusy. */
+export type LockMode = "shared" | "exclusive" | "try" | { exclusive: true; waitMs: number };
+
+/** Runs `work` while a session advisory lock is held in the database at `url` (see LockMode). The
+ * session never idles out or ages out
  * (the work may spend minutes in pg_restore or dbmate), and if it ends anyway the work is aborted
  * through `signal` and LockLost is thrown: postgres.js would silently reconnect without the lock.
  * One connection, so every query shares the session (postgres.js's reserve() is avoided because it
@@ -145,7 +153,7 @@ export type HeldLock = {
 export async function withAdvisoryLock<T>(
   url: string,
   key: LockKey,
-  mode: "shared" | "exclusive" | "try",
+  mode: LockMode,
   work: (lock: HeldLock) => Promise<T>,
 ): Promise<T> {
   const lost = new AbortController();
@@ -158,15 +166,32 @@ export async function withAdvisoryLock<T>(
   const args = typeof key === "number"
     ? sql`${key}::bigint`
     : sql`${key.namespace}::int, hashtext(${key.name})`;
+  const busy = () => new LockBusy(`advisory lock ${describe(key)} is held elsewhere`);
   try {
-    const [{ granted }] = mode === "try"
-      ? await sql`select pg_try_advisory_lock(${args}) as granted`
+    // A bounded wait is the server's lock_timeout (55P03), set for this session only.
+    if (typeof mode === "object") await sql`select set_config('lock_timeout', ${`${mode.waitMs}ms`}, false)`;
+    const [{ granted, pid }] = await (mode === "try"
+      ? sql`select pg_try_advisory_lock(${args}) as granted, pg_backend_pid() as pid`
       : mode === "shared"
-      ? await sql`select pg_advisory_lock_shared(${args}), true as granted`
-      : await sql`select pg_advisory_lock(${args}), true as granted`;
-    if (!granted) throw new LockBusy(`advisory lock ${describe(key)} is held elsewhere`);
+      ? sql`select pg_advisory_lock_shared(${args}), true as granted, pg_backend_pid() as pid`
+      : sql`select pg_advisory_lock(${args}), true as granted, pg_backend_pid() as pid`).catch((error) => {
+        throw (error as { code?: string }).code === "55P03" ? busy() : error;
+      });
+    if (!granted) {
+      throw busy();
+    }
     held = true;
-    const result = await work({ sql, signal: lost.signal });
+    const stillHeld = async () => {
+      if (lost.signal.aborted) {
+        return false;
+      }
+      // On a new session (postgres.js reconnects silently) the lock is not held, and the pid differs.
+      const rows = await sql`
+        select 1 from pg_locks where pid = pg_backend_pid() and pid = ${pid} and locktype = 'advisory'
+          and granted`.catch(() => []);
+      return rows.length > 0;
+    };
+    const result = await work({ sql, pid, signal: lost.signal, held: stillHeld });
     lost.signal.throwIfAborted(); // finished, but without the lock for part of the way
     return result;
   } catch (error) {

@@ -1,15 +1,15 @@
 // Fleet migrations: every agency database brought to the tenant migrations with dbmate, with bounded
 // parallelism, a per-agency ledger in the catalog (schema_version, migrated_at, last_migration_error),
-// continuing past failures, on whichever cluster each agency lives. A per-database advisory lock
-// keeps two runs (and a move) off the same database.
+// continuing past failures, on whichever cluster each agency lives. Each agency is migrated under its
+// catalog lock (the one lifecycle actions and moves hold), against the cluster and generation read
+// under that lock, so a move and a migration of the same agency never overlap, and the ledger is
+// written only if the agency is still where it was migrated.
 import { dbmate, migrationVersions } from "../platform/dbmate.ts";
-import type { Sql } from "../platform/db.ts";
+import { connect, type Sql } from "../platform/db.ts";
 import { mapLimit } from "../platform/map-limit.ts";
 import type { ClusterDirectory } from "./cluster-directory.ts";
 import { databaseUrlFor, LockBusy, withAdvisoryLock } from "./control-plane.ts";
-
-/** Held (in the agency database) by the run migrating it. */
-export const MIGRATION_LOCK = 0x62666d67; // "bfmg"
+import { agencyLock } from "./lifecycle.ts";
 
 export type FleetTarget = {
   id: string;
@@ -19,7 +19,8 @@ export type FleetTarget = {
   schemaVersion: string | null;
 };
 export type FleetOutcome = FleetTarget & {
-  status: "migrated" | "current" | "failed" | "locked" | "pending";
+  /** `locked`: another action held the agency past the wait; `skipped`: it stopped being live. */
+  status: "migrated" | "current" | "failed" | "locked" | "pending" | "skipped";
   pending: string[];
   ms: number;
   error?: string;
@@ -35,10 +36,17 @@ export type FleetOptions = {
   /** Only the agencies on this cluster. */
   cluster?: string;
   dryRun?: boolean;
+  /** How long to wait for an agency another action holds (a move, a lifecycle action, another run). */
+  lockWaitMs?: number;
   onResult?(outcome: FleetOutcome, done: number, total: number): void;
 };
 
-export type FleetDeps = { control: Sql; clusters: ClusterDirectory };
+export type FleetDeps = {
+  control: Sql;
+  /** The catalog's URL: its per-agency locks. */
+  catalogUrl: string;
+  clusters: ClusterDirectory;
+};
 
 export async function fleetTargets(
   { control: sql }: FleetDeps,
@@ -63,27 +71,29 @@ async function migrateOne(deps: FleetDeps, target: FleetTarget, files: string[],
     ms: Math.round(performance.now() - started),
   });
   // Everything inside the try: an unreachable cluster or a just-dropped database is this agency's
-  // failure, never the run's. The lock lives in the agency database (advisory locks are scoped to a
-  // database, so runs with different catalogs still exclude each other).
+  // failure, never the run's.
   try {
-    const url = databaseUrlFor((await deps.clusters.get(target.cluster)).databaseUrl, target.databaseName);
-    return await withAdvisoryLock(url, MIGRATION_LOCK, "try", async ({ sql, signal }) => {
-      const applied = new Set(
-        (await sql<{ version: string }[]>`select version from schema_migrations`).map((r) => r.version),
-      );
-      const pending = files.filter((v) => !applied.has(v));
-      if (options.dryRun) return outcome(pending.length ? "pending" : "current", pending);
-      if (pending.length) await dbmate(options.dbmateBin, url, options.migrationsDir, "migrate", signal);
-      // The version the database is at, read back; a run from an older release never lowers it.
-      const [{ version }] = await sql<{ version: string | null }[]>`
-        select max(version) as version from schema_migrations`;
-      await deps.control`
+    const wait = { exclusive: true, waitMs: options.lockWaitMs ?? 120_000 } as const;
+    return await withAdvisoryLock(deps.catalogUrl, agencyLock(target.id), wait, async ({ signal }) => {
+      // Where the agency is now, not where it was when the run listed it: a move may have finished.
+      const [now] = await deps.control<{ cluster: string; generation: number }[]>`
+        select cluster, generation from agencies where id = ${target.id} and status in ('active', 'suspended')`;
+      if (!now) return outcome("skipped", []);
+      target.cluster = now.cluster;
+      const url = databaseUrlFor((await deps.clusters.get(now.cluster)).databaseUrl, target.databaseName);
+      const version = await migrateDatabase(url, files, options, signal);
+      if (options.dryRun) return outcome(version.pending.length ? "pending" : "current", version.pending);
+      // A run from an older release never lowers the ledger; an agency that left (it cannot while the
+      // lock is held, but the ledger must never describe a copy it does not serve from) is not written.
+      const [written] = await deps.control`
         update agencies set migrated_at = now(), last_migration_error = null,
           schema_version = case
-            when schema_version is null or schema_version::numeric < ${version}::numeric then ${version}
+            when schema_version is null or schema_version::numeric < ${version.now}::numeric then ${version.now}
             else schema_version end
-        where id = ${target.id}`;
-      return outcome(pending.length ? "migrated" : "current", pending);
+        where id = ${target.id} and cluster = ${now.cluster} and generation = ${now.generation}
+        returning id`;
+      if (!written) throw new Error(`the agency left ${now.cluster} while it was migrated there`);
+      return outcome(version.pending.length ? "migrated" : "current", version.pending);
     });
   } catch (error) {
     if (error instanceof LockBusy) return outcome("locked", []);
@@ -91,6 +101,30 @@ async function migrateOne(deps: FleetDeps, target: FleetTarget, files: string[],
     await deps.control`update agencies set last_migration_error = ${message} where id = ${target.id}`
       .catch(() => {}); // the catalog itself may be what failed: the outcome still says so
     return outcome("failed", [], message);
+  }
+}
+
+/** Applies the pending migrations to one agency database (none with dryRun); returns what was
+ * pending and the version it is at. */
+async function migrateDatabase(
+  url: string,
+  files: string[],
+  options: Pick<FleetOptions, "dbmateBin" | "migrationsDir" | "dryRun">,
+  signal: AbortSignal,
+): Promise<{ pending: string[]; now: string | null }> {
+  const sql = connect(url, { max: 1, applicationName: "buildflow-control" });
+  try {
+    const applied = new Set(
+      (await sql<{ version: string }[]>`select version from schema_migrations`).map((r) => r.version),
+    );
+    const pending = files.filter((v) => !applied.has(v));
+    if (pending.length && !options.dryRun) {
+      await dbmate(options.dbmateBin, url, options.migrationsDir, "migrate", signal);
+    }
+    const [{ now }] = await sql<{ now: string | null }[]>`select max(version) as now from schema_migrations`;
+    return { pending, now };
+  } finally {
+    await sql.end({ timeout: 5 });
   }
 }
 

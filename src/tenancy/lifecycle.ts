@@ -14,13 +14,15 @@ import {
 } from "../catalog/agencies.ts";
 import { type Sql, transaction } from "../platform/db.ts";
 import { dumpDatabase, type DumpInfo, verifyDump } from "../platform/pg-dump.ts";
-import { ApiError, notFound } from "../platform/errors.ts";
+import { ApiError, notFound, unavailable } from "../platform/errors.ts";
 import type { Cluster, ClusterDirectory } from "./cluster-directory.ts";
 import {
   databaseUrlFor,
   dropDatabase,
   fenceDatabase,
+  type HeldLock,
   LockBusy,
+  LockLost,
   restoreDatabase,
   restrictConnect,
   withAdvisoryLock,
@@ -63,16 +65,26 @@ export const agencyLock = (id: string) => ({ namespace: LIFECYCLE_LOCK, name: id
 export async function exclusively<T>(
   deps: LifecycleDeps,
   idOrDatabase: string,
-  work: (agency: Agency, cluster: Cluster, signal: AbortSignal) => Promise<T>,
+  work: (agency: Agency, cluster: Cluster, lock: HeldLock) => Promise<T>,
 ): Promise<T> {
   const { id } = await load(deps, idOrDatabase);
   try {
-    return await withAdvisoryLock(deps.catalogUrl, agencyLock(id), "try", async ({ signal }) => {
+    return await withAdvisoryLock(deps.catalogUrl, agencyLock(id), "try", async (lock) => {
       const agency = await load(deps, id); // read again under the lock
-      return await work(agency, await deps.clusters.get(agency.cluster), signal);
+      return await work(agency, await deps.clusters.get(agency.cluster), lock);
     });
   } catch (error) {
-    if (error instanceof LockBusy) throw conflict("Another lifecycle action is running for this agency");
+    if (error instanceof LockBusy) {
+      throw conflict("Another action (a lifecycle action, a move or a migration) is running for this agency");
+    }
+    if (error instanceof LockLost) {
+      throw unavailable(
+        `${error.message}: the action stopped there; the next action, agencies:sweep or any API ` +
+          "instance within 30 s settles what it left (a move is undone, or finished if it had switched)",
+        30,
+        error,
+      );
+    }
     throw error;
   }
 }
@@ -143,7 +155,7 @@ export const resumeAgency = (deps: LifecycleDeps, id: string, actor: Actor) =>
  * agency goes back to the status it had; if the process dies, archiving it again finishes the job
  * (or resume cancels it). */
 export const archiveAgency = (deps: LifecycleDeps, id: string, actor: Actor) =>
-  exclusively(deps, id, async (agency, cluster, signal) => {
+  exclusively(deps, id, async (agency, cluster, { signal }) => {
     requireStatus(agency, ["active", "suspended", "archiving"]);
     const previous = agency.status;
     if (previous !== "archiving") {
@@ -183,7 +195,7 @@ export const archiveAgency = (deps: LifecycleDeps, id: string, actor: Actor) =>
 
 /** Brings an archived agency back from its latest archive, under its original database name. */
 export const unarchiveAgency = (deps: LifecycleDeps, id: string, actor: Actor) =>
-  exclusively(deps, id, async (agency, cluster, signal) => {
+  exclusively(deps, id, async (agency, cluster, { signal }) => {
     requireStatus(agency, ["archived"]);
     const [event] = await deps.control<{ details: { file?: string } }[]>`
       select details from agency_events where agency_id = ${agency.id} and event = 'agency.archived'

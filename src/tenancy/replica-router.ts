@@ -117,16 +117,22 @@ export function createReplicaRouter(
     serves: (cluster: string) => Boolean(clusters.loaded(cluster)?.replicas.length),
     /** Where an agency's read may run: a replica of its cluster that has replayed what it must see. */
     route(
-      agency: { id: string; cluster: string },
+      agency: { id: string; cluster: string; clusterLsn: string | null },
       token?: { cluster: string; lsn: bigint },
     ): { replica?: string } {
       const cluster = clusters.loaded(agency.cluster);
       if (!cluster?.replicas.length) return void count("primary_no_replica"), {};
+      // A position on another cluster (the agency moved since: a write this instance remembers, or a
+      // client's token) proves nothing here. The catalog's cluster_lsn does: everything the agency
+      // had when it arrived, so a replica past it has every write made before the move.
+      const arrived = agency.clusterLsn === null ? undefined : parseLsn(agency.clusterLsn);
       const known = written.get(agency.id);
-      let required = known?.cluster === agency.cluster ? known.lsn : 0n;
-      // A token from another cluster (the agency moved since) proves nothing here: the primary.
-      if (token && token.cluster !== agency.cluster) return void count("primary_lagging"), {};
-      if (token && token.lsn > required) required = token.lsn;
+      const elsewhere = (known && known.cluster !== agency.cluster) ||
+        (token && token.cluster !== agency.cluster);
+      if (elsewhere && arrived === undefined) return void count("primary_lagging"), {};
+      let required = arrived ?? 0n;
+      if (known?.cluster === agency.cluster && known.lsn > required) required = known.lsn;
+      if (token?.cluster === agency.cluster && token.lsn > required) required = token.lsn;
       let anyUp = false;
       for (const replica of cluster.replicas) {
         const p = positions.get(`${agency.cluster}/${replica.name}`);

@@ -8,11 +8,12 @@ import { type AgencyUser, findUser, isRevoked } from "../auth/agency-users.ts";
 import type { AgencyRole, Tokens } from "../auth/tokens.ts";
 import type { AppEnv } from "../platform/app-env.ts";
 import { isConnectionLost } from "../platform/db.ts";
-import { ApiError, badRequest, forbidden, unauthorized, unavailable } from "../platform/errors.ts";
+import { badRequest, forbidden, unauthorized } from "../platform/errors.ts";
 import type { LoadingCache } from "../platform/loading-cache.ts";
 import { requestOrigin } from "../platform/request-origin.ts";
 import type { Admission } from "./admission.ts";
 import type { AgencyCache } from "./agency-cache.ts";
+import { passGate } from "./agency-gate.ts";
 import { consistencyToken, currentLsn, parseConsistencyToken, type ReplicaRouter } from "./replica-router.ts";
 import type { TenantClients, TenantDatabase } from "./tenant-clients.ts";
 
@@ -23,8 +24,9 @@ export type TenantDeps = {
   admission: Admission;
   /** The latest tenant migration this code relies on; older agency databases wait for tenants:migrate. */
   requiredSchemaVersion?: string;
-  /** Users by `${agencyId}:${userId}`, briefly cached: deactivation, role changes and revoked
-   * sessions take effect within the TTL instead of when the token expires. */
+  /** Users by `${agencyId}:${userId}`, read on the primary and briefly cached: a deactivation, role
+   * change or revocation takes effect at once on the instance that made it (it forgets the entry) and
+   * within the TTL (5 s) on the others, instead of when the token expires. */
   users: LoadingCache<AgencyUser>;
   /** Proxies of ours in front of the API (see clientAddress): the audit trail's client address. */
   trustProxy?: number;
@@ -49,9 +51,6 @@ const replicaFailed = (error: unknown) =>
 
 export const userCacheKey = (agencyId: string, userId: string) => `${agencyId}:${userId}`;
 
-const behind = (version: string | null, required?: string) =>
-  required !== undefined && (version === null || BigInt(version) < BigInt(required));
-
 export function tenant(
   { tokens, agencies, clients, admission, requiredSchemaVersion, users, trustProxy = 0, replicas, dispatch }:
     TenantDeps,
@@ -64,21 +63,9 @@ export function tenant(
       throw forbidden("Agency mismatch", "agency_mismatch");
     }
     const agency = await agencies.get(claims.agencyId);
-    // A token outliving its agency is no longer valid. The agency's database is the catalog's, not
-    // the claim's: a restore may have moved it.
-    if (!agency || agency.status === "deleted" || agency.status === "failed") {
-      throw unauthorized("Agency no longer exists");
-    }
-    if (agency.status !== "active") {
-      throw new ApiError(423, "agency_unavailable", `Agency is ${agency.status}`);
-    }
-    if (behind(agency.schemaVersion, requiredSchemaVersion)) {
-      throw unavailable("The agency's database is being upgraded, retry shortly", 30);
-    }
+    // The agency's database is the catalog's, not the claim's: a restore may have moved it.
     const reading = READS.has(c.req.method);
-    if (agency.frozenUntil && !reading && agency.frozenUntil.getTime() > Date.now()) {
-      throw unavailable("The agency is moving to another cluster: writes resume within seconds", 1);
-    }
+    passGate(agency, { write: !reading, requiredSchemaVersion });
     c.set("agency", agency);
     c.set("origin", requestOrigin(c, trustProxy));
     const sent = c.req.header(CONSISTENCY_TOKEN);
@@ -93,12 +80,17 @@ export function tenant(
       ? { ...agency, ...replicas.route(agency, token) }
       : agency;
     try {
-      await admission.run(agency.id, () =>
-        clients.use(target, async (sql) => {
-          const user = await users.get(userCacheKey(agency.id, claims.sub), () => findUser(sql, claims.sub));
-          if (!user?.isActive) throw unauthorized("User is deactivated");
-          if (isRevoked(user, claims)) throw unauthorized("Session ended");
-          c.set("claims", { ...claims, role: user.role }); // the current role, not the token's
+      await admission.run(agency.id, async () => {
+        // Access state (active, role, revocations) is read on the primary, never a replica that may
+        // predate a revocation; cached briefly, and forgotten on this instance when it changes.
+        const user = await users.get(
+          userCacheKey(agency.id, claims.sub),
+          () => clients.use(agency, (sql) => findUser(sql, claims.sub)),
+        );
+        if (!user?.isActive) throw unauthorized("User is deactivated");
+        if (isRevoked(user, claims)) throw unauthorized("Session ended");
+        c.set("claims", { ...claims, role: user.role }); // the current role, not the token's
+        await clients.use(target, async (sql) => {
           c.set("sql", sql);
           await next();
           if (target.replica && c.error && replicaFailed(c.error)) throw c.error;
@@ -109,7 +101,10 @@ export function tenant(
             replicas.noteWrite(agency.id, agency.cluster, lsn);
             c.header(CONSISTENCY_TOKEN, consistencyToken(agency.cluster, lsn));
           }
-        }));
+          // Only now: a read that reloads the user's state cannot predate the change.
+          if (c.var.accessChanged) users.invalidate(userCacheKey(agency.id, c.var.accessChanged));
+        });
+      });
     } catch (error) {
       if (!target.replica || !dispatch || !replicaFailed(error)) throw error;
       // Out of admission and the replica's client: the retry takes its own slot, on the primary.

@@ -6,7 +6,16 @@ import { decodeJwt, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { upsertOperator } from "../../src/admin/operators.ts";
 import { hashPassword } from "../../src/auth/password.ts";
-import { call, hex, login, loginToken, signupAgency, sleep, type Tenant } from "../support/fixtures.ts";
+import {
+  asSuperuser,
+  call,
+  hex,
+  login,
+  loginToken,
+  signupAgency,
+  sleep,
+  type Tenant,
+} from "../support/fixtures.ts";
 import { stack, superuser, testApp } from "../support/stack.ts";
 
 const a = testApp({ TRUST_PROXY: "1" });
@@ -73,7 +82,13 @@ it("logout-all revokes every token of the user, and a new login works", async ()
   for (const t of tokens) expect((await me(b.app, t)).status).toBe(200);
   expect((await post(a.app, "/api/auth/logout-all", tokens[0])).status).toBe(204);
   for (const t of tokens) expect((await me(a.app, t)).status).toBe(401);
+  // Writes too, not only reads: nothing is created with a revoked token.
+  for (const t of tokens) {
+    const write = await call(a.app, "POST", "/api/clients", { token: t, body: { name: "after logout-all" } });
+    expect(write.status).toBe(401);
+  }
   for (const t of tokens) expect(await msUntilRefused(b.app, t)).toBeLessThan(6000);
+
   const fresh = await loginToken(a.app, tenant.email, tenant.password);
   expect((await me(a.app, fresh)).status).toBe(200);
   expect((await me(b.app, fresh)).status).toBe(200);
@@ -138,7 +153,21 @@ describe("an operator", () => {
     const res = await post(a.app, path, token);
     expect(res.status, JSON.stringify(res.body)).toBe(204);
     expect((await me(a.app, user.token)).status).toBe(401);
+    const write = await call(a.app, "POST", "/api/clients", { token: user.token, body: { name: "after" } });
+    expect(write.status).toBe(401);
     expect(await msUntilRefused(b.app, user.token)).toBeLessThan(6000);
+    // Like any write to the agency: in its audit log (the operator named) and in its events.
+    const audit = await asSuperuser(
+      user.agencyDatabase,
+      (sql) => sql`select user_id, new_values from audit_log where action = 'revoke_sessions'`,
+    );
+    expect(audit).toEqual([{
+      userId: null,
+      newValues: expect.objectContaining({ by: expect.stringMatching(/^operator:/) }),
+    }]);
+    const events = await su`
+      select details from agency_events where agency_id = ${user.agency.id} and event = 'user.sessions_revoked'`;
+    expect(events).toEqual([{ details: { user: user.user.id } }]);
     const unknown = await post(
       a.app,
       `/api/admin/agencies/${user.agency.id}/users/${crypto.randomUUID()}/revoke-sessions`,

@@ -224,6 +224,39 @@ describe("deno task dev", () => {
   }, 120_000);
 });
 
+describe("deno task dev with a replica that crashed", () => {
+  it("stops every process of its stack within 10 s of Ctrl-C", async () => {
+    const dir = await Deno.makeTempDir({ prefix: "buildflow-dev-replica-" });
+    await Deno.chmod(dir, 0o755);
+    const dev = spawnDev(dir, { env: { LOCAL_REPLICAS: "1", REPLICA_POLL_MS: "100" } });
+    try {
+      const ready = await waitReady(dev, dir, READY_DEADLINE_MS);
+      const replicaPg = `${dir}/replica-r1/pg`;
+      expect(mentioning(dir).some((p) => p.cmd.includes(replicaPg)), "the replica never ran").toBe(true);
+      // A crash: the standby's postmaster and children gone at once, its PgBouncer left waiting.
+      const postmaster = Number((await Deno.readTextFile(`${replicaPg}/postmaster.pid`)).split("\n")[0]);
+      Deno.kill(postmaster, "SIGKILL");
+      for (const p of mentioning(dir).filter((p) => p.cmd.includes(replicaPg))) {
+        try {
+          Deno.kill(p.pid, "SIGKILL");
+        } catch { /* gone with it */ }
+      }
+      await sleep(1500); // the API notices (its polls fail) and keeps serving from the primary
+      expect((await fetch(`${ready.json.apiUrl}/healthz`, { signal: AbortSignal.timeout(2000) })).status)
+        .toBe(200);
+      const stopped = performance.now();
+      await interrupt(dev, 10_000);
+      const survivors = mentioning(dir);
+      expect(survivors, `still running ${Math.round(performance.now() - stopped)} ms after Ctrl-C`).toEqual(
+        [],
+      );
+    } finally {
+      await killAll(dev, dir);
+      await Deno.remove(dir, { recursive: true }).catch(() => {});
+    }
+  }, 120_000);
+});
+
 describe("deno task dev interrupted while booting", () => {
   it("leaves no process of its stack behind", async () => {
     const dir = await Deno.makeTempDir({ prefix: "buildflow-dev-early-" });

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { MOVE_STEPS, moveAgency, moverDeps } from "../../src/tenancy/mover/index.ts";
 import {
+  type AnyApp,
   call,
   connectedTo,
   dataOf,
@@ -16,6 +17,8 @@ import {
 } from "../support/fixtures.ts";
 import { cliEnv, runCli } from "../ops/helpers.ts";
 import { clusterStack, operator } from "./helpers.ts";
+import { createApp, createServices } from "../../src/app.ts";
+import { testConfig } from "../support/stack.ts";
 import { browser, csrfOf } from "../console/helpers.ts";
 
 const s = clusterStack();
@@ -49,8 +52,9 @@ const outcome = (r: Reply): Outcome => ({
 });
 
 /** 8 writers and a reader against one agency until stopped (bounded: 120 s, 20,000 requests each). */
-function load(t: Tenant) {
+function load(t: Tenant, deaf: AnyApp) {
   const writes: Outcome[] = [];
+  const deafWrites: Outcome[] = [];
   const reads: Outcome[] = [];
   let stopped = false;
   const deadline = performance.now() + 120_000;
@@ -64,6 +68,17 @@ function load(t: Tenant) {
       if (r.status !== 201) await sleep(20);
     }
   });
+  // An instance that never hears the freeze (no listener, a long agency cache): only the database's
+  // fence stands between its writes and the source.
+  const deafWriters = Array.from({ length: 2 }, async (_, w) => {
+    for (let i = 0; running() && i < 20_000; i++) {
+      const r = outcome(
+        await call(deaf, "POST", "/api/clients", { token: t.token, body: { name: `d${w}-${i}` } }),
+      );
+      deafWrites.push(r);
+      if (r.status !== 201) await sleep(20);
+    }
+  });
   const reader = (async () => {
     for (let i = 0; running() && i < 20_000; i++) {
       reads.push(outcome(await call(s.app, "GET", "/api/clients?limit=5", { token: t.token })));
@@ -72,10 +87,11 @@ function load(t: Tenant) {
   })();
   return {
     writes,
+    deafWrites,
     reads,
     async stop() {
       stopped = true;
-      await Promise.all([...writers, reader]);
+      await Promise.all([...writers, ...deafWriters, reader]);
     },
   };
 }
@@ -93,11 +109,13 @@ describe("a move under load", () => {
           from generate_series(1, 50000) g`,
     );
 
-    const traffic = load(t);
+    const deaf = createServices(testConfig({ AGENCY_CACHE_TTL_MS: "600000" }), s.local.servers);
+    const traffic = load(t, createApp(deaf));
     await sleep(500);
     const moved = await runCli("agencies-move.ts", [t.agency.id, "--to", to], s.env());
     await sleep(1000); // writes land on the target too
     await traffic.stop();
+    await deaf.close();
     expect(moved.code, moved.stdout + moved.stderr).toBe(0);
     expect(moved.stdout).toMatch(/verified: \d+ tables, \d+ rows equal on both sides/);
 
@@ -113,7 +131,14 @@ describe("a move under load", () => {
 
     // Every acknowledged write is on the target; the catalog points there, one generation later.
     expect(await catalogRow(t)).toMatchObject({ cluster: to, generation: 2, status: "active" });
-    const acknowledged = traffic.writes.filter((w) => w.status === 201).map((w) => w.id!);
+    // The deaf instance's writes: acknowledged before the fence, then refused (its database sessions
+    // ended, the source closed); never acknowledged on the source after the catch-up.
+    const deafRefused = traffic.deafWrites.filter((w) => w.status !== 201);
+    for (const w of deafRefused) expect(w).toMatchObject({ status: 503, code: "unavailable" });
+    expect(deafRefused.length, "the fence stopped the deaf instance's writes").toBeGreaterThan(0);
+    const acknowledged = [...traffic.writes, ...traffic.deafWrites].filter((w) => w.status === 201).map((w) =>
+      w.id!
+    );
     const found = await onCluster(
       to,
       t.agencyDatabase,
@@ -192,7 +217,7 @@ describe("a move under load", () => {
     const states = await s.services.control<{ state: string }[]>`
       select state from agency_moves where agency_id = ${t.agency.id} order by id`;
     expect(states.map((r) => r.state)).toEqual(["done", "done"]);
-  });
+  }, 120_000); // two moves of 50,000 rows and a sweep, under four loops of traffic
 });
 
 describe("the console", () => {
@@ -226,11 +251,15 @@ describe("a move that fails before the switch", () => {
       const from = t.agency.cluster;
       const to = other(from);
       await call(s.app, "POST", "/api/clients", { token: t.token, body: { name: "before" } });
-      const deps = moverDeps(s.services.lifecycle, 3600, {
-        beforeStep(name) {
-          if (name === step) throw new Error(`injected before ${name}`);
+      const deps = moverDeps(
+        s.services.lifecycle,
+        { ...s.services.config, MOVE_SOURCE_GRACE_SECONDS: 3600 },
+        {
+          beforeStep(name) {
+            if (name === step) throw new Error(`injected before ${name}`);
+          },
         },
-      });
+      );
       const error = await moveAgency(deps, t.agency.id, to, { actor: "test" }).catch((e) => e);
       expect(error).toMatchObject({ status: 503, code: "unavailable" });
       expect(String(error.message)).toContain(`failed at ${step}`);
@@ -241,7 +270,10 @@ describe("a move that fails before the switch", () => {
       expect(created.status, JSON.stringify(created.body)).toBe(201);
       // Nothing left in the way: the same move now goes through (once: a whole move is seconds).
       if (step === "catch-up") {
-        const deps = moverDeps(s.services.lifecycle, 3600);
+        const deps = moverDeps(s.services.lifecycle, {
+          ...s.services.config,
+          MOVE_SOURCE_GRACE_SECONDS: 3600,
+        });
         const moved = await moveAgency(deps, t.agency.id, to, { actor: "test" });
         expect(moved.verification.verified).toBe(true);
       }
@@ -290,6 +322,9 @@ describe("the mover killed at each step", () => {
       const switched = cluster === to;
       // Before the switch the agency stays on its source; from the switch on, it is on the target.
       const before = MOVE_STEPS.indexOf(step) < MOVE_STEPS.indexOf("switch");
+      // Killed at the switch, the agency is on either side, but whole: one generation per switch.
+      expect([from, to]).toContain(cluster);
+      expect((await catalogRow(t)).generation).toBe(switched ? 2 : 1);
       if (before) expect(cluster).toBe(from);
       if (MOVE_STEPS.indexOf(step) > MOVE_STEPS.indexOf("switch")) expect(cluster).toBe(to);
       // Nothing half-made: no copy on the target unless it is the agency's, no slot, no fence.

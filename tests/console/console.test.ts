@@ -196,7 +196,12 @@ describe("pages and actions", () => {
     expect(page.html).not.toContain("/actions/suspend");
     const path = `/console/agencies/${tenant.agency.id}/actions/suspend`;
     expect((await viewer.get(path)).status).toBe(403);
-    expect((await viewer.post(path, { _csrf: csrfOf(page.html) })).status).toBe(403);
+    // Refused for the role, with a good form token: not for a CSRF failure (that would hide a missing
+    // role check behind the form check).
+    const refused = await viewer.post(path, { _csrf: csrfOf(page.html) });
+    expect(refused.status).toBe(403);
+    expect(refused.html).toContain("Requires role");
+    expect(refused.html).not.toContain("did not come from the console");
   });
 
   it("serves the live samples", async () => {

@@ -481,7 +481,7 @@ describe("compose.yaml", () => {
       });
     });
 
-    it(`runs ${name} with what the mover needs: wal_level=logical, max_prepared_transactions > 0`, () => {
+    it(`runs ${name} with what the mover needs: wal_level=logical, prepared transactions, replication workers`, () => {
       const command = compose.services[name].command!;
       const settings = Object.fromEntries(
         command.flatMap((arg, i) => (command[i - 1] === "-c" ? [arg.split("=")] : [])),
@@ -489,6 +489,12 @@ describe("compose.yaml", () => {
       expect(command[0]).toBe("postgres");
       expect(settings.wal_level).toBe("logical");
       expect(Number(settings.max_prepared_transactions)).toBeGreaterThan(0);
+      // Every concurrent move into it takes 3 logical replication workers (config MOVES_PER_CLUSTER).
+      const moves = loadConfig({}).MOVES_PER_CLUSTER;
+      expect(Number(settings.max_logical_replication_workers)).toBeGreaterThanOrEqual(3 * moves);
+      expect(Number(settings.max_worker_processes)).toBeGreaterThan(
+        Number(settings.max_logical_replication_workers),
+      );
     });
   }
 });

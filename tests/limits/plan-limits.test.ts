@@ -24,6 +24,8 @@ import { superuser, testApp } from "../support/stack.ts";
 const backupDir = await Deno.makeTempDir({ prefix: "buildflow-plans-" });
 const a = testApp({ TRUST_PROXY: "true", AGENCY_CACHE_TTL_MS: "600000", BACKUP_DIR: backupDir });
 const b = testApp({ TRUST_PROXY: "true", AGENCY_CACHE_TTL_MS: "600000" });
+// Writes of one agency that really run at once: a connection each, none queued behind another.
+const parallel = testApp({ TRUST_PROXY: "true", TENANT_CLIENT_CONNECTIONS: "8", AGENCY_CONCURRENCY: "8" });
 const su = superuser();
 const tag = hex(8);
 const operator = { email: `planops.${tag}@ops.example.com`, token: "" };
@@ -138,8 +140,8 @@ describe("counted limits", () => {
 it("lets only one of several concurrent adds take the last slot", async () => {
   const tenant = await signupAgency(a.app, "race");
   dataOf(await setPlan(tenant.agency.id, small));
-  const api = apiFor(a.app, tenant.token);
-  dataOf(await api.post("/api/projects", newProject()), 201);
+  dataOf(await apiFor(a.app, tenant.token).post("/api/projects", newProject()), 201);
+  const api = apiFor(parallel.app, tenant.token);
   const projects = await Promise.all(
     Array.from({ length: 6 }, () => api.post("/api/projects", newProject())),
   );

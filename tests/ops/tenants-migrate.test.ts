@@ -13,8 +13,8 @@ import {
   type FleetOptions,
   type FleetOutcome,
   migrateFleet,
-  MIGRATION_LOCK,
 } from "../../src/tenancy/fleet-migrate.ts";
+import { agencyLock } from "../../src/tenancy/lifecycle.ts";
 import { asSuperuser, call, hex, signupAgency, type Tenant } from "../support/fixtures.ts";
 import { localPlane, stack, superuser, testApp } from "../support/stack.ts";
 import { mapLimit } from "../../src/platform/map-limit.ts";
@@ -24,7 +24,11 @@ const N = 20;
 const { app, services } = testApp({ TRUST_PROXY: "true" });
 const su = superuser();
 const cp: ControlPlane = localPlane(services);
-const fleet = { control: services.control, clusters: services.clusters };
+const fleet = {
+  control: services.control,
+  clusters: services.clusters,
+  catalogUrl: stack().servers.databaseUrl,
+};
 const tag = hex(6);
 const LATEST = migrationVersions(TENANT_MIGRATIONS).at(-1)!;
 // Versions above every real one, applied in turn; each adds one column to `clients`.
@@ -178,12 +182,21 @@ describe("migrateFleet", () => {
     const lines = stdout.trim().split("\n");
     expect(lines.some((l) => l.includes(db) && /\bpending\b/.test(l) && l.includes(V2))).toBe(true);
     const header = lines.findIndex((l) =>
-      /^cluster\s+agencies\s+migrated\s+current\s+pending\s+failed\s+locked\s+seconds$/.test(l)
+      /^cluster\s+agencies\s+migrated\s+current\s+pending\s+failed\s+locked\s+skipped\s+seconds$/.test(l)
     );
     expect(header, stdout).toBeGreaterThan(-1);
     // Per cluster, then all of them.
-    expect(lines[header + 2].trim().split(/\s+/)).toEqual(["local", "1", "0", "0", "1", "0", "0"]);
-    expect(lines[header + 3].trim().split(/\s+/).slice(0, 7)).toEqual(["all", "1", "0", "0", "1", "0", "0"]);
+    expect(lines[header + 2].trim().split(/\s+/)).toEqual(["local", "1", "0", "0", "1", "0", "0", "0"]);
+    expect(lines[header + 3].trim().split(/\s+/).slice(0, 8)).toEqual([
+      "all",
+      "1",
+      "0",
+      "0",
+      "1",
+      "0",
+      "0",
+      "0",
+    ]);
     expect(await ledger(db)).toEqual(before);
     expect(await appliedVersions(db)).not.toContain(V2);
   });
@@ -203,17 +216,25 @@ describe("migrateFleet", () => {
     }
   });
 
-  it("skips a database whose lock another run holds; two concurrent runs migrate it once", async () => {
+  it("waits for an agency another action holds, gives up past the wait; two concurrent runs migrate it once", async () => {
     const db = dbs()[1];
-    // The lock a run takes: a session advisory lock in the agency's own database.
-    const holder = connect(databaseUrlFor(cp.databaseUrl, db), { max: 1 });
+    const id = tenants[1].agency.id;
+    // The lock a run takes: the agency's catalog lock, which lifecycle actions and moves hold too.
+    const holder = connect(stack().servers.databaseUrl, { max: 1 });
+    const { namespace, name } = agencyLock(id);
     try {
-      const [{ locked }] = await holder`select pg_try_advisory_lock(${MIGRATION_LOCK}) as locked`;
+      const [{ locked }] =
+        await holder`select pg_try_advisory_lock(${namespace}::int, hashtext(${name})) as locked`;
       expect(locked).toBe(true);
-      const [skipped] = await migrateFleet(fleet, options({ agency: db }));
+      const [skipped] = await migrateFleet(fleet, options({ agency: db, lockWaitMs: 300 }));
       expect(skipped).toMatchObject({ databaseName: db, status: "locked", pending: [] });
       expect(await appliedVersions(db)).not.toContain(V2);
       expect((await ledger(db)).schemaVersion).toBe(V1);
+      // Released while a run waits: the run goes on and migrates it.
+      const waiting = migrateFleet(fleet, options({ agency: db, lockWaitMs: 30_000, dryRun: true }));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await holder`select pg_advisory_unlock(${namespace}::int, hashtext(${name}))`;
+      expect((await waiting)[0]).toMatchObject({ status: "pending", pending: [V2] });
     } finally {
       await holder.end({ timeout: 5 });
     }
@@ -223,8 +244,8 @@ describe("migrateFleet", () => {
       migrateFleet(fleet, options({ agency: db })),
     ]);
     const statuses = [a.status, b.status].sort();
-    // Either the second met the first's lock, or it started after the first had finished.
-    expect([["locked", "migrated"], ["current", "migrated"]]).toContainEqual(statuses);
+    // The second waited for the first, then found the database current.
+    expect(statuses).toEqual(["current", "migrated"]);
     expect([a.error, b.error]).toEqual([undefined, undefined]);
     expect((await appliedVersions(db)).filter((v) => v === V2)).toHaveLength(1);
     expect(await hasColumn(db, column(V2))).toBe(true);
@@ -273,11 +294,16 @@ describe("migrateFleet over a whole (private) catalog", () => {
   beforeAll(async () => {
     await cp.control`create database ${cp.control(catalogName)}`;
     privateCatalog = connect(databaseUrlFor(cp.databaseUrl, catalogName), { max: 2 });
-    privateCp = { control: privateCatalog, clusters: services.clusters };
+    privateCp = {
+      control: privateCatalog,
+      clusters: services.clusters,
+      catalogUrl: databaseUrlFor(cp.databaseUrl, catalogName),
+    };
     await privateCatalog`
       create table agencies (
         id uuid primary key, name text not null, database_name text not null unique, cluster text not null,
-        status text not null, schema_version text, migrated_at timestamptz, last_migration_error text)`;
+        generation int not null default 1, status text not null, schema_version text, migrated_at timestamptz,
+        last_migration_error text)`;
     // The one cluster, named as the shared catalog names it, for the CLI's cluster directory.
     await privateCatalog`
       create table clusters (

@@ -3,9 +3,12 @@
 // moves it (catalog: cluster, generation); the steps after it only finish the job, and can be run
 // again from the catalog row after a crash.
 import { type Agency, agencyColumns, announceAgencyChange, recordEvent } from "../../catalog/agencies.ts";
-import { transaction } from "../../platform/db.ts";
+import { type Sql, transaction } from "../../platform/db.ts";
 import { dumpDatabase, restoreDump } from "../../platform/pg-dump.ts";
-import { databaseUrlFor, dropDatabase, fenceDatabase, restrictConnect } from "../control-plane.ts";
+import { ApiError } from "../../platform/errors.ts";
+import type { Cluster } from "../cluster-directory.ts";
+import { databaseUrlFor, fenceDatabase, LockLost, restrictConnect } from "../control-plane.ts";
+import { templateVersion } from "../template.ts";
 import {
   agencyTables,
   catchUp,
@@ -66,8 +69,7 @@ const createTarget: MoveStep = {
     await restrictConnect(m.target, m.database);
   },
   async undo(m) {
-    await m.releaseTarget(); // the admin cannot end the mover's own superuser sessions there
-    await dropDatabase(m.target, m.database);
+    await m.dropTarget();
     await dropSentinel(m.sourceSu);
   },
 };
@@ -82,7 +84,12 @@ const publish: MoveStep = {
 const subscribe: MoveStep = {
   name: "subscribe",
   async run(m, deps) {
-    await createSubscription(m.targetSu(), m.tag, databaseUrlFor(m.source.superuserUrl!, m.database));
+    await createSubscription(
+      m.targetSu(),
+      m.sourceSu,
+      m.tag,
+      databaseUrlFor(m.source.superuserUrl!, m.database),
+    );
     m.timings.tables = await waitForInitialCopy(m.targetSu(), m.tag, deps.copyTimeoutMs);
     m.timings.copyMs = Math.round(performance.now() - m.startedAt);
   },
@@ -116,22 +123,35 @@ const catchUpStep: MoveStep = {
 };
 
 /** The one commit that moves the agency: its cluster and generation, the move row and the event,
- * announced to every instance (each drops its client on the source). Before it, a snapshot of the
- * target as of the switch is taken for the verification. */
+ * announced to every instance (each drops its client on the source). It commits only while this
+ * process still owns the move (compare-and-set on the row) and holds the agency's lock (pg_locks, in
+ * the same transaction): a mover that lost its lock never switches onto a target that whoever took
+ * the move over may have dropped. Before it: the target must be at its cluster's template version,
+ * and a snapshot of it as of the switch is taken for the verification. */
 const switchStep: MoveStep = {
   name: "switch",
   async run(m, deps) {
+    await requireTemplateVersion(m.target, m.targetSu());
     await m.openSnapshot();
+    // Writes are fenced and caught up: from here on the target has every write the agency has had.
+    const [{ lsn }] = await m.targetSu()<{ lsn: string }[]>`select pg_current_wal_lsn()::text as lsn`;
     const moved = await transaction(deps.control, async (tx) => {
-      const [agency] = await tx<Agency[]>`
-        update agencies set cluster = ${m.target.cluster}, generation = generation + 1, frozen_until = null
-        where id = ${m.agency.id} and cluster = ${m.source.cluster} returning ${agencyColumns(tx)}`;
-      if (!agency) throw new Error("the agency left its source cluster during the move");
       m.timings.freezeMs = Math.round(performance.now() - m.frozenAt!);
-      await tx`
+      const [owned] = await tx`
         update agency_moves set state = 'switched',
           drop_source_after = now() + make_interval(secs => ${deps.graceSeconds}),
-          details = details || ${tx.json(m.timings)} where id = ${m.id}`;
+          details = details || ${tx.json(m.timings)}
+        where id = ${m.id} and state = 'copying' and owner = ${m.owner} returning id`;
+      if (!owned) throw new LockLost(`move ${m.id} is no longer this mover's`);
+      const [held] = await tx`
+        select 1 from pg_locks where pid = ${m.lock.pid} and locktype = 'advisory' and granted
+          and database = (select oid from pg_database where datname = current_database())`;
+      if (!held) throw new LockLost(`the mover lost the agency's lock before switching move ${m.id}`);
+      const [agency] = await tx<Agency[]>`
+        update agencies set cluster = ${m.target.cluster}, generation = generation + 1, frozen_until = null,
+          cluster_lsn = ${lsn}::pg_lsn
+        where id = ${m.agency.id} and cluster = ${m.source.cluster} returning ${agencyColumns(tx)}`;
+      if (!agency) throw new Error("the agency left its source cluster during the move");
       await recordEvent(tx, m.agency.id, "agency.moved", {}, m.actor, {
         move: m.id,
         from: m.source.cluster,
@@ -145,6 +165,22 @@ const switchStep: MoveStep = {
     m.agency = moved;
   },
 };
+
+/** A database may take a cluster's agencies only at (or past) that cluster's template version: a move
+ * never lands an agency on an older schema than its new neighbours (tenants:migrate first). */
+export async function requireTemplateVersion(cluster: Cluster, sql: Sql) {
+  const required = await templateVersion(cluster);
+  const [{ version }] = await sql<{ version: string | null }[]>`
+    select max(version) as version from schema_migrations`;
+  if (required && (version === null || BigInt(version) < BigInt(required))) {
+    throw new ApiError(
+      409,
+      "conflict",
+      `The agency's database is at ${version}, cluster ${cluster.cluster}'s template at ${required}: ` +
+        "migrate it first (deno task tenants:migrate --agency ID)",
+    );
+  }
+}
 
 export const BEFORE_SWITCH: MoveStep[] = [createTarget, publish, subscribe, freeze, catchUpStep];
 export const SWITCH = switchStep;

@@ -3,6 +3,7 @@
 import type { Agency } from "../../catalog/agencies.ts";
 import type { Sql } from "../../platform/db.ts";
 import type { Cluster } from "../cluster-directory.ts";
+import type { HeldLock } from "../control-plane.ts";
 import type { LifecycleDeps } from "../lifecycle.ts";
 
 export type MoveHooks = {
@@ -17,6 +18,9 @@ export type MoveDeps = LifecycleDeps & {
   catchUpTimeoutMs: number;
   /** How long the fence waits for the source's running writes before the move gives up. */
   lockTimeoutMs: number;
+  /** Moves copying into one cluster at once: each takes an apply worker and up to 2 table-copy
+   * workers of its max_logical_replication_workers; past this, a move gets 503 and is retried. */
+  movesPerCluster: number;
   hooks?: MoveHooks;
 };
 
@@ -31,6 +35,10 @@ export type Verification = {
 
 export type Move = {
   id: number;
+  /** This process's claim on the move (agency_moves.owner): every transition compares it. */
+  owner: string;
+  /** The agency's catalog lock, held by this process for the whole move. */
+  lock: HeldLock;
   /** The name of the move's publication, subscription, slot and prepared transaction. */
   tag: string;
   actor: string;
@@ -48,8 +56,8 @@ export type Move = {
   targetSu(): Sql;
   /** The same, or undefined when the target database does not exist (an undo). */
   targetSuIfExists(): Promise<Sql | undefined>;
-  /** Ends the mover's sessions on the target database (before it is dropped). */
-  releaseTarget(): Promise<void>;
+  /** Drops the target database, ending every session on it (this mover's and any other's). */
+  dropTarget(): Promise<void>;
   /** Opens a repeatable-read transaction on the target: its state as of the switch. */
   openSnapshot(): Promise<void>;
   snapshot?: Sql;
