@@ -39,6 +39,7 @@ import { resources } from "./resources/erp.ts";
 import { resourceRoutes } from "./resources/routes.ts";
 import { settingsRoutes } from "./settings/routes.ts";
 import { type Admission, createAdmission } from "./tenancy/admission.ts";
+import { type AdmissionBackoff, createAdmissionBackoff } from "./tenancy/admission-backoff.ts";
 import { type AgencyCache, createAgencyCache } from "./tenancy/agency-cache.ts";
 import { createAgencyWriter } from "./tenancy/agency-gate.ts";
 import { type ClusterDirectory, createClusterDirectory } from "./tenancy/cluster-directory.ts";
@@ -72,6 +73,8 @@ export type Services = {
   /** One postgres.js client per agency database, through its cluster's PgBouncer, LRU-bounded. */
   tenantClients: TenantClients;
   admission: Admission;
+  /** In front of the tenant middleware: early and held 429s for agencies past their lane. */
+  admissionBackoff: AdmissionBackoff;
   /** Agency users as the tenant middleware checks them (active, current role), briefly cached. */
   users: LoadingCache<AgencyUser>;
   /** Plans' limits and agencies' measured storage, briefly cached. */
@@ -176,6 +179,7 @@ export function createServices(config: Config, servers: Servers): Services {
       storageTtlMs: config.STORAGE_CACHE_TTL_MS,
     }),
     admission,
+    admissionBackoff: createAdmissionBackoff({ admission, maxHeld: config.ADMISSION_HOLD_MAX }),
     replicas,
     lifecycle,
     mover: moverDeps(lifecycle, config),
@@ -284,7 +288,8 @@ export function createApp(services: Services) {
     trustProxy: config.TRUST_PROXY,
     dispatch: async (request, env) => await app.fetch(request, env as Deno.ServeHandlerInfo),
   });
-  const scoped = (routes: Hono<AppEnv>) => new Hono<AppEnv>().use(tenantMiddleware).route("/", routes);
+  const scoped = (routes: Hono<AppEnv>) =>
+    new Hono<AppEnv>().use(services.admissionBackoff.middleware).use(tenantMiddleware).route("/", routes);
   app.route("/api/auth", sessionRoutes({ tenant: tenantMiddleware }));
   app.route("/api/me", scoped(meRoutes().route("/", passwordRoutes({ tokens: services.tokens }))));
   const { limits } = services;
@@ -309,6 +314,7 @@ export function createApp(services: Services) {
       internals: () => ({
         registry: services.tenantClients.stats(),
         admission: services.admission.stats(),
+        admissionBackoff: services.admissionBackoff.stats(),
         agencyCache: services.agencies.stats(),
         replicas: services.replicas.stats(),
       }),
@@ -342,9 +348,12 @@ export function createApp(services: Services) {
 }
 
 /** The registry, admission and cache state as Prometheus gauges (no per-agency label). */
-function internalGauges({ tenantClients, admission, agencies, replicas }: Services): Record<string, number> {
+function internalGauges(
+  { tenantClients, admission, admissionBackoff, agencies, replicas }: Services,
+): Record<string, number> {
   const registry = tenantClients.stats();
   const queue = admission.stats();
+  const backoff = admissionBackoff.stats();
   const cache = agencies.stats();
   const replication = replicas.stats();
   return {
@@ -357,9 +366,21 @@ function internalGauges({ tenantClients, admission, agencies, replicas }: Servic
     admission_waited_total: queue.waited,
     admission_rejected_total: queue.rejected,
     admission_timed_out_total: queue.timedOut,
-    admission_agency_rejected_total: queue.agencyRejected,
     admission_agencies_active: queue.agenciesActive,
     admission_agencies_waiting: queue.agenciesWaiting,
+    // An agency held back: each 429 by why (its own queue, its share of the global queue, pushed out
+    // of it); of those, how many were refused before the token check, and held for the Retry-After
+    // their client ignored.
+    ...Object.fromEntries(
+      Object.entries(queue.refused).map((
+        [mechanism, n],
+      ) => [`admission_refused_total{mechanism="${mechanism}"}`, n]),
+    ),
+    admission_refused_early_total: backoff.refusedEarly,
+    admission_held_total: backoff.heldTotal,
+    admission_held: backoff.held,
+    admission_hold_full_total: backoff.holdFull,
+    admission_agencies_held_back: backoff.agenciesHeldBack,
     agency_cache_size: cache.size,
     agency_cache_hits_total: cache.hits,
     agency_cache_misses_total: cache.misses,

@@ -47,9 +47,12 @@ export const configSchema = z.object({
    * so more only queue there while other agencies wait), and how many of its requests may wait:
    * enough to hold a busy agency's burst (refusing it only turns it into a storm of instant retries,
    * each costing CPU the other agencies need: deno task bench, scenario 11), a quarter of the global
-   * queue. Past that, 429 for that agency alone. */
+   * queue; while n agencies wait, queue / n at most. Past that, 429 for that agency alone. */
   AGENCY_CONCURRENCY: int(1, 10_000).default(4),
   AGENCY_QUEUE: int(0, 1_000_000).default(500),
+  /** 429s held at once until the Retry-After their client ignored (src/tenancy/admission-backoff.ts):
+   * each is an open request, memory and a socket. Past it, 429s are answered at once. */
+  ADMISSION_HOLD_MAX: int(0, 1_000_000).default(10_000),
   /** How many PostgreSQL clusters the local stack boots, each with its PgBouncer (the catalog on the
    * first); `deno task dev --clusters N` says the same. */
   LOCAL_CLUSTERS: int(1, 8).default(1),
