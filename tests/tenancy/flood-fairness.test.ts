@@ -9,7 +9,7 @@ import { beforeAll, expect, it } from "vitest";
 import { mapLimit } from "../../src/platform/map-limit.ts";
 import { runWrk, type WrkResult } from "../bench/wrk.ts";
 import { spawnApi } from "../support/api-process.ts";
-import { signupAgency, sleep, type Tenant } from "../support/fixtures.ts";
+import { METRICS_TOKEN, signupAgency, sleep, type Tenant } from "../support/fixtures.ts";
 import { testApp } from "../support/stack.ts";
 
 const QUIET_P95_MS = 60;
@@ -19,7 +19,7 @@ const QUIET_SEC = 4;
 const PATH = "/api/projects?limit=20";
 
 const { app } = testApp({ TRUST_PROXY: "true" }); // signs the agencies up
-const api = spawnApi();
+const api = spawnApi({ METRICS_TOKEN });
 let quiet: Tenant;
 let flooders: Tenant[];
 /** The quiet agency's reads with no flood: how busy the machine is, for the figures logged. */
@@ -52,7 +52,9 @@ const count = (r: WrkResult, status: (s: number) => boolean) =>
   Object.entries(r.statuses).filter(([s]) => status(Number(s))).reduce((a, [, n]) => a + n, 0);
 
 async function metrics(): Promise<Record<string, number>> {
-  const text = await (await fetch(`${api.base}/metrics`)).text();
+  const text =
+    await (await fetch(`${api.base}/metrics`, { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } }))
+      .text();
   return Object.fromEntries(
     [...text.matchAll(/^buildflow_(admission_\S+) (\S+)$/gm)].map(([, name, value]) => [name, Number(value)]),
   );
