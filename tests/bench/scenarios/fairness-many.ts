@@ -34,7 +34,7 @@ const count = (rs: WrkResult[], status: (s: string) => boolean) =>
     0,
   );
 export const okCount = (rs: WrkResult[]) => count(rs, (s) => s.startsWith("2"));
-export const refusedCount = (rs: WrkResult[]) => count(rs, (s) => s === "429" || s === "503");
+const refusedCount = (rs: WrkResult[]) => count(rs, (s) => s === "429" || s === "503");
 const perSecond = (rs: WrkResult[], n: number) => n / Math.max(...rs.map((r) => r.durationSec));
 
 /** Admission's and its backoff's counters, flattened (refused by mechanism, early, held, ...). */
@@ -110,18 +110,19 @@ export async function refusalsOnly(
   const fillers = flooders.flatMap((a) =>
     Array.from({ length: c.AGENCY_CONCURRENCY + share }, () => fill(a.id))
   );
+  // Measured from a second in (the connections set up), for `seconds`, by admission's own count of
+  // the refusals: the bench process's CPU over them.
   const seconds = Math.max(3, Math.round(ctx.sizes.fairnessSec / 2));
+  const refusals = () => Object.values(admission.stats().refused).reduce((a, b) => a + b, 0);
   try {
-    const cpuBefore = cpuSnapshot(ctx.stack.dir);
-    const done = await Promise.all(flooders.map((a) => flood(ctx, a, inFlight, seconds)));
-    const cpu = cpuSeconds(cpuBefore, cpuSnapshot(ctx.stack.dir));
+    const floods = Promise.all(flooders.map((a) => flood(ctx, a, inFlight, seconds + 2)));
+    await sleep(1000);
+    const [before, refusedBefore] = [cpuSnapshot(ctx.stack.dir), refusals()];
+    await sleep(seconds * 1000);
+    const [cpu, refused] = [cpuSeconds(before, cpuSnapshot(ctx.stack.dir)), refusals() - refusedBefore];
+    const done = await floods;
     if (okCount(done)) throw new Error(`lanes held full, yet ${okCount(done)} requests were served`);
-    return {
-      label: `${flooders.length} × ${inFlight}, lanes held full`,
-      refused: refusedCount(done),
-      seconds,
-      cpu,
-    };
+    return { label: `${flooders.length} × ${inFlight}, lanes held full`, refused, seconds, cpu };
   } finally {
     filling = false;
     open();
@@ -196,7 +197,7 @@ export function manyChecks(runs: FloodRun[], refusals: RefusalRun[], servedMs: n
       sampled(
         `a refused request costs the API ≤ 1/5 of a served read (${
           fmt(servedMs, 3)
-        } ms, B alone): ${r.label}`,
+        } ms under A's flood): ${r.label}`,
         r.refused,
         `${fmt(cpuPerRefusalMs(r), 3)} ms`,
         () => cpuPerRefusalMs(r) <= servedMs / 5,

@@ -243,9 +243,9 @@ export async function fairness(ctx: BenchContext): Promise<ScenarioResult> {
       "Retried at once: wrk sends A's next request straight away after each answer. A's requests past its lane get 429 (each agency may hold AGENCY_QUEUE waiters alone, queue / n while n agencies wait); the first in a Retry-After goes through the token check and is answered at once, the next ones are refused before it and held until the Retry-After they ignored (at most ADMISSION_HOLD_MAX at once), so a connection that ignores it costs about one cheap refusal a second. Retry-After honoured: each 429 makes one of A's connections wait the second it names (wrk's delay hook), as a client following the contract would.",
       `Many flooders: each flooding agency from its own wrk (-t1, the connections its row names) for ${
         RAMP_SEC + sizes.fairnessSec + 1
-      } s, B's wrk -c1 from ${RAMP_SEC} s in for ${sizes.fairnessSec} s; the flooders are agencies 3 to 22 seeded. The bench+API CPU column is the bench's process (the API is in it) over the whole flood. The API's CPU per rejected request comes from the same floods (its row's shape) for ${
+      } s, B's wrk -c1 from ${RAMP_SEC} s in for ${sizes.fairnessSec} s; the flooders are agencies 3 to 22 seeded. The bench+API CPU column is the bench's process (the API is in it) over the whole flood. The API's CPU per rejected request comes from the same floods (its row's shape) against lanes held full by work held open in the bench's process, so that every request is refused: the bench process's CPU over ${
         refusals[0].seconds
-      } s against lanes held full by work held open in the bench's process, so that every request is refused: the bench process's CPU over the refusals. A served read under A's flood costs ${
+      } s from a second in (the connections set up), divided by admission's count of the refusals in that time. A served read under A's flood costs ${
         fmt(servedMs, 3)
       } ms of it.`,
       ...(allSamples(storm.flood).length
