@@ -65,21 +65,23 @@ export function planInstall(missing: ToolPackage[], host: Host): InstallPlan {
   };
 }
 
-/** Runs `argv`, its output inherited (the commands' own flags keep it short) or, when `quiet`,
- * dropped; true when it exits 0. */
+/** Runs `argv`; true when it exits 0. Its output is kept, and shown only when it fails (dpkg's
+ * progress would bury the one line per package), or dropped when `quiet`. */
 export type Run = (argv: string[], options?: { quiet?: boolean }) => Promise<boolean>;
 
 const runCommand: Run = async (argv, { quiet = false } = {}) => {
-  const output = quiet ? "null" : "inherit";
   try {
-    const child = new Deno.Command(argv[0], {
+    const { success, stdout, stderr } = await new Deno.Command(argv[0], {
       args: argv.slice(1),
       stdin: "null",
-      stdout: output,
-      stderr: output,
-    })
-      .spawn();
-    return (await child.status).success;
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    if (!success && !quiet) {
+      await Deno.stderr.write(stdout);
+      await Deno.stderr.write(stderr);
+    }
+    return success;
   } catch (error) {
     if (error instanceof Deno.errors.NotFound) return false;
     throw error;
