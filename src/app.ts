@@ -1,12 +1,13 @@
 // The composition root: builds the shared services from configuration and mounts every capability.
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { every } from "hono/combine";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { stopPasswordWorkers } from "./auth/password.ts";
 import { createTokens, type Tokens } from "./auth/tokens.ts";
-import { type Config, type Servers } from "./config.ts";
+import type { Config, Servers } from "./config.ts";
 import { accessLog } from "./ops/access-log.ts";
 import { healthRoutes } from "./ops/health.ts";
 import { createMetrics, type Metrics, metricsRoutes } from "./ops/metrics.ts";
@@ -16,6 +17,7 @@ import { migrationVersions, TENANT_MIGRATIONS } from "./platform/dbmate.ts";
 import { createLoadingCache, type LoadingCache } from "./platform/loading-cache.ts";
 import { ApiError, notFound, renderError, toApiError } from "./platform/errors.ts";
 import { createOperatorAuth, type OperatorAuth } from "./admin/operator-auth.ts";
+import { platform, requireOperatorRole } from "./admin/platform-middleware.ts";
 import { adminRoutes } from "./admin/routes.ts";
 import { loginRoutes } from "./auth/login-routes.ts";
 import type { AgencyUser } from "./auth/agency-users.ts";
@@ -180,7 +182,7 @@ export function createServices(config: Config, servers: Servers): Services {
     admissionBackoff: createAdmissionBackoff({ admission, maxHeld: config.ADMISSION_HOLD_MAX }),
     replicas,
     lifecycle,
-    mover: moverDeps(lifecycle, config.MOVE_SOURCE_GRACE_SECONDS),
+    mover: moverDeps(lifecycle, config),
     metrics,
     live,
     async watchAgencyChanges() {
@@ -238,7 +240,7 @@ export function createApp(services: Services) {
   }));
 
   app.route("/", healthRoutes(services));
-  app.route("/", metricsRoutes(services.metrics, () => internalGauges(services)));
+  app.route("/", metricsRoutes(services.metrics, () => internalGauges(services), config.METRICS_TOKEN));
   app.route(
     "/api/agencies",
     signupRoutes({
@@ -251,6 +253,11 @@ export function createApp(services: Services) {
       replicas: services.replicas,
       tokens: services.tokens,
       openSignup: config.OPEN_SIGNUP,
+      // The admin routes' check of the operator, so that the two cannot drift apart.
+      operatorsOnly: every(
+        platform({ tokens: services.tokens, currentOperator: services.operators.current }),
+        requireOperatorRole("owner", "operator"),
+      ),
       trustProxy: config.TRUST_PROXY,
     }),
   );
@@ -283,11 +290,10 @@ export function createApp(services: Services) {
   });
   const scoped = (routes: Hono<AppEnv>) =>
     new Hono<AppEnv>().use(services.admissionBackoff.middleware).use(tenantMiddleware).route("/", routes);
-  const sessions = { users: services.users, tokens: services.tokens };
-  app.route("/api/auth", sessionRoutes({ ...sessions, tenant: tenantMiddleware }));
-  app.route("/api/me", scoped(meRoutes().route("/", passwordRoutes(sessions))));
+  app.route("/api/auth", sessionRoutes({ tenant: tenantMiddleware }));
+  app.route("/api/me", scoped(meRoutes().route("/", passwordRoutes({ tokens: services.tokens }))));
   const { limits } = services;
-  app.route("/api/users", scoped(userRoutes({ control: services.control, users: services.users, limits })));
+  app.route("/api/users", scoped(userRoutes({ control: services.control, limits })));
   app.route("/api/usage", scoped(usageRoutes(limits)));
   app.route("/api/audit-log", scoped(auditRoutes()));
   app.route("/api/settings", scoped(settingsRoutes()));

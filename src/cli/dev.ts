@@ -8,7 +8,7 @@ import { loadConfig, serversFrom } from "../config.ts";
 import { onShutdownSignal, type RunningApi, serveApi } from "../main.ts";
 import { bootLocalStack, type LocalStack } from "../stack/index.ts";
 import { SERVICE_USER } from "../platform/command.ts";
-import { findTools } from "../stack/tools.ts";
+import { ensureTools } from "../stack/install.ts";
 import { answerWithin } from "../platform/db.ts";
 import { prepareServers, type StackFile } from "./context.ts";
 import { exitOnError } from "./exit.ts";
@@ -31,7 +31,7 @@ await exitOnError(async () => {
     ...(args.clusters ? { LOCAL_CLUSTERS: args.clusters } : {}),
     ...(args.replicas ? { LOCAL_REPLICAS: args.replicas } : {}),
   });
-  const tools = findTools(config);
+  const tools = await ensureTools(config, "dev");
   const dataDir = resolve(config.DATA_DIR);
 
   // A signal during boot must not kill us before the daemons we started are stopped.
@@ -73,7 +73,12 @@ await exitOnError(async () => {
     const servers = stack?.servers ?? serversFrom(config);
     await prepareServers(servers, tools.dbmate, stack?.clusters);
     checkpoint();
-    api = await serveApi({ ...config, JWT_SECRET: config.JWT_SECRET ?? stack?.jwtSecret }, servers);
+    // The local stack's own secrets where none is configured; /metrics stays unserved without one.
+    const metricsToken = config.METRICS_TOKEN ?? stack?.metricsToken;
+    api = await serveApi(
+      { ...config, JWT_SECRET: config.JWT_SECRET ?? stack?.jwtSecret, METRICS_TOKEN: metricsToken },
+      servers,
+    );
     checkpoint();
     const urls = { apiUrl: api.url, databaseUrl: servers.databaseUrl, poolerUrl: servers.poolerUrl };
     if (stack) {
@@ -92,6 +97,11 @@ await exitOnError(async () => {
   API        ${urls.apiUrl}   (GET /readyz, POST /api/agencies)
   catalog    ${urls.databaseUrl}   (admin role, direct)
   pooler     ${urls.poolerUrl}   (app role, PgBouncer)
+  metrics    ${
+      metricsToken
+        ? `curl -H 'Authorization: Bearer ${metricsToken}' ${urls.apiUrl}/metrics`
+        : "not served: set METRICS_TOKEN"
+    }
 ${
       stack && stack.clusters.length > 1
         ? `  clusters   ${stack.clusters.map((c) => c.name).join(", ")}\n`

@@ -21,7 +21,13 @@ export const ADMIN_ROLE = "buildflow_admin";
 export const APP_ROLE = "buildflow_app";
 export const MAIN_DATABASE = "buildflow";
 
-type Secrets = { superPassword: string; adminPassword: string; appPassword: string; jwtSecret: string };
+type Secrets = {
+  superPassword: string;
+  adminPassword: string;
+  appPassword: string;
+  jwtSecret: string;
+  metricsToken: string;
+};
 
 /** One PostgreSQL cluster of the local stack with its PgBouncer, as stack.json lists it. */
 export type LocalCluster = {
@@ -45,6 +51,9 @@ export type LocalStack = {
   /** The catalog's servers (the first cluster's), and the secrets every cluster's row names. */
   servers: Required<Servers>;
   jwtSecret: string;
+  /** GET /metrics's bearer token for `deno task dev` (unless METRICS_TOKEN is set), kept like the
+   * passwords so a local Prometheus keeps scraping across restarts. */
+  metricsToken: string;
   /** Superuser URL of the main database, for tests and the bench only; the API never gets it. */
   superuserUrl: string;
   /** Where the clusters, their sockets and PgBouncers live (the stack's directory, or one the service
@@ -63,18 +72,23 @@ const randomHex = (bytes: number) =>
   Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, "0")).join("");
 
 async function loadSecrets(path: string): Promise<Secrets> {
+  let saved: Partial<Secrets> | undefined;
   try {
-    return JSON.parse(await Deno.readTextFile(path));
-  } catch {
-    const secrets = {
-      superPassword: randomHex(16),
-      adminPassword: randomHex(16),
-      appPassword: randomHex(16),
-      jwtSecret: randomHex(32),
-    };
+    saved = JSON.parse(await Deno.readTextFile(path));
+  } catch { /* a new stack */ }
+  const secrets: Secrets = {
+    superPassword: randomHex(16),
+    adminPassword: randomHex(16),
+    appPassword: randomHex(16),
+    jwtSecret: randomHex(32),
+    metricsToken: randomHex(32),
+    ...saved,
+  };
+  // A new stack, or one from before a secret existed (metricsToken): the missing ones are kept now.
+  if (Object.keys(secrets).some((key) => !saved || !(key in saved))) {
     await Deno.writeTextFile(path, JSON.stringify(secrets, null, 2), { mode: 0o600 });
-    return secrets;
   }
+  return secrets;
 }
 
 /** What a request may hold on the server: a runaway statement is cancelled (57014, answered 503), a
@@ -189,6 +203,7 @@ export async function bootLocalStack(dir: string, tools: Tools, options: LocalSt
       secrets: localClusterSecrets(clusters),
     },
     jwtSecret: secrets.jwtSecret,
+    metricsToken: secrets.metricsToken,
     superuserUrl: first.superuserUrl,
     serverDir,
     cluster: first.server,
@@ -214,6 +229,10 @@ function localServers(base: string, tools: Tools, options: LocalStackOptions) {
       // that keeps a moving agency's writes fenced even if the mover dies.
       wal_level: "logical",
       max_prepared_transactions: 16,
+      // Each move into the cluster runs an apply worker and up to 2 table-copy workers: the default 4
+      // workers starve a third concurrent move (see MOVES_PER_CLUSTER).
+      max_worker_processes: 24,
+      max_logical_replication_workers: 16,
     },
     peer: { role: APP_ROLE, osUser: serviceUserName() },
   };

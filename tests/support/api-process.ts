@@ -4,9 +4,8 @@
 import { afterAll } from "vitest";
 import { freePort } from "../../src/stack/ports.ts";
 import { cliEnv } from "../ops/helpers.ts";
+import { spawnDeno } from "./dev-process.ts";
 import { sleep } from "./fixtures.ts";
-
-const ROOT = new URL("../../", import.meta.url).pathname;
 
 export type ApiProcess = {
   base: string;
@@ -23,18 +22,10 @@ export type ApiProcess = {
 export function spawnApi(env: Record<string, string> = {}): ApiProcess {
   const port = freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "src/main.ts"],
-    cwd: ROOT,
+  const api = spawnDeno(["run", "-A", "src/main.ts"], {
     env: cliEnv({ PORT: String(port), HOST: "127.0.0.1", LOG_REQUESTS: "false", ...env }),
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  let output = "";
-  const drained = Promise.all([child.stdout, child.stderr].map(async (stream) => {
-    for await (const chunk of stream.pipeThrough(new TextDecoderStream())) output += chunk;
-  }));
+  });
+  const { child, output } = api;
   afterAll(async () => {
     // SIGTERM first: main.ts then stops what it spawned (deno serve and its isolates, which a SIGKILL
     // would leave running); SIGKILL only if it does not end.
@@ -47,12 +38,11 @@ export function spawnApi(env: Record<string, string> = {}): ApiProcess {
     const ended = await Promise.race([child.status.then(() => true), sleep(15_000).then(() => false)]);
     if (!ended) signal("SIGKILL");
     await child.status;
-    await drained;
   });
   return {
     base,
     child,
-    output: () => output,
+    output,
     async ready(timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
@@ -61,12 +51,12 @@ export function spawnApi(env: Record<string, string> = {}): ApiProcess {
         await res?.body?.cancel();
         await sleep(200);
       }
-      throw new Error(`not ready within ${timeoutMs} ms:\n${output}`);
+      throw new Error(`not ready within ${timeoutMs} ms:\n${output()}`);
     },
     async printed(text, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
-      while (!output.includes(text) && Date.now() < deadline) await sleep(50);
-      return output.includes(text);
+      while (!output().includes(text) && Date.now() < deadline) await sleep(50);
+      return output().includes(text);
     },
   };
 }

@@ -8,7 +8,16 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { upsertOperator } from "../../src/admin/operators.ts";
 import { hashPassword } from "../../src/auth/password.ts";
 import { createTokens } from "../../src/auth/tokens.ts";
-import { call, hex, type Reply, signupAgency, sleep, type Tenant } from "../support/fixtures.ts";
+import {
+  call,
+  hex,
+  METRICS_TOKEN,
+  type Reply,
+  scrape,
+  signupAgency,
+  sleep,
+  type Tenant,
+} from "../support/fixtures.ts";
 import { superuser, testApp, testConfig } from "../support/stack.ts";
 
 const HOLD_MAX = 2;
@@ -16,6 +25,7 @@ const { app, services } = testApp({
   AGENCY_CONCURRENCY: "1",
   AGENCY_QUEUE: "1",
   ADMISSION_HOLD_MAX: String(HOLD_MAX),
+  METRICS_TOKEN,
 });
 const su = superuser();
 let busy: Tenant;
@@ -134,7 +144,7 @@ it("shows when an agency is held back, and by which mechanism, in /metrics and t
   const release = fillLane(busy.agency.id);
   try {
     expectRefusal(await get(busy.token)); // its backoff starts: a second to read what it shows
-    const metrics = await (await app.request("/metrics")).text();
+    const metrics = await (await scrape(app)).text();
     const value = (name: string) => Number(metrics.match(new RegExp(`^buildflow_${name} (\\d+)$`, "m"))?.[1]);
     expect(value("admission_agencies_held_back")).toBe(1);
     expect(value('admission_refused_total\\{mechanism="agency_queue"\\}')).toBeGreaterThan(0);

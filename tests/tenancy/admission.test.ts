@@ -183,7 +183,10 @@ it("over HTTP: a flooding agency gets 429 for itself alone, another agency is se
     Promise.all(Array.from({ length: 3 }, () => get(quiet.token))),
   ]);
   const limited = flood.filter((r) => r.status === 429);
-  expect(limited.length).toBeGreaterThan(0);
+  // Its lane (1 running, 2 waiting) is served; of 20 sent at once, most of the rest are refused: a
+  // count, not just "some", so a lane that let the flood through would fail here.
+  expect(flood.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(3);
+  expect(limited.length).toBeGreaterThanOrEqual(10);
   expect(flood.filter((r) => r.status !== 429 && r.status !== 200)).toEqual([]);
   for (const r of limited) {
     expect(r.body).toMatchObject({ code: "rate_limited", error: expect.any(String) });
