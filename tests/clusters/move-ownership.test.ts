@@ -18,6 +18,8 @@ import {
   type Tenant,
 } from "../support/fixtures.ts";
 import { clusterStack, operator } from "./helpers.ts";
+import { createApp, createServices } from "../../src/app.ts";
+import { testConfig } from "../support/stack.ts";
 
 const ROTATION = { REPLICA_POLL_MS: "50", REPLICA_MAX_LAG_MS: "60000", REPLICA_MAX_LAG_BYTES: "1000000000" };
 const s = clusterStack(ROTATION, { clusters: 2, replicas: 1 });
@@ -189,6 +191,55 @@ describe("a mover that loses its lock", () => {
     expect(settled.filter((o) => o.agency === t.agency.id).map((o) => o.outcome)).toEqual(["undone"]);
     expect(await databaseOn(other(from), t.agencyDatabase)).toBe(false);
   }, 60_000);
+});
+
+describe("an instance that missed the freeze notice", () => {
+  it(
+    "is stopped by the database's fence: its writes get 201 or 503, and every 201 is on the target",
+    async () => {
+      const t = await signupAgency(s.app, "deaf");
+      // No listener and a long agency cache: it never hears the freeze, nor the switch until its cache
+      // would expire; only the fence and the closed source stand between its writes and a lost one.
+      const deaf = createServices(testConfig({ AGENCY_CACHE_TTL_MS: "600000" }), s.local.servers);
+      const app = createApp(deaf);
+      const writes: { status: number; id?: string }[] = [];
+      let stopped = false;
+      const until = performance.now() + 60_000;
+      const loops = Array.from({ length: 2 }, async (_, w) => {
+        for (let i = 0; !stopped && performance.now() < until && i < 5000; i++) {
+          const r = await call(app, "POST", "/api/clients", { token: t.token, body: { name: `d${w}-${i}` } });
+          writes.push({ status: r.status, id: (r.body as { data?: { id: string } } | null)?.data?.id });
+          if (r.status !== 201) await sleep(50);
+        }
+      });
+      try {
+        await sleep(300);
+        const moved = await moveAgency(s.services.mover, t.agency.id, other(t.agency.cluster), {
+          actor: "test",
+        });
+        expect(moved.verification.verified).toBe(true);
+        await sleep(500);
+      } finally {
+        stopped = true;
+        await Promise.all(loops);
+        await deaf.close();
+      }
+      expect(writes.filter((w) => w.status !== 201 && w.status !== 503)).toEqual([]);
+      expect(writes.filter((w) => w.status === 503).length, "the fence stopped its writes").toBeGreaterThan(
+        0,
+      );
+      const acknowledged = writes.filter((w) => w.status === 201).map((w) => w.id!);
+      expect(acknowledged.length).toBeGreaterThan(0);
+      const [{ n }] = await connectedTo(
+        s.cluster(other(t.agency.cluster)).superuserUrl,
+        t.agencyDatabase,
+        (sql) =>
+          sql<{ n: number }[]>`select count(*)::int as n from clients where id in ${sql(acknowledged)}`,
+      );
+      expect(n).toBe(acknowledged.length);
+    },
+    120_000,
+  );
 });
 
 describe("moves in opposite directions at once", () => {
