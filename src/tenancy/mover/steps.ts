@@ -185,11 +185,29 @@ export async function requireTemplateVersion(cluster: Cluster, sql: Sql) {
 export const BEFORE_SWITCH: MoveStep[] = [createTarget, publish, subscribe, freeze, catchUpStep];
 export const SWITCH = switchStep;
 
+// How long reads that began on the source before the switch get to finish before it is closed.
+const DRAIN_MS = 5000;
+
+/** Waits (up to DRAIN_MS) until no other role runs a statement on the source's database: a read that
+ * began there before the switch ends with its answer, not with its connection cut. */
+async function drainReads(su: Sql) {
+  const deadline = performance.now() + DRAIN_MS;
+  while (performance.now() < deadline) {
+    const [{ running }] = await su<{ running: number }[]>`
+      select count(*)::int as running from pg_stat_activity
+      where datname = current_database() and backend_type = 'client backend' and state = 'active'
+        and usename <> current_user`;
+    if (running === 0) return;
+    await sleep(20);
+  }
+}
+
 /** The source closed for good (its sessions ended, the app role locked out), then its fence lifted. */
 const releaseSource: MoveStep = {
   name: "release-source",
   async run(m) {
-    await sleep(HEARD_MS);
+    await sleep(HEARD_MS); // every instance sends new requests to the target
+    await drainReads(m.sourceSu);
     await m.source.poolerAdmin?.kill(m.database);
     await m.source.poolerAdmin?.resume(m.database);
     await fenceDatabase(m.source, m.database);
