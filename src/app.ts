@@ -45,6 +45,7 @@ import { type MoveDeps, moverDeps } from "./tenancy/mover/index.ts";
 import type { ProvisioningHooks } from "./tenancy/provisioning/index.ts";
 import { createTenantClients, type TenantClients } from "./tenancy/tenant-clients.ts";
 import { postgresBinDir } from "./stack/tools.ts";
+import { type BackupRepository, configuredRepository } from "./backups/pgbackrest.ts";
 import { CONSISTENCY_TOKEN, tenant } from "./tenancy/tenant-middleware.ts";
 import { createReplicaRouter, type ReplicaRouter } from "./tenancy/replica-router.ts";
 import { signupRoutes } from "./tenancy/signup-routes.ts";
@@ -80,6 +81,8 @@ export type Services = {
   lifecycle: LifecycleDeps;
   /** Moves between clusters (the admin route), and settling what a stopped mover left. */
   mover: MoveDeps;
+  /** The clusters' backup repository (point-in-time restores, backup state), when configured. */
+  backups?: BackupRepository;
   metrics: Metrics;
   /** The last minutes of `metrics`, sampled every few seconds, for the console's live page. */
   live: LiveMetrics;
@@ -177,6 +180,7 @@ export function createServices(config: Config, servers: Servers): Services {
     replicas,
     lifecycle,
     mover: moverDeps(lifecycle, config.MOVE_SOURCE_GRACE_SECONDS),
+    backups: configuredRepository(config),
     metrics,
     live,
     async watchAgencyChanges() {
@@ -296,6 +300,7 @@ export function createApp(services: Services) {
       tokens: services.tokens,
       operators: services.operators,
       lifecycle: services.lifecycle,
+      backups: services.backups,
       users: services.users,
       writeToAgency: createAgencyWriter(agencyPath),
       trustProxy: config.TRUST_PROXY,

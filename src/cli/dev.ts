@@ -4,11 +4,11 @@
 // also while it is still booting or when a server has died under it; a second Ctrl-C forces it.
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { loadConfig, serversFrom } from "../config.ts";
+import { type Config, loadConfig, serversFrom } from "../config.ts";
 import { onShutdownSignal, type RunningApi, serveApi } from "../main.ts";
 import { bootLocalStack, type LocalStack } from "../stack/index.ts";
 import { SERVICE_USER } from "../platform/command.ts";
-import { findTools } from "../stack/tools.ts";
+import { findPgbackrest, findTools } from "../stack/tools.ts";
 import { answerWithin } from "../platform/db.ts";
 import { prepareServers, type StackFile } from "./context.ts";
 import { exitOnError } from "./exit.ts";
@@ -63,6 +63,9 @@ await exitOnError(async () => {
         clusters: config.LOCAL_CLUSTERS,
         replicas: config.LOCAL_REPLICAS,
         budget: config.PG_CONNECTION_BUDGET,
+        archiving: config.LOCAL_ARCHIVING
+          ? { pgbackrest: findPgbackrest(config), archiveTimeoutSeconds: config.ARCHIVE_TIMEOUT }
+          : undefined,
         limits: {
           statementTimeoutMs: config.APP_STATEMENT_TIMEOUT_MS,
           idleInTransactionTimeoutMs: config.APP_IDLE_IN_TRANSACTION_TIMEOUT_MS,
@@ -73,7 +76,10 @@ await exitOnError(async () => {
     const servers = stack?.servers ?? serversFrom(config);
     await prepareServers(servers, tools.dbmate, stack?.clusters);
     checkpoint();
-    api = await serveApi({ ...config, JWT_SECRET: config.JWT_SECRET ?? stack?.jwtSecret }, servers);
+    api = await serveApi(
+      { ...config, JWT_SECRET: config.JWT_SECRET ?? stack?.jwtSecret, ...stackBackups(config, stack) },
+      servers,
+    );
     checkpoint();
     const urls = { apiUrl: api.url, databaseUrl: servers.databaseUrl, poolerUrl: servers.poolerUrl };
     if (stack) {
@@ -84,6 +90,11 @@ await exitOnError(async () => {
           ...cluster,
           replicas: replicas.map(({ name, databaseUrl, poolerUrl }) => ({ name, databaseUrl, poolerUrl })),
         })),
+        backups: stack.backups && {
+          configFile: stack.backups.configFile,
+          cipherPass: stack.backups.cipherPass,
+          scratchDir: stack.backups.scratchDir,
+        },
       };
       // Holds passwords: readable by us only, like secrets.json.
       await Deno.writeTextFile(`${dataDir}/stack.json`, JSON.stringify(file, null, 2), { mode: 0o600 });
@@ -111,3 +122,10 @@ ${
   }
   onShutdownSignal(stop, force);
 });
+
+/** The local stack's backup repository as the API's configuration names one (a configured one wins). */
+function stackBackups(config: Config, stack: LocalStack | undefined) {
+  if (!stack?.backups || config.BACKUP_CONFIG_FILE) return {};
+  const { configFile, cipherPass, scratchDir } = stack.backups;
+  return { BACKUP_CONFIG_FILE: configFile, BACKUP_CIPHER_PASS: cipherPass, BACKUP_SCRATCH_DIR: scratchDir };
+}

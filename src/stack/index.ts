@@ -16,12 +16,27 @@ import { freePort } from "./ports.ts";
 import type { Tools } from "./tools.ts";
 import { localClusterSecrets } from "./local-clusters.ts";
 import { type LocalReplica, localReplicaName, startLocalReplica, stopLocalReplica } from "./replicas.ts";
+import type { BackupRepository } from "../backups/pgbackrest.ts";
+import {
+  configureArchiving,
+  ensureStanza,
+  type LocalArchiving,
+  localRepository,
+  refuseToReplaceBackedUpCluster,
+} from "./archiving.ts";
 
 export const ADMIN_ROLE = "buildflow_admin";
 export const APP_ROLE = "buildflow_app";
 export const MAIN_DATABASE = "buildflow";
 
-type Secrets = { superPassword: string; adminPassword: string; appPassword: string; jwtSecret: string };
+type Secrets = {
+  superPassword: string;
+  adminPassword: string;
+  appPassword: string;
+  jwtSecret: string;
+  /** The backup repository's aes-256-cbc passphrase. */
+  backupCipherPass: string;
+};
 
 /** One PostgreSQL cluster of the local stack with its PgBouncer, as stack.json lists it. */
 export type LocalCluster = {
@@ -55,6 +70,9 @@ export type LocalStack = {
   pooler: Pooler;
   /** Every cluster, the catalog's first. */
   clusters: LocalCluster[];
+  /** The backup repository every cluster archives to (one stanza each, the cluster's name); absent
+   * when the stack was started without archiving. */
+  backups?: BackupRepository;
   /** Stops every server; `immediate` when they must be down at once (no clean checkpoint). */
   stop(options?: { immediate?: boolean }): Promise<void>;
 };
@@ -62,19 +80,21 @@ export type LocalStack = {
 const randomHex = (bytes: number) =>
   Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, "0")).join("");
 
+/** The stack's secrets, each generated the first time it is needed (a stack from before a secret
+ * existed gets it added). */
 async function loadSecrets(path: string): Promise<Secrets> {
-  try {
-    return JSON.parse(await Deno.readTextFile(path));
-  } catch {
-    const secrets = {
-      superPassword: randomHex(16),
-      adminPassword: randomHex(16),
-      appPassword: randomHex(16),
-      jwtSecret: randomHex(32),
-    };
+  const stored: Partial<Secrets> = await Deno.readTextFile(path).then(JSON.parse, () => ({}));
+  const secrets: Secrets = {
+    superPassword: stored.superPassword ?? randomHex(16),
+    adminPassword: stored.adminPassword ?? randomHex(16),
+    appPassword: stored.appPassword ?? randomHex(16),
+    jwtSecret: stored.jwtSecret ?? randomHex(32),
+    backupCipherPass: stored.backupCipherPass ?? randomHex(32),
+  };
+  if (Object.keys(secrets).some((key) => !(key in stored))) {
     await Deno.writeTextFile(path, JSON.stringify(secrets, null, 2), { mode: 0o600 });
-    return secrets;
   }
+  return secrets;
 }
 
 /** What a request may hold on the server: a runaway statement is cancelled (57014, answered 503), a
@@ -128,6 +148,8 @@ export type LocalStackOptions = {
   clusters?: number;
   /** Hot standbys per cluster, each with its PgBouncer (LOCAL_REPLICAS). */
   replicas?: number;
+  /** Continuous archiving of every cluster to the stack's backup repository (LOCAL_ARCHIVING). */
+  archiving?: LocalArchiving;
 };
 
 export async function bootLocalStack(dir: string, tools: Tools, options: LocalStackOptions = {}) {
@@ -146,6 +168,12 @@ export async function bootLocalStack(dir: string, tools: Tools, options: LocalSt
     await serverDirFor(dir);
   }
   const secrets = await loadSecrets(`${dir}/secrets.json`);
+  const archive = options.archiving &&
+    localRepository(serverDir, options.archiving.pgbackrest, secrets.backupCipherPass);
+  if (archive) {
+    const named = servers.map(({ server }, i) => ({ name: localClusterName(i), server }));
+    await configureArchiving(archive, named, options.archiving!.archiveTimeoutSeconds);
+  }
   const clusters: LocalCluster[] = [];
   const stopAll = async ({ immediate = false } = {}) => {
     for (const c of clusters.toReversed()) {
@@ -156,8 +184,11 @@ export async function bootLocalStack(dir: string, tools: Tools, options: LocalSt
   };
   try {
     for (const [i, { server, pooler }] of servers.entries()) {
-      const cluster = await startLocalCluster(localClusterName(i), server, pooler, secrets, options.limits);
+      const stanza = localClusterName(i);
+      if (archive) await refuseToReplaceBackedUpCluster(archive.repository, stanza, server.dataDir);
+      const cluster = await startLocalCluster(stanza, server, pooler, secrets, options.limits);
       clusters.push(cluster);
+      if (archive) await ensureStanza(archive.repository, stanza, secrets.superPassword);
       for (let r = 0; r < (options.replicas ?? 0); r++) {
         const name = localReplicaName(r);
         cluster.replicas.push(
@@ -194,6 +225,7 @@ export async function bootLocalStack(dir: string, tools: Tools, options: LocalSt
     cluster: first.server,
     pooler: first.pooler,
     clusters,
+    backups: archive?.repository,
     stop: stopAll,
   } satisfies LocalStack;
 }
@@ -214,6 +246,9 @@ function localServers(base: string, tools: Tools, options: LocalStackOptions) {
       // that keeps a moving agency's writes fenced even if the mover dies.
       wal_level: "logical",
       max_prepared_transactions: 16,
+      // Each commit's time, readable later (pg_xact_commit_timestamp): what a point-in-time restore's
+      // target is compared with.
+      track_commit_timestamp: "on",
     },
     peer: { role: APP_ROLE, osUser: serviceUserName() },
   };
@@ -285,6 +320,10 @@ async function bootstrapRoles(
       await sql.unsafe(`alter role ${role} with ${attributes} password '${password}'`);
     }
     await sql`grant pg_read_all_stats, pg_signal_backend to ${sql(ADMIN_ROLE)}`;
+    // Backups: a point-in-time restore closes the current WAL segment so its target is archived, and
+    // the metrics count the segments still waiting (src/backups/).
+    await sql`grant execute on function pg_switch_wal() to ${sql(ADMIN_ROLE)}`;
+    await sql`grant execute on function pg_ls_archive_statusdir() to ${sql(ADMIN_ROLE)}`;
     // SET takes no bind parameters; the values are integers.
     await sql.unsafe(
       `alter role ${APP_ROLE} set statement_timeout = ${Math.trunc(limits.statementTimeoutMs)}`,

@@ -4,8 +4,8 @@ import type { Config } from "../config.ts";
 export type Tools = { pgBin: string; pgbouncer: string; dbmate: string };
 
 const INSTALL_HINT = `Install them with:
-  Debian/Ubuntu: sudo apt-get install -y postgresql pgbouncer && npm install -g dbmate
-  macOS:         brew install postgresql@15 pgbouncer dbmate`;
+  Debian/Ubuntu: sudo apt-get install -y postgresql pgbouncer pgbackrest && npm install -g dbmate
+  macOS:         brew install postgresql@15 pgbouncer pgbackrest dbmate`;
 
 export class MissingToolsError extends Error {}
 
@@ -89,4 +89,11 @@ export function findTools(config: Pick<Config, "PG_BINDIR" | "PGBOUNCER_BIN" | "
   ];
   if (missing.some(Boolean)) throw missingError(missing);
   return { pgBin: pgBin!, pgbouncer: pgbouncer!, dbmate: dbmate! };
+}
+
+/** pgBackRest, for the clusters' archiving, backups and point-in-time restores. */
+export function findPgbackrest(config: Pick<Config, "PGBACKREST_BIN">): string {
+  const pgbackrest = locate(config.PGBACKREST_BIN, "pgbackrest", "/usr/bin/pgbackrest");
+  if (!pgbackrest) throw missingError(["pgbackrest (set PGBACKREST_BIN)"]);
+  return pgbackrest;
 }
