@@ -955,7 +955,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Restore an agency (owners and operators) */
+        /** Restore an agency (owners and operators): an archived one from its archive (no body); with `targetTime`, a live one's data as it was at that instant, from its cluster's backups (400 naming the recoverable window when outside it; its writes get 503 during the swap, other agencies nothing); with `undo: true`, the state the latest restore replaced */
         post: operations["restoreAgency"];
         delete?: never;
         options?: never;
@@ -1032,7 +1032,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End every session of one agency user (owners and operators) */
+        /** End every session of one agency user (owners and operators); written like any write to the agency (503 while it moves), with an audit row and an agency event */
         post: operations["revokeUserSessions"];
         delete?: never;
         options?: never;
@@ -1125,7 +1125,7 @@ export interface components {
             id: string;
             actor: string | null;
             /** @enum {string} */
-            action: "create" | "update" | "delete" | "login" | "login_failed";
+            action: "create" | "update" | "delete" | "login" | "login_failed" | "revoke_sessions";
             table: string | null;
             recordId: string | null;
             before: {
@@ -3147,7 +3147,7 @@ export interface operations {
                 table?: string;
                 recordId?: string;
                 actor?: string;
-                action?: "create" | "update" | "delete" | "login" | "login_failed";
+                action?: "create" | "update" | "delete" | "login" | "login_failed" | "revoke_sessions";
             };
             header?: {
                 /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
@@ -11082,18 +11082,45 @@ export interface operations {
             content: {
                 "application/json": {
                     force?: boolean;
+                    /** Format: date-time */
+                    targetTime?: string;
+                    /** @constant */
+                    undo?: true;
                 };
             };
         };
         responses: {
-            /** @description The agency in its new status */
+            /** @description The agency, and for a live one what the restore did */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Agency"];
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            domain: string | null;
+                            databaseName: string;
+                            subscriptionPlan: string;
+                            /** @enum {string} */
+                            status: "provisioning" | "active" | "suspended" | "archiving" | "archived" | "deleted" | "failed";
+                            cluster: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            restore?: {
+                                database: string;
+                                previous: string;
+                                previousArchive: string | null;
+                                freezeMs: number;
+                                /** Format: date-time */
+                                targetTime?: string;
+                                timings?: {
+                                    [key: string]: number;
+                                };
+                            };
+                        };
                     };
                 };
             };

@@ -297,6 +297,19 @@ async function startLocalCluster(
   };
 }
 
+/** Backups: a point-in-time restore closes the current WAL segment so that its target is archived, and
+ * the metrics count the segments still waiting (src/backups/); as the admin role, in the main database
+ * (a function's privileges are per database). */
+async function grantBackupFunctions(mainDatabaseUrl: string) {
+  const sql = postgres(mainDatabaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    await sql`grant execute on function pg_switch_wal() to ${sql(ADMIN_ROLE)}`;
+    await sql`grant execute on function pg_ls_archive_statusdir() to ${sql(ADMIN_ROLE)}`;
+  } finally {
+    await sql.end();
+  }
+}
+
 /** Creates (or re-keys) the admin and app roles and the main database; returns their SCRAM
  * verifiers for PgBouncer's auth file. */
 async function bootstrapRoles(
@@ -320,10 +333,6 @@ async function bootstrapRoles(
       await sql.unsafe(`alter role ${role} with ${attributes} password '${password}'`);
     }
     await sql`grant pg_read_all_stats, pg_signal_backend to ${sql(ADMIN_ROLE)}`;
-    // Backups: a point-in-time restore closes the current WAL segment so its target is archived, and
-    // the metrics count the segments still waiting (src/backups/).
-    await sql`grant execute on function pg_switch_wal() to ${sql(ADMIN_ROLE)}`;
-    await sql`grant execute on function pg_ls_archive_statusdir() to ${sql(ADMIN_ROLE)}`;
     // SET takes no bind parameters; the values are integers.
     await sql.unsafe(
       `alter role ${APP_ROLE} set statement_timeout = ${Math.trunc(limits.statementTimeoutMs)}`,
@@ -340,6 +349,7 @@ async function bootstrapRoles(
       await sql`revoke all on database ${sql(db)} from public`;
     }
     await sql`grant connect on database ${sql(MAIN_DATABASE)} to ${sql(APP_ROLE)}`;
+    await grantBackupFunctions(superuserUrl.replace(/\/postgres$/, `/${MAIN_DATABASE}`));
     const rows = await sql<{ rolname: string; rolpassword: string }[]>`
       select rolname, rolpassword from pg_authid where rolname in ${sql([ADMIN_ROLE, APP_ROLE])}`;
     return Object.fromEntries(rows.map((r) => [r.rolname, r.rolpassword]));
