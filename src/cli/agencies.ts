@@ -7,6 +7,7 @@ import { type LifecycleAction, lifecycleActions } from "../tenancy/lifecycle.ts"
 import { restoreAgencyToTime } from "../backups/point-in-time.ts";
 import { undoLastRestore } from "../tenancy/restore.ts";
 import { withCliContext } from "./context.ts";
+import { parseTime } from "./time.ts";
 import { exitOnError } from "./exit.ts";
 import { table } from "./output.ts";
 
@@ -63,12 +64,3 @@ await exitOnError(() =>
     console.log(`${agency.databaseName}: ${agency.status}`);
   })
 );
-
-/** An ISO 8601 instant with its offset (2026-12-06T10:32:00Z). */
-function parseTime(text: string): Date {
-  const time = new Date(text);
-  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(text) || isNaN(time.getTime())) {
-    throw new Error(`--to-time ${text}: not an ISO 8601 time with an offset, e.g. 2026-12-06T10:32:00Z`);
-  }
-  return time;
-}

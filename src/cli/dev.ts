@@ -4,12 +4,15 @@
 // also while it is still booting or when a server has died under it; a second Ctrl-C forces it.
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { type Config, loadConfig, serversFrom } from "../config.ts";
+import { type Config, loadConfig, type Servers, serversFrom } from "../config.ts";
+import type { BackupRepository } from "../backups/pgbackrest.ts";
+import { scheduleFrom, startScheduler, tickMs } from "../backups/schedule.ts";
+import { answerWithin, connect } from "../platform/db.ts";
+import { createClusterDirectory } from "../tenancy/cluster-directory.ts";
 import { onShutdownSignal, type RunningApi, serveApi } from "../main.ts";
 import { bootLocalStack, type LocalStack } from "../stack/index.ts";
 import { SERVICE_USER } from "../platform/command.ts";
 import { findPgbackrest, findTools } from "../stack/tools.ts";
-import { answerWithin } from "../platform/db.ts";
 import { prepareServers, type StackFile } from "./context.ts";
 import { exitOnError } from "./exit.ts";
 
@@ -45,9 +48,11 @@ await exitOnError(async () => {
 
   let stack: LocalStack | undefined;
   let api: RunningApi | undefined;
+  let backups: { stop(): Promise<void> } | undefined;
   // The API's shutdown waits on servers that may have died under it (a crashed replica): bounded, so
   // the stack is stopped within seconds whatever has died; a second signal stops it at once.
   const stop = async () => {
+    await backups?.stop();
     if (api) {
       await answerWithin(api.shutdown(), API_SHUTDOWN_MS).catch((error) =>
         console.error(`The API did not shut down cleanly (${error}); stopping the stack anyway`)
@@ -98,6 +103,7 @@ await exitOnError(async () => {
       };
       // Holds passwords: readable by us only, like secrets.json.
       await Deno.writeTextFile(`${dataDir}/stack.json`, JSON.stringify(file, null, 2), { mode: 0o600 });
+      if (stack.backups) backups = scheduleBackups(config, stack.backups, servers, tools.pgBin);
     }
     console.log(`BuildFlow is up.
   API        ${urls.apiUrl}   (GET /readyz, POST /api/agencies)
@@ -122,6 +128,30 @@ ${
   }
   onShutdownSignal(stop, force);
 });
+
+/** The backup schedule beside the API, on the local stack's repository, with a catalog connection of
+ * its own; each run is logged as a JSON line. */
+function scheduleBackups(config: Config, repo: BackupRepository, servers: Servers, pgBin: string) {
+  const control = connect(servers.databaseUrl, { max: 2, applicationName: "buildflow-backups" });
+  const clusters = createClusterDirectory(control, servers);
+  const schedule = scheduleFrom(config);
+  const scheduler = startScheduler({
+    control,
+    catalogUrl: servers.databaseUrl,
+    clusters,
+    repo,
+    pgBin,
+    schedule,
+    log: (line) => console.log(JSON.stringify({ at: new Date(), ...line })),
+  }, tickMs(schedule));
+  return {
+    async stop() {
+      await scheduler.stop();
+      await clusters.close();
+      await control.end({ timeout: 5 });
+    },
+  };
+}
 
 /** The local stack's backup repository as the API's configuration names one (a configured one wins). */
 function stackBackups(config: Config, stack: LocalStack | undefined) {
