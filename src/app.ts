@@ -46,6 +46,7 @@ import type { ProvisioningHooks } from "./tenancy/provisioning/index.ts";
 import { createTenantClients, type TenantClients } from "./tenancy/tenant-clients.ts";
 import { postgresBinDir } from "./stack/tools.ts";
 import { type BackupRepository, configuredRepository } from "./backups/pgbackrest.ts";
+import { backupGauges, type BackupStatus, backupStatus } from "./backups/status.ts";
 import { CONSISTENCY_TOKEN, tenant } from "./tenancy/tenant-middleware.ts";
 import { createReplicaRouter, type ReplicaRouter } from "./tenancy/replica-router.ts";
 import { signupRoutes } from "./tenancy/signup-routes.ts";
@@ -238,7 +239,19 @@ export function createApp(services: Services) {
   }));
 
   app.route("/", healthRoutes(services));
-  app.route("/", metricsRoutes(services.metrics, () => internalGauges(services)));
+  // Backups' state reads the catalog and each cluster's archiver: at most every 10 s, whatever the scrapes.
+  const backups = createLoadingCache<Map<string, BackupStatus>>({ ttlMs: 10_000, max: 1 });
+  app.route(
+    "/",
+    metricsRoutes(services.metrics, async () => ({
+      ...internalGauges(services),
+      // The catalog unreachable: no backup gauges (absent() alerts), the rest still served.
+      ...backupGauges(
+        await backups.get("all", async () => backupStatus(services.control, await services.clusters.all()))
+          .catch(() => undefined) ?? new Map(),
+      ),
+    })),
+  );
   app.route(
     "/api/agencies",
     signupRoutes({
@@ -321,6 +334,7 @@ export function createApp(services: Services) {
       operators: services.operators,
       lifecycle: services.lifecycle,
       mover: services.mover,
+      backups: services.backups,
       limits: services.limits,
       live: services.live,
       connectionBudget: config.PG_CONNECTION_BUDGET,

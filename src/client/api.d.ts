@@ -11679,6 +11679,26 @@ export interface operations {
                                     [key: string]: number;
                                 };
                             };
+                            backups?: {
+                                lastFullAt: string | null;
+                                lastDiffAt: string | null;
+                                lastVerifiedAt: string | null;
+                                recoverableFrom: string | null;
+                                failing: {
+                                    kind: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                    error: string;
+                                }[];
+                                archive?: {
+                                    lastArchivedAt: string | null;
+                                    failedCount: number;
+                                    lastFailedAt: string | null;
+                                    waitingSegments: number;
+                                    lagSeconds: number;
+                                };
+                                error?: string;
+                            };
                             error?: string;
                         }[];
                         api: {

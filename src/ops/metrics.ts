@@ -56,7 +56,7 @@ export function createMetrics() {
         lines.push(`# TYPE buildflow_${metric} ${metric.endsWith("_total") ? "counter" : "gauge"}`);
       }
       typed.add(metric);
-      lines.push(`buildflow_${name} ${value}`);
+      lines.push(`buildflow_${name} ${Number.isFinite(value) ? value : value > 0 ? "+Inf" : "-Inf"}`);
     }
     return lines.join("\n") + "\n";
   }
@@ -90,9 +90,9 @@ export function bucketQuantile(q: number, buckets: number[], count: number): num
 
 export type Metrics = ReturnType<typeof createMetrics>;
 
-export function metricsRoutes(metrics: Metrics, gauges: () => Record<string, number>) {
+export function metricsRoutes(metrics: Metrics, gauges: () => Promise<Record<string, number>>) {
   return new Hono<AppEnv>().get(
     "/metrics",
-    (c) => c.text(metrics.render(gauges()), 200, { "Content-Type": "text/plain; version=0.0.4" }),
+    async (c) => c.text(metrics.render(await gauges()), 200, { "Content-Type": "text/plain; version=0.0.4" }),
   );
 }
