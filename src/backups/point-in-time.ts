@@ -77,10 +77,11 @@ export function restoreAgencyToTime(deps: PointInTimeDeps, id: string, targetTim
       extractMs = Math.round(performance.now() - started);
     });
     const swapStarted = performance.now();
+    // The extract is only the way in: once restored (or not), a copy of the agency's data less on disk.
     const swapped = await swapInDump(deps, agency, cluster, lock, file, {
       ...actor,
       details: { targetTime: targetTime.toISOString(), sourceCluster: source.cluster },
-    });
+    }).finally(() => Deno.remove(file).catch(() => {}));
     const swapMs = Math.round(performance.now() - swapStarted);
     return {
       ...swapped,
