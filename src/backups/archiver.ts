@@ -42,8 +42,12 @@ export async function archiveCurrentWal(cluster: Pick<Cluster, "server" | "clust
     if (archiver.lastArchivedWal && archiver.lastArchivedWal >= segment) return;
     if (Date.now() > deadline) {
       throw unavailable(
-        `Cluster ${cluster.cluster} has not archived WAL segment ${segment} within ${ARCHIVE_WAIT_MS / 1000} s ` +
-          `(last archived ${archiver.lastArchivedWal ?? "none"}, last failed ${archiver.lastFailedWal ?? "none"})`,
+        `Cluster ${cluster.cluster} has not archived WAL segment ${segment} within ${
+          ARCHIVE_WAIT_MS / 1000
+        } s ` +
+          `(last archived ${archiver.lastArchivedWal ?? "none"}, last failed ${
+            archiver.lastFailedWal ?? "none"
+          })`,
         60,
       );
     }

@@ -6,7 +6,6 @@ import type { Agency } from "../catalog/agencies.ts";
 import type { Sql } from "../platform/db.ts";
 import { ApiError, badRequest, unavailable } from "../platform/errors.ts";
 import { dumpDatabase } from "../platform/pg-dump.ts";
-import type { Cluster } from "../tenancy/cluster-directory.ts";
 import { type Actor, exclusively, type LifecycleDeps, requireStatus } from "../tenancy/lifecycle.ts";
 import { swapInDump, type SwapResult } from "../tenancy/restore.ts";
 import { type BackupRepository, stanzaInfo } from "./pgbackrest.ts";

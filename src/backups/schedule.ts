@@ -51,7 +51,9 @@ export function dueWork(
   let backup: "full" | "diff" | undefined;
   if (age(newestFull?.stoppedAt) >= schedule.fullEverySeconds) {
     if (!resting("full", schedule.fullEverySeconds)) backup = "full";
-  } else if (age(newest?.stoppedAt) >= schedule.diffEverySeconds && !resting("diff", schedule.diffEverySeconds)) {
+  } else if (
+    age(newest?.stoppedAt) >= schedule.diffEverySeconds && !resting("diff", schedule.diffEverySeconds)
+  ) {
     backup = "diff";
   }
   const verified = runs.find((r) => r.kind === "verify")?.lastSuccessAt;
@@ -96,8 +98,18 @@ async function runDueOn(deps: SchedulerDeps, cluster: Cluster, runs: RunSummary[
   const due = dueWork(now, info.backups, runs, schedule);
   if (due.backup) await takeBackup(deps, cluster, due.backup);
   if (due.verify) {
-    await recordRun(control, cluster.cluster, "verify", () =>
-      verifyCluster(repo, cluster, { control, pgBin: deps.pgBin, sample: DRILL_SAMPLE, signal: deps.signal }));
+    await recordRun(
+      control,
+      cluster.cluster,
+      "verify",
+      () =>
+        verifyCluster(repo, cluster, {
+          control,
+          pgBin: deps.pgBin,
+          sample: DRILL_SAMPLE,
+          signal: deps.signal,
+        }),
+    );
   }
 }
 
@@ -149,4 +161,7 @@ export function startScheduler(deps: Omit<SchedulerDeps, "signal">, everyMs: num
 
 /** How often the schedule looks at the clusters: a tenth of its shortest period, 1 s to 1 min. */
 export const tickMs = (s: BackupSchedule) =>
-  Math.min(60_000, Math.max(1000, Math.min(s.fullEverySeconds, s.diffEverySeconds, s.verifyEverySeconds) * 100));
+  Math.min(
+    60_000,
+    Math.max(1000, Math.min(s.fullEverySeconds, s.diffEverySeconds, s.verifyEverySeconds) * 100),
+  );

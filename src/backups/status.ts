@@ -81,7 +81,8 @@ export function backupGauges(statuses: Map<string, BackupStatus>, now = new Date
       gauges[`backup_last_attempt_failed${labels}`] = s.failing.some((f) => f.kind === kind) ? 1 : 0;
     }
     if (s.recoverableFrom) {
-      gauges[`backup_oldest_recoverable_timestamp_seconds{cluster="${cluster}"}`] = s.recoverableFrom.getTime() /
+      gauges[`backup_oldest_recoverable_timestamp_seconds{cluster="${cluster}"}`] =
+        s.recoverableFrom.getTime() /
         1000;
     }
     if (s.archive) {
