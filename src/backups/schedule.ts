@@ -9,7 +9,7 @@ import type { Config } from "../config.ts";
 import type { Sql } from "../platform/db.ts";
 import type { Cluster, ClusterDirectory } from "../tenancy/cluster-directory.ts";
 import { LockBusy, withAdvisoryLock } from "../tenancy/control-plane.ts";
-import { backupCluster } from "./cluster-backup.ts";
+import { backupCluster, ensureStanza } from "./cluster-backup.ts";
 import { type BackupRepository, type BackupSet, stanzaInfo } from "./pgbackrest.ts";
 import { expireBackups } from "./retention.ts";
 import { latestRuns, recordRun, type RunKind, type RunSummary } from "./runs.ts";
@@ -94,6 +94,7 @@ export async function runDueBackups(deps: SchedulerDeps, now = new Date()): Prom
 
 async function runDueOn(deps: SchedulerDeps, cluster: Cluster, runs: RunSummary[], now: Date) {
   const { repo, control, schedule } = deps;
+  await ensureStanza(repo, cluster); // a cluster added since (or a first start in compose, Kubernetes)
   const info = await stanzaInfo(repo, cluster.cluster);
   const due = dueWork(now, info.backups, runs, schedule);
   if (due.backup) await takeBackup(deps, cluster, due.backup);

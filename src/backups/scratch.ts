@@ -66,6 +66,8 @@ export async function withScratchCluster<T>(
     await pgbackrest(repo, [
       `--stanza=${stanza}`,
       `--pg1-path=${server.dataDir}`,
+      // Here, whatever host the stanza's server is on (a repository host reaches it over TLS).
+      "--reset-pg1-host",
       "--archive-mode=off",
       ...target,
       "restore",

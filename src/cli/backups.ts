@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { type BackupRepository, stanzaInfo } from "../backups/pgbackrest.ts";
 import { recoverCluster, stanzaDataDir } from "../backups/recover.ts";
 import { recordRun } from "../backups/runs.ts";
+import { ensureStanza } from "../backups/cluster-backup.ts";
 import { scheduleFrom, startScheduler, takeBackup, tickMs } from "../backups/schedule.ts";
 import { verifyCluster } from "../backups/verify.ts";
 import { postgresBinDir } from "../stack/tools.ts";
@@ -62,6 +63,7 @@ await exitOnError(() =>
     } else if (command === "run") {
       if (values.type !== "full" && values.type !== "diff") throw new Error("--type is full or diff");
       for (const cluster of clusters) {
+        await ensureStanza(repo, cluster);
         log({
           cluster: cluster.cluster,
           ...await takeBackup({ control: ctx.control, repo, schedule }, cluster, values.type),

@@ -81,12 +81,3 @@ export async function refuseToReplaceBackedUpCluster(
       `backup(s): recover it with \`deno task backups:recover --cluster ${stanza}\`, or start afresh with --fresh`,
   );
 }
-
-// pgBackRest's info status codes for a stanza it has no data of: missing stanza path, missing stanza data.
-const NO_STANZA = [1, 3];
-
-/** Creates the cluster's stanza once (pgBackRest reads the running server's system identifier). */
-export async function ensureStanza(repository: BackupRepository, stanza: string, superPassword: string) {
-  if (!NO_STANZA.includes((await stanzaInfo(repository, stanza)).status.code)) return;
-  await pgbackrest(repository, [`--stanza=${stanza}`, "stanza-create"], { password: superPassword });
-}

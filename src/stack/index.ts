@@ -19,11 +19,11 @@ import { type LocalReplica, localReplicaName, startLocalReplica, stopLocalReplic
 import type { BackupRepository } from "../backups/pgbackrest.ts";
 import {
   configureArchiving,
-  ensureStanza,
   type LocalArchiving,
   localRepository,
   refuseToReplaceBackedUpCluster,
 } from "./archiving.ts";
+import { ensureStanza } from "../backups/cluster-backup.ts";
 
 export const ADMIN_ROLE = "buildflow_admin";
 export const APP_ROLE = "buildflow_app";
@@ -188,7 +188,9 @@ export async function bootLocalStack(dir: string, tools: Tools, options: LocalSt
       if (archive) await refuseToReplaceBackedUpCluster(archive.repository, stanza, server.dataDir);
       const cluster = await startLocalCluster(stanza, server, pooler, secrets, options.limits);
       clusters.push(cluster);
-      if (archive) await ensureStanza(archive.repository, stanza, secrets.superPassword);
+      if (archive) {
+        await ensureStanza(archive.repository, { cluster: stanza, superuserUrl: cluster.superuserUrl });
+      }
       for (let r = 0; r < (options.replicas ?? 0); r++) {
         const name = localReplicaName(r);
         cluster.replicas.push(
