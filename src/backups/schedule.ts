@@ -77,19 +77,23 @@ export type SchedulerDeps = {
 // Held (in the catalog) by the scheduler acting now.
 const SCHEDULE_LOCK = 0x62666273; // "bfbs"
 
-/** One tick: what is due on every cluster, done. Another scheduler acting: nothing. */
-export async function runDueBackups(deps: SchedulerDeps, now = new Date()): Promise<void> {
+/** One tick: what is due on every cluster, done; returns the clusters where a run failed (recorded,
+ * and logged). Another scheduler acting: nothing. */
+export async function runDueBackups(deps: SchedulerDeps, now = new Date()): Promise<string[]> {
+  const failed: string[] = [];
   await withAdvisoryLock(deps.catalogUrl, SCHEDULE_LOCK, "try", async () => {
     const runs = await latestRuns(deps.control);
     for (const cluster of await deps.clusters.all()) {
       if (deps.signal?.aborted) return;
-      await runDueOn(deps, cluster, runs.filter((r) => r.cluster === cluster.cluster), now).catch((error) =>
-        deps.log?.({ backup: cluster.cluster, error: String(error?.message ?? error) })
-      );
+      await runDueOn(deps, cluster, runs.filter((r) => r.cluster === cluster.cluster), now).catch((error) => {
+        failed.push(cluster.cluster);
+        deps.log?.({ backup: cluster.cluster, error: String(error?.message ?? error) });
+      });
     }
   }).catch((error) => {
     if (!(error instanceof LockBusy)) throw error;
   });
+  return failed;
 }
 
 async function runDueOn(deps: SchedulerDeps, cluster: Cluster, runs: RunSummary[], now: Date) {
@@ -145,6 +149,7 @@ export function startScheduler(deps: Omit<SchedulerDeps, "signal">, everyMs: num
   let running: Promise<void> = Promise.resolve();
   const tick = () => {
     running = runDueBackups({ ...deps, signal: stopping.signal })
+      .then(() => {})
       .catch((error) => deps.log?.({ backupSchedule: String(error?.message ?? error) }))
       .finally(() => {
         if (!stopping.signal.aborted) timer = setTimeout(tick, everyMs);

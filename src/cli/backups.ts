@@ -3,14 +3,15 @@
 //   backups:list                                    each cluster's backups and recoverable window
 //   backups:run [--cluster NAME] [--type full|diff] one backup now, then expiry (what a CronJob runs)
 //   backups:verify [--cluster NAME] [--sample N]    pgBackRest's verify and a restore drill
-//   backups:schedule                                the schedule, until stopped (compose's scheduler)
+//   backups:schedule [--once]                       the schedule, until stopped (compose's scheduler);
+//                                                   --once: what is due now, then exit (a CronJob)
 //   backups:recover --cluster NAME [--to-time ISO]  a lost cluster back from its repository (stopped)
 import { parseArgs } from "node:util";
 import { type BackupRepository, stanzaInfo } from "../backups/pgbackrest.ts";
 import { recoverCluster, stanzaDataDir } from "../backups/recover.ts";
 import { recordRun } from "../backups/runs.ts";
 import { ensureStanza } from "../backups/cluster-backup.ts";
-import { scheduleFrom, startScheduler, takeBackup, tickMs } from "../backups/schedule.ts";
+import { runDueBackups, scheduleFrom, startScheduler, takeBackup, tickMs } from "../backups/schedule.ts";
 import { verifyCluster } from "../backups/verify.ts";
 import { postgresBinDir } from "../stack/tools.ts";
 import { type CliContext, withCliContext } from "./context.ts";
@@ -25,6 +26,7 @@ const { positionals, values } = parseArgs({
     type: { type: "string", default: "full" },
     sample: { type: "string", default: "3" },
     "to-time": { type: "string" },
+    once: { type: "boolean", default: false },
   },
 });
 const [command] = positionals;
@@ -104,10 +106,10 @@ async function recover(repo: BackupRepository) {
   );
 }
 
-/** The schedule until SIGINT or SIGTERM. */
+/** The schedule until SIGINT or SIGTERM; with --once, one tick. */
 async function runSchedule(ctx: CliContext, repo: BackupRepository, pgBin: string) {
   const schedule = scheduleFrom(ctx.config);
-  const scheduler = startScheduler({
+  const deps = {
     control: ctx.control,
     catalogUrl: ctx.servers.databaseUrl,
     clusters: ctx.clusters,
@@ -115,7 +117,13 @@ async function runSchedule(ctx: CliContext, repo: BackupRepository, pgBin: strin
     pgBin,
     schedule,
     log,
-  }, tickMs(schedule));
+  };
+  if (values.once) {
+    const failed = await runDueBackups(deps);
+    if (failed.length) throw new Error(`backups failed on ${failed.join(", ")} (recorded in backup_runs)`);
+    return;
+  }
+  const scheduler = startScheduler(deps, tickMs(schedule));
   log({ schedule });
   await new Promise<void>((resolve) => {
     for (const signal of ["SIGINT", "SIGTERM"] as const) Deno.addSignalListener(signal, () => resolve());
