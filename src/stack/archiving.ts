@@ -6,7 +6,6 @@ import { chownToServiceUser, ownedByServiceUser } from "../platform/command.ts";
 import {
   archiveCommand,
   type BackupRepository,
-  pgbackrest,
   repositoryConfig,
   repositoryEnv,
   stanzaInfo,

@@ -127,6 +127,26 @@ export async function dropAgencyDatabase(cluster: Cluster, database: string) {
   }
 }
 
+/** Dumps a (fenced) database and reads the dump back whole, checking it holds every table's data. */
+export async function dumpVerified(
+  deps: LifecycleDeps,
+  cluster: Cluster,
+  database: string,
+  file: string,
+  signal: AbortSignal,
+): Promise<DumpInfo> {
+  const tables = await withDatabase(
+    cluster,
+    database,
+    async (sql) =>
+      (await sql<{ tablename: string }[]>`select tablename from pg_tables where schemaname = 'public'`)
+        .map((r) => r.tablename),
+  );
+  const dump = await dumpDatabase(databaseUrlFor(cluster.databaseUrl, database), deps.pgBin, file, signal);
+  await verifyDump(deps.pgBin, dump, tables, signal);
+  return dump;
+}
+
 export const stamp = () => new Date().toISOString().replace(/[-:]/g, "").replace(/\..*$/, "");
 
 export const suspendAgency = (deps: LifecycleDeps, id: string, actor: Actor) =>
@@ -163,15 +183,7 @@ export const archiveAgency = (deps: LifecycleDeps, id: string, actor: Actor) =>
     try {
       await killOnPooler(cluster, database);
       await fenceDatabase(cluster, database);
-      const tables = await withDatabase(
-        cluster,
-        database,
-        async (sql) =>
-          (await sql<{ tablename: string }[]>`select tablename from pg_tables where schemaname = 'public'`)
-            .map((r) => r.tablename),
-      );
-      dump = await dumpDatabase(databaseUrlFor(cluster.databaseUrl, database), deps.pgBin, file, signal);
-      await verifyDump(deps.pgBin, dump, tables, signal);
+      dump = await dumpVerified(deps, cluster, database, file, signal);
     } catch (error) {
       if (previous !== "archiving") {
         await restrictConnect(cluster, database);

@@ -7,10 +7,8 @@
 import { type Agency, announceAgencyChange, recordEvent } from "../catalog/agencies.ts";
 import { transaction } from "../platform/db.ts";
 import { ApiError } from "../platform/errors.ts";
-import { dumpDatabase, verifyDump } from "../platform/pg-dump.ts";
 import type { Cluster } from "./cluster-directory.ts";
 import {
-  databaseUrlFor,
   dropDatabase,
   fenceDatabase,
   type HeldLock,
@@ -18,12 +16,12 @@ import {
   restoreDatabase,
   restrictConnect,
   withAdvisoryLock,
-  withDatabase,
 } from "./control-plane.ts";
 import { agencyDatabaseName, slugify } from "./database-name.ts";
 import {
   type Actor,
   dropAgencyDatabase,
+  dumpVerified,
   exclusively,
   killOnPooler,
   type LifecycleDeps,
@@ -117,15 +115,7 @@ async function archiveAndDrop(
   signal: AbortSignal,
 ) {
   await killOnPooler(cluster, database);
-  const tables = await withDatabase(
-    cluster,
-    database,
-    async (sql) =>
-      (await sql<{ tablename: string }[]>`select tablename from pg_tables where schemaname = 'public'`)
-        .map((r) => r.tablename),
-  );
-  const dump = await dumpDatabase(databaseUrlFor(cluster.databaseUrl, database), deps.pgBin, file, signal);
-  await verifyDump(deps.pgBin, dump, tables, signal);
+  await dumpVerified(deps, cluster, database, file, signal);
   await dropAgencyDatabase(cluster, database);
 }
 
