@@ -1,12 +1,13 @@
 // The composition root: builds the shared services from configuration and mounts every capability.
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { every } from "hono/combine";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { stopPasswordWorkers } from "./auth/password.ts";
 import { createTokens, type Tokens } from "./auth/tokens.ts";
-import { type Config, type Servers } from "./config.ts";
+import type { Config, Servers } from "./config.ts";
 import { accessLog } from "./ops/access-log.ts";
 import { healthRoutes } from "./ops/health.ts";
 import { createMetrics, type Metrics, metricsRoutes } from "./ops/metrics.ts";
@@ -16,6 +17,7 @@ import { migrationVersions, TENANT_MIGRATIONS } from "./platform/dbmate.ts";
 import { createLoadingCache, type LoadingCache } from "./platform/loading-cache.ts";
 import { ApiError, notFound, renderError, toApiError } from "./platform/errors.ts";
 import { createOperatorAuth, type OperatorAuth } from "./admin/operator-auth.ts";
+import { platform, requireOperatorRole } from "./admin/platform-middleware.ts";
 import { adminRoutes } from "./admin/routes.ts";
 import { loginRoutes } from "./auth/login-routes.ts";
 import type { AgencyUser } from "./auth/agency-users.ts";
@@ -37,6 +39,7 @@ import { resources } from "./resources/erp.ts";
 import { resourceRoutes } from "./resources/routes.ts";
 import { settingsRoutes } from "./settings/routes.ts";
 import { type Admission, createAdmission } from "./tenancy/admission.ts";
+import { type AdmissionBackoff, createAdmissionBackoff } from "./tenancy/admission-backoff.ts";
 import { type AgencyCache, createAgencyCache } from "./tenancy/agency-cache.ts";
 import { createAgencyWriter } from "./tenancy/agency-gate.ts";
 import { type ClusterDirectory, createClusterDirectory } from "./tenancy/cluster-directory.ts";
@@ -72,6 +75,8 @@ export type Services = {
   /** One postgres.js client per agency database, through its cluster's PgBouncer, LRU-bounded. */
   tenantClients: TenantClients;
   admission: Admission;
+  /** In front of the tenant middleware: early and held 429s for agencies past their lane. */
+  admissionBackoff: AdmissionBackoff;
   /** Agency users as the tenant middleware checks them (active, current role), briefly cached. */
   users: LoadingCache<AgencyUser>;
   /** Plans' limits and agencies' measured storage, briefly cached. */
@@ -178,9 +183,10 @@ export function createServices(config: Config, servers: Servers): Services {
       storageTtlMs: config.STORAGE_CACHE_TTL_MS,
     }),
     admission,
+    admissionBackoff: createAdmissionBackoff({ admission, maxHeld: config.ADMISSION_HOLD_MAX }),
     replicas,
     lifecycle,
-    mover: moverDeps(lifecycle, config.MOVE_SOURCE_GRACE_SECONDS),
+    mover: moverDeps(lifecycle, config),
     backups: configuredRepository(config),
     metrics,
     live,
@@ -250,7 +256,7 @@ export function createApp(services: Services) {
         await backups.get("all", async () => backupStatus(services.control, await services.clusters.all()))
           .catch(() => undefined) ?? new Map(),
       ),
-    })),
+    }), config.METRICS_TOKEN),
   );
   app.route(
     "/api/agencies",
@@ -264,6 +270,11 @@ export function createApp(services: Services) {
       replicas: services.replicas,
       tokens: services.tokens,
       openSignup: config.OPEN_SIGNUP,
+      // The admin routes' check of the operator, so that the two cannot drift apart.
+      operatorsOnly: every(
+        platform({ tokens: services.tokens, currentOperator: services.operators.current }),
+        requireOperatorRole("owner", "operator"),
+      ),
       trustProxy: config.TRUST_PROXY,
     }),
   );
@@ -294,12 +305,12 @@ export function createApp(services: Services) {
     trustProxy: config.TRUST_PROXY,
     dispatch: async (request, env) => await app.fetch(request, env as Deno.ServeHandlerInfo),
   });
-  const scoped = (routes: Hono<AppEnv>) => new Hono<AppEnv>().use(tenantMiddleware).route("/", routes);
-  const sessions = { users: services.users, tokens: services.tokens };
-  app.route("/api/auth", sessionRoutes({ ...sessions, tenant: tenantMiddleware }));
-  app.route("/api/me", scoped(meRoutes().route("/", passwordRoutes(sessions))));
+  const scoped = (routes: Hono<AppEnv>) =>
+    new Hono<AppEnv>().use(services.admissionBackoff.middleware).use(tenantMiddleware).route("/", routes);
+  app.route("/api/auth", sessionRoutes({ tenant: tenantMiddleware }));
+  app.route("/api/me", scoped(meRoutes().route("/", passwordRoutes({ tokens: services.tokens }))));
   const { limits } = services;
-  app.route("/api/users", scoped(userRoutes({ control: services.control, users: services.users, limits })));
+  app.route("/api/users", scoped(userRoutes({ control: services.control, limits })));
   app.route("/api/usage", scoped(usageRoutes(limits)));
   app.route("/api/audit-log", scoped(auditRoutes()));
   app.route("/api/settings", scoped(settingsRoutes()));
@@ -321,6 +332,7 @@ export function createApp(services: Services) {
       internals: () => ({
         registry: services.tenantClients.stats(),
         admission: services.admission.stats(),
+        admissionBackoff: services.admissionBackoff.stats(),
         agencyCache: services.agencies.stats(),
         replicas: services.replicas.stats(),
       }),
@@ -355,9 +367,12 @@ export function createApp(services: Services) {
 }
 
 /** The registry, admission and cache state as Prometheus gauges (no per-agency label). */
-function internalGauges({ tenantClients, admission, agencies, replicas }: Services): Record<string, number> {
+function internalGauges(
+  { tenantClients, admission, admissionBackoff, agencies, replicas }: Services,
+): Record<string, number> {
   const registry = tenantClients.stats();
   const queue = admission.stats();
+  const backoff = admissionBackoff.stats();
   const cache = agencies.stats();
   const replication = replicas.stats();
   return {
@@ -370,9 +385,21 @@ function internalGauges({ tenantClients, admission, agencies, replicas }: Servic
     admission_waited_total: queue.waited,
     admission_rejected_total: queue.rejected,
     admission_timed_out_total: queue.timedOut,
-    admission_agency_rejected_total: queue.agencyRejected,
     admission_agencies_active: queue.agenciesActive,
     admission_agencies_waiting: queue.agenciesWaiting,
+    // An agency held back: each 429 by why (its own queue, its share of the global queue, pushed out
+    // of it); of those, how many were refused before the token check, and held for the Retry-After
+    // their client ignored.
+    ...Object.fromEntries(
+      Object.entries(queue.refused).map((
+        [mechanism, n],
+      ) => [`admission_refused_total{mechanism="${mechanism}"}`, n]),
+    ),
+    admission_refused_early_total: backoff.refusedEarly,
+    admission_held_total: backoff.heldTotal,
+    admission_held: backoff.held,
+    admission_hold_full_total: backoff.holdFull,
+    admission_agencies_held_back: backoff.agenciesHeldBack,
     agency_cache_size: cache.size,
     agency_cache_hits_total: cache.hits,
     agency_cache_misses_total: cache.misses,

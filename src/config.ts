@@ -28,11 +28,15 @@ export const configSchema = z.object({
   DEFAULT_REGION: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, "must be a region name like in-west").optional(),
   /** How long a moved agency's source database is kept before agencies:sweep drops it. */
   MOVE_SOURCE_GRACE_SECONDS: int(0, 30 * 86_400).default(3600),
+  /** Moves copying into one cluster at once (each takes 3 of its max_logical_replication_workers). */
+  MOVES_PER_CLUSTER: int(1, 64).default(4),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   JWT_ISSUER: z.string().min(1).default("buildflow"),
   JWT_AUDIENCE: z.string().min(1).default("buildflow-api"),
   JWT_TTL_SECONDS: int(60, 86_400 * 30).default(3600),
   BODY_LIMIT_BYTES: int(1024, 64 * 1024 * 1024).default(1024 * 1024),
+  /** false: only operators create agencies (POST /api/agencies with a platform token). Open, a signup
+   * without a token takes only a self-service plan. */
   OPEN_SIGNUP: flag.default(true),
   /** Live postgres.js clients kept in the registry (one per agency database), LRU-evicted. */
   TENANT_CLIENTS_MAX: int(1, 100_000).default(1000),
@@ -47,9 +51,12 @@ export const configSchema = z.object({
    * so more only queue there while other agencies wait), and how many of its requests may wait:
    * enough to hold a busy agency's burst (refusing it only turns it into a storm of instant retries,
    * each costing CPU the other agencies need: deno task bench, scenario 11), a quarter of the global
-   * queue. Past that, 429 for that agency alone. */
+   * queue; while n agencies wait, queue / n at most. Past that, 429 for that agency alone. */
   AGENCY_CONCURRENCY: int(1, 10_000).default(4),
   AGENCY_QUEUE: int(0, 1_000_000).default(500),
+  /** 429s held at once until the Retry-After their client ignored (src/tenancy/admission-backoff.ts):
+   * each is an open request, memory and a socket. Past it, 429s are answered at once. */
+  ADMISSION_HOLD_MAX: int(0, 1_000_000).default(10_000),
   /** How many PostgreSQL clusters the local stack boots, each with its PgBouncer (the catalog on the
    * first); `deno task dev --clusters N` says the same. */
   LOCAL_CLUSTERS: int(1, 8).default(1),
@@ -103,7 +110,17 @@ export const configSchema = z.object({
   PGBOUNCER_BIN: z.string().optional(),
   DBMATE_BIN: z.string().optional(),
   PGBACKREST_BIN: z.string().optional(),
+  /** The Chromium the console's browser tests drive; Debian's /usr/bin/chromium when unset. */
+  CHROMIUM_PATH: z.string().optional(),
+  /** `deno task dev`, `test` and `bench` install the tools they lack (src/stack/install.ts); set, they
+   * only name the command to run, for machines where nothing may be installed. */
+  BUILDFLOW_NO_INSTALL: flag.default(false),
   LOG_REQUESTS: flag.default(true),
+  /** The bearer token GET /metrics asks for (Prometheus's `authorization.credentials`). Unset, /metrics
+   * is not served (404) in any environment: clusters, agency counts and traffic are not public.
+   * `deno task dev` makes one for its local stack and prints how to scrape. */
+  METRICS_TOKEN: z.string().min(32, "must be at least 32 characters")
+    .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces").optional(),
   /** Browser origins allowed to call the API (comma-separated `https://app.example.com`), or `*`.
    * Unset: no CORS headers, so only same-origin pages. Tokens travel in Authorization, never in
    * cookies, so credentials are never allowed (and `*` is never combined with them). */

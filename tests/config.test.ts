@@ -26,6 +26,14 @@ describe("configuration", () => {
     expect(() => loadConfig({ PUBLIC_URL: "ftp://api.example.com" })).toThrow(/PUBLIC_URL/);
   });
 
+  it("takes METRICS_TOKEN only long and printable, and leaves it unset by default", () => {
+    expect(loadConfig({}).METRICS_TOKEN).toBeUndefined();
+    const token = "m".repeat(32);
+    expect(loadConfig({ METRICS_TOKEN: token }).METRICS_TOKEN).toBe(token);
+    expect(() => loadConfig({ METRICS_TOKEN: "short" })).toThrow(/METRICS_TOKEN: must be at least 32/);
+    expect(() => loadConfig({ METRICS_TOKEN: `${token} x` })).toThrow(/METRICS_TOKEN: must be printable/);
+  });
+
   it("refuses production without a long JWT_SECRET", () => {
     const servers = { DATABASE_URL: "postgres://a@h/db", POOLER_URL: "postgres://b@h/db" };
     expect(() => loadConfig({ APP_ENV: "production", ...servers })).toThrow(/JWT_SECRET: is required/);

@@ -1,6 +1,6 @@
 // The suite runs under Deno against one real stack (PostgreSQL + PgBouncer) booted by global-setup.
 import { fileURLToPath } from "node:url";
-import { defineConfig, type Plugin } from "vitest/config";
+import { configDefaults, defineConfig, type Plugin } from "vitest/config";
 
 // Deno imports the console's assets as text (`with { type: "text" }`); Vite ignores the attribute and
 // would run the file as a module, so each such import becomes Vite's `?raw`, which gives the same text.
@@ -13,13 +13,14 @@ const textImports: Plugin = {
   },
 };
 
+const FLOODS = "tests/**/*flood*.test.ts";
+
 export default defineConfig({
   plugins: [textImports],
   // As deno.json's compilerOptions: the console's pages are hono/jsx.
   oxc: { jsx: { runtime: "automatic", importSource: "hono/jsx" } },
   test: {
     root: fileURLToPath(new URL("..", import.meta.url)),
-    include: ["tests/**/*.test.ts"],
     globalSetup: ["tests/support/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
@@ -29,5 +30,18 @@ export default defineConfig({
     maxWorkers: 3,
     // Vitest empties CSS imports by default; the console serves its stylesheets' text.
     css: { include: [/\.css(\?|$)/] },
+    // Floods load the whole machine: they run alone, after the rest, so that neither distorts the
+    // other's timings (the root's globalSetup runs once, for both).
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "suite",
+          include: ["tests/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, FLOODS],
+        },
+      },
+      { extends: true, test: { name: "floods", include: [FLOODS], sequence: { groupOrder: 1 } } },
+    ],
   },
 });

@@ -1,30 +1,22 @@
 // Ending sessions: POST /api/auth/logout revokes the presented token, /api/auth/logout-all every token
 // of the user, and POST /api/me/password changes the password (the current one required) and ends
-// every other session. The user cache is forgotten here at once; other instances see the change
-// within its TTL, as they see a deactivation.
+// every other session. Each marks the user's access as changed: the tenant middleware forgets the
+// cached state once the write has committed; other instances see the change within its TTL, as they
+// see a deactivation.
 import { Hono, type MiddlewareHandler } from "hono";
 import { z } from "zod";
 import type { AppContext, AppEnv } from "../platform/app-env.ts";
 import { transaction } from "../platform/db.ts";
 import { badRequest } from "../platform/errors.ts";
-import type { LoadingCache } from "../platform/loading-cache.ts";
 import { createRateLimiter } from "../platform/rate-limit.ts";
 import { validate } from "../platform/validate.ts";
-import { userCacheKey } from "../tenancy/tenant-middleware.ts";
-import {
-  type AgencyUser,
-  findUserForLogin,
-  revokeAllTokens,
-  revokeToken,
-  tokenIssuedAt,
-} from "./agency-users.ts";
+import { findUserForLogin, revokeAllTokens, revokeToken, tokenIssuedAt } from "./agency-users.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 import { passwordSchema } from "./schemas.ts";
 import type { Tokens } from "./tokens.ts";
 
 export type SessionDeps = {
   tenant: MiddlewareHandler<AppEnv>;
-  users: LoadingCache<AgencyUser>;
   tokens: Tokens;
 };
 
@@ -36,9 +28,6 @@ export const passwordChangeSchema = z.strictObject({
 /** The password change's answer: a new token for this session (every other one has ended). */
 export const passwordChangedSchema = z.strictObject({ token: z.string() });
 
-const forget = (c: AppContext, users: LoadingCache<AgencyUser>) =>
-  users.invalidate(userCacheKey(c.var.agency.id, c.var.claims.sub));
-
 /** Revokes the presented token; one issued before token ids existed is revoked with all the user's. */
 async function revokePresented(c: AppContext) {
   const { sql, claims } = c.var;
@@ -47,22 +36,22 @@ async function revokePresented(c: AppContext) {
 }
 
 /** Mounted under /api/auth, beside the public login route: each route takes the tenant middleware. */
-export function sessionRoutes({ tenant, users }: SessionDeps) {
+export function sessionRoutes({ tenant }: Pick<SessionDeps, "tenant">) {
   return new Hono<AppEnv>()
     .post("/logout", tenant, async (c) => {
       await revokePresented(c);
-      forget(c, users);
+      c.set("accessChanged", c.var.claims.sub);
       return c.body(null, 204);
     })
     .post("/logout-all", tenant, async (c) => {
       await revokeAllTokens(c.var.sql, c.var.claims.sub);
-      forget(c, users);
+      c.set("accessChanged", c.var.claims.sub);
       return c.body(null, 204);
     });
 }
 
 /** Mounted under /api/me (behind the tenant middleware): the password change. */
-export function passwordRoutes({ users, tokens }: Omit<SessionDeps, "tenant">) {
+export function passwordRoutes({ tokens }: Pick<SessionDeps, "tokens">) {
   // Guessing the current password with a stolen token is limited like guessing it at login.
   const failures = createRateLimiter({ windowMs: 15 * 60_000, max: 10 });
   return new Hono<AppEnv>().post("/password", validate("json", passwordChangeSchema), async (c) => {
@@ -85,7 +74,7 @@ export function passwordRoutes({ users, tokens }: Omit<SessionDeps, "tenant">) {
       await tx`update users set password_hash = ${passwordHash} where id = ${claims.sub}`;
       return await revokeAllTokens(tx, claims.sub);
     });
-    forget(c, users);
+    c.set("accessChanged", claims.sub);
     const token = await tokens.signAgency({
       sub: claims.sub,
       agencyId: claims.agencyId,

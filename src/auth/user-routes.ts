@@ -9,8 +9,7 @@ import type { AppEnv } from "../platform/app-env.ts";
 import { type Sql, transaction } from "../platform/db.ts";
 import { ApiError, notFound } from "../platform/errors.ts";
 import { validate } from "../platform/validate.ts";
-import type { LoadingCache } from "../platform/loading-cache.ts";
-import { requireRole, userCacheKey } from "../tenancy/tenant-middleware.ts";
+import { requireRole } from "../tenancy/tenant-middleware.ts";
 import {
   AGENCY_ROLES,
   type AgencyUser,
@@ -56,14 +55,13 @@ export function meRoutes() {
 export type UserRoutesDeps = {
   /** Writes the catalog's directory (the request role only reads the catalog). */
   control: Sql;
-  users: LoadingCache<AgencyUser>;
   limits: PlanLimits;
 };
 
 // What the audit trail keeps of a user: never the password hash.
 const audited = (user: AgencyUser | undefined) => user && userView(user);
 
-export function userRoutes({ control, users, limits }: UserRoutesDeps) {
+export function userRoutes({ control, limits }: UserRoutesDeps) {
   return new Hono<AppEnv>()
     .get("/", validate("query", userListQuery), async (c) => {
       const { limit, cursor } = c.req.valid("query");
@@ -134,7 +132,7 @@ export function userRoutes({ control, users, limits }: UserRoutesDeps) {
           return true;
         });
         if (!found) throw notFound("User not found");
-        users.invalidate(userCacheKey(c.var.agency.id, id)); // the role or deactivation applies now
+        c.set("accessChanged", id); // the role or deactivation applies now
         return c.json({ data: userView((await findUser(sql, id))!) });
       },
     );

@@ -1,5 +1,6 @@
-// Subscription plans (the catalog's subscription_plans) and an agency's move from one plan to another,
-// written to agency_events and announced like a lifecycle change so every instance forgets the agency.
+// Subscription plans (the catalog's subscription_plans), the ones open signup may take, and an agency's
+// move from one plan to another, written to agency_events and announced like a lifecycle change so every
+// instance forgets the agency.
 import { type Agency, agencyColumns, announceAgencyChange, recordEvent } from "./agencies.ts";
 import { type Queryable, type Sql, transaction } from "../platform/db.ts";
 
@@ -10,13 +11,22 @@ export type Plan = {
   maxProjects: number;
   storageMb: number;
   isActive: boolean;
+  /** Open signup may take it (src/tenancy/signup-routes.ts); any other plan only an operator sets. */
+  selfService: boolean;
 };
 
 export async function findPlan(sql: Queryable, code: string): Promise<Plan | undefined> {
   const [plan] = await sql<Plan[]>`
-    select code, name, max_users, max_projects, storage_mb, is_active from subscription_plans
+    select code, name, max_users, max_projects, storage_mb, is_active, self_service from subscription_plans
     where code = ${code}`;
   return plan;
+}
+
+/** The codes of the active plans open signup may take, cheapest first. */
+export async function selfServicePlans(sql: Queryable): Promise<string[]> {
+  const rows = await sql<{ code: string }[]>`
+    select code from subscription_plans where self_service and is_active order by price_inr, code`;
+  return rows.map((r) => r.code);
 }
 
 export type PlanChange =

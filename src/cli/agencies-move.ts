@@ -14,7 +14,7 @@ await exitOnError(() =>
   withCliContext(async ({ config, lifecycle }) => {
     if (!target || !values.to) throw new Error("usage: agencies:move <id|database> --to CLUSTER");
     const started = performance.now();
-    const deps = moverDeps(lifecycle, config.MOVE_SOURCE_GRACE_SECONDS, {
+    const deps = moverDeps(lifecycle, config, {
       beforeStep: (step) =>
         console.log(`move: ${step} (${((performance.now() - started) / 1000).toFixed(1)} s)`),
     });

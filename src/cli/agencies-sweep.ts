@@ -13,7 +13,7 @@ await exitOnError(() =>
   withCliContext(async ({ config, clusters, lifecycle }) => {
     // First the moves a stopped mover left: undone (or finished), so their databases are settled.
     for (
-      const { agency, outcome } of await settleMoves(moverDeps(lifecycle, config.MOVE_SOURCE_GRACE_SECONDS))
+      const { agency, outcome } of await settleMoves(moverDeps(lifecycle, config))
     ) {
       console.log(`move of ${agency}: ${outcome}`);
     }

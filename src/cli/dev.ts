@@ -12,7 +12,8 @@ import { createClusterDirectory } from "../tenancy/cluster-directory.ts";
 import { onShutdownSignal, type RunningApi, serveApi } from "../main.ts";
 import { bootLocalStack, type LocalStack } from "../stack/index.ts";
 import { SERVICE_USER } from "../platform/command.ts";
-import { findPgbackrest, findTools } from "../stack/tools.ts";
+import { ensureTools } from "../stack/install.ts";
+import { findPgbackrest } from "../stack/tools.ts";
 import { prepareServers, type StackFile } from "./context.ts";
 import { exitOnError } from "./exit.ts";
 
@@ -34,7 +35,7 @@ await exitOnError(async () => {
     ...(args.clusters ? { LOCAL_CLUSTERS: args.clusters } : {}),
     ...(args.replicas ? { LOCAL_REPLICAS: args.replicas } : {}),
   });
-  const tools = findTools(config);
+  const tools = await ensureTools(config, "dev");
   const dataDir = resolve(config.DATA_DIR);
 
   // A signal during boot must not kill us before the daemons we started are stopped.
@@ -81,8 +82,15 @@ await exitOnError(async () => {
     const servers = stack?.servers ?? serversFrom(config);
     await prepareServers(servers, tools.dbmate, stack?.clusters);
     checkpoint();
+    // The local stack's own secrets where none is configured; /metrics stays unserved without one.
+    const metricsToken = config.METRICS_TOKEN ?? stack?.metricsToken;
     api = await serveApi(
-      { ...config, JWT_SECRET: config.JWT_SECRET ?? stack?.jwtSecret, ...stackBackups(config, stack) },
+      {
+        ...config,
+        JWT_SECRET: config.JWT_SECRET ?? stack?.jwtSecret,
+        METRICS_TOKEN: metricsToken,
+        ...stackBackups(config, stack),
+      },
       servers,
     );
     checkpoint();
@@ -109,6 +117,11 @@ await exitOnError(async () => {
   API        ${urls.apiUrl}   (GET /readyz, POST /api/agencies)
   catalog    ${urls.databaseUrl}   (admin role, direct)
   pooler     ${urls.poolerUrl}   (app role, PgBouncer)
+  metrics    ${
+      metricsToken
+        ? `curl -H 'Authorization: Bearer ${metricsToken}' ${urls.apiUrl}/metrics`
+        : "not served: set METRICS_TOKEN"
+    }
 ${
       stack && stack.clusters.length > 1
         ? `  clusters   ${stack.clusters.map((c) => c.name).join(", ")}\n`

@@ -42,7 +42,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics: requests by route and status, latency, registry and admission */
+        /**
+         * Prometheus metrics: requests by route and status, latency, registry and admission
+         * @description For the scraper only: METRICS_TOKEN as a bearer token (else 401). Without METRICS_TOKEN configured the route is not served (404).
+         */
         get: operations["getMetrics"];
         put?: never;
         post?: never;
@@ -80,7 +83,7 @@ export interface paths {
         put?: never;
         /**
          * Create an agency with its own database and first admin
-         * @description With OPEN_SIGNUP=false a platform token is required (viewers get 403).
+         * @description Without a token, only a self-service plan (the free one by default; any other is 403 plan_not_available, naming those it may take). With a platform token, as the admin routes check it, any active plan (viewers get 403). With OPEN_SIGNUP=false the token is required.
          */
         post: operations["signupAgency"];
         delete?: never;
@@ -1605,6 +1608,24 @@ export interface operations {
                     "text/plain": unknown;
                 };
             };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: METRICS_TOKEN is not configured */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getOpenApi: {
@@ -1684,7 +1705,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1858,7 +1879,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1945,7 +1966,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2037,7 +2058,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2135,7 +2156,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2239,7 +2260,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2344,7 +2365,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2455,7 +2476,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2557,7 +2578,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2670,7 +2691,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2773,7 +2794,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2873,7 +2894,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2977,7 +2998,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3092,7 +3113,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3191,7 +3212,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3288,7 +3309,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3399,7 +3420,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3519,7 +3540,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3608,7 +3629,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3729,7 +3750,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3853,7 +3874,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3960,7 +3981,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4080,7 +4101,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4169,7 +4190,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4283,7 +4304,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4409,7 +4430,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4520,7 +4541,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4640,7 +4661,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4729,7 +4750,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4845,7 +4866,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4970,7 +4991,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5087,7 +5108,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5207,7 +5228,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5296,7 +5317,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5420,7 +5441,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5544,7 +5565,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5663,7 +5684,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5783,7 +5804,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5872,7 +5893,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5997,7 +6018,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6121,7 +6142,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6232,7 +6253,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6352,7 +6373,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6441,7 +6462,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6558,7 +6579,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6682,7 +6703,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6795,7 +6816,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6915,7 +6936,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7004,7 +7025,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7123,7 +7144,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7248,7 +7269,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7355,7 +7376,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7475,7 +7496,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7564,7 +7585,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7679,7 +7700,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7803,7 +7824,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7911,7 +7932,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8031,7 +8052,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8120,7 +8141,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8238,7 +8259,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8363,7 +8384,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8472,7 +8493,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8592,7 +8613,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8681,7 +8702,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8799,7 +8820,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8922,7 +8943,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9026,7 +9047,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9146,7 +9167,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9235,7 +9256,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9350,7 +9371,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9473,7 +9494,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9584,7 +9605,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9704,7 +9725,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9793,7 +9814,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9914,7 +9935,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10038,7 +10059,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10157,7 +10178,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10277,7 +10298,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10366,7 +10387,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10491,7 +10512,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10690,7 +10711,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10761,7 +10782,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10836,7 +10857,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10929,7 +10950,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11022,7 +11043,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11142,7 +11163,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11235,7 +11256,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11355,7 +11376,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11461,7 +11482,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11545,7 +11566,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11725,7 +11746,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description forbidden, agency_mismatch, plan_limit_reached */
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
             403: {
                 headers: {
                     [name: string]: unknown;

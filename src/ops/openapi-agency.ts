@@ -30,7 +30,9 @@ export function agencyPaths(schemas: Schemas) {
         tag: "signup",
         public: true,
         summary: "Create an agency with its own database and first admin",
-        description: "With OPEN_SIGNUP=false a platform token is required (viewers get 403).",
+        description: "Without a token, only a self-service plan (the free one by default; any other is " +
+          "403 plan_not_available, naming those it may take). With a platform token, as the admin routes " +
+          "check it, any active plan (viewers get 403). With OPEN_SIGNUP=false the token is required.",
         body: signupSchema,
         ok: { status: 201, schema: signupResponseSchema, description: "The agency, its admin and a token" },
         errors: [401, 403, 409, 429, 503],

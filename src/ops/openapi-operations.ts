@@ -5,12 +5,12 @@ import { z } from "zod";
 
 type Json = Record<string, unknown>;
 
-const ERROR = { $ref: "#/components/schemas/Error" };
+export const ERROR = { $ref: "#/components/schemas/Error" };
 // The codes each status carries (DESIGN.md, section 4 and 8).
 const ERROR_CODES: Record<number, string> = {
   400: "validation_failed",
   401: "unauthorized, invalid_credentials",
-  403: "forbidden, agency_mismatch, plan_limit_reached",
+  403: "forbidden, agency_mismatch, plan_limit_reached, plan_not_available",
   404: "not_found",
   409: "conflict",
   413: "payload_too_large",

@@ -16,6 +16,7 @@ import { agencyPaths } from "./openapi-agency.ts";
 import {
   createSchemas,
   data,
+  ERROR,
   errorSchema,
   idParameter,
   operation,
@@ -124,8 +125,17 @@ export function openApiDocument(resources: Resource[], { publicUrl }: OpenApiOpt
         operationId: "getMetrics",
         tags: ["ops"],
         summary: "Prometheus metrics: requests by route and status, latency, registry and admission",
-        security: [],
-        responses: { "200": { description: "Prometheus text format", content: { "text/plain": {} } } },
+        description: "For the scraper only: METRICS_TOKEN as a bearer token (else 401). Without " +
+          "METRICS_TOKEN configured the route is not served (404).",
+        security: [{ metricsToken: [] }],
+        responses: {
+          "200": { description: "Prometheus text format", content: { "text/plain": {} } },
+          "401": { description: "unauthorized", content: { "application/json": { schema: ERROR } } },
+          "404": {
+            description: "not_found: METRICS_TOKEN is not configured",
+            content: { "application/json": { schema: ERROR } },
+          },
+        },
       },
     },
     "/openapi.json": {
@@ -155,7 +165,10 @@ export function openApiDocument(resources: Resource[], { publicUrl }: OpenApiOpt
     security: [{ bearer: [] }],
     paths,
     components: {
-      securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" },
+        metricsToken: { type: "http", scheme: "bearer", description: "The METRICS_TOKEN configured" },
+      },
       schemas: { Error: errorSchema, ...schemas.components },
       parameters: {
         agencyDatabase: {

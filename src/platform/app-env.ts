@@ -16,6 +16,9 @@ export type AppEnv = {
     sql: Sql;
     /** Set by the tenant middleware: the client's address and user agent, for the audit trail. */
     origin: RequestOrigin;
+    /** Set by a handler that changed a user's access (sessions, active, role): the tenant middleware
+     * forgets that user's cached state once the write has committed and its position is noted. */
+    accessChanged?: string;
     /** Set by the platform middleware: the verified operator token's claims. */
     operator: PlatformClaims;
   };

@@ -34,6 +34,7 @@ type Secrets = {
   adminPassword: string;
   appPassword: string;
   jwtSecret: string;
+  metricsToken: string;
   /** The backup repository's aes-256-cbc passphrase. */
   backupCipherPass: string;
 };
@@ -60,6 +61,9 @@ export type LocalStack = {
   /** The catalog's servers (the first cluster's), and the secrets every cluster's row names. */
   servers: Required<Servers>;
   jwtSecret: string;
+  /** GET /metrics's bearer token for `deno task dev` (unless METRICS_TOKEN is set), kept like the
+   * passwords so a local Prometheus keeps scraping across restarts. */
+  metricsToken: string;
   /** Superuser URL of the main database, for tests and the bench only; the API never gets it. */
   superuserUrl: string;
   /** Where the clusters, their sockets and PgBouncers live (the stack's directory, or one the service
@@ -80,18 +84,22 @@ export type LocalStack = {
 const randomHex = (bytes: number) =>
   Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, "0")).join("");
 
-/** The stack's secrets, each generated the first time it is needed (a stack from before a secret
- * existed gets it added). */
 async function loadSecrets(path: string): Promise<Secrets> {
-  const stored: Partial<Secrets> = await Deno.readTextFile(path).then(JSON.parse, () => ({}));
+  let saved: Partial<Secrets> | undefined;
+  try {
+    saved = JSON.parse(await Deno.readTextFile(path));
+  } catch { /* a new stack */ }
   const secrets: Secrets = {
-    superPassword: stored.superPassword ?? randomHex(16),
-    adminPassword: stored.adminPassword ?? randomHex(16),
-    appPassword: stored.appPassword ?? randomHex(16),
-    jwtSecret: stored.jwtSecret ?? randomHex(32),
-    backupCipherPass: stored.backupCipherPass ?? randomHex(32),
+    superPassword: randomHex(16),
+    adminPassword: randomHex(16),
+    appPassword: randomHex(16),
+    jwtSecret: randomHex(32),
+    metricsToken: randomHex(32),
+    backupCipherPass: randomHex(32),
+    ...saved,
   };
-  if (Object.keys(secrets).some((key) => !(key in stored))) {
+  // A new stack, or one from before a secret existed (metricsToken, backupCipherPass): the missing ones are kept now.
+  if (Object.keys(secrets).some((key) => !saved || !(key in saved))) {
     await Deno.writeTextFile(path, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   }
   return secrets;
@@ -222,6 +230,7 @@ export async function bootLocalStack(dir: string, tools: Tools, options: LocalSt
       secrets: localClusterSecrets(clusters),
     },
     jwtSecret: secrets.jwtSecret,
+    metricsToken: secrets.metricsToken,
     superuserUrl: first.superuserUrl,
     serverDir,
     cluster: first.server,
@@ -248,6 +257,10 @@ function localServers(base: string, tools: Tools, options: LocalStackOptions) {
       // that keeps a moving agency's writes fenced even if the mover dies.
       wal_level: "logical",
       max_prepared_transactions: 16,
+      // Each move into the cluster runs an apply worker and up to 2 table-copy workers: the default 4
+      // workers starve a third concurrent move (see MOVES_PER_CLUSTER).
+      max_worker_processes: 24,
+      max_logical_replication_workers: 16,
       // Each commit's time, readable later (pg_xact_commit_timestamp): what a point-in-time restore's
       // target is compared with.
       track_commit_timestamp: "on",

@@ -1,19 +1,96 @@
-// Finds the stack's binaries: a configured path wins, then PATH, then Debian's PostgreSQL layout.
+// Finds the binaries the tasks need (a configured path wins, then PATH, then Debian's layout), and
+// names the package that brings each one: what src/stack/install.ts installs when one is missing.
 import type { Config } from "../config.ts";
 
 export type Tools = { pgBin: string; pgbouncer: string; dbmate: string };
 
+type ToolConfig = Pick<Config, "PG_BINDIR" | "PGBOUNCER_BIN" | "DBMATE_BIN" | "CHROMIUM_PATH">;
+
+/** The tasks that need tools: `deno task dev`, `deno task test`, `deno task bench`. */
+export type Task = "dev" | "test" | "bench";
+
+/** A tool, the package that brings it, and how we know it is here. */
+export type ToolPackage = {
+  tool: string;
+  /** Debian/Ubuntu package (apt-get), or else npm package (npm install -g). */
+  apt?: string;
+  npm?: string;
+  /** Homebrew formula, for the command named on macOS. */
+  brew?: string;
+  tasks: Task[];
+  /** The variable naming the tool's path: when set, the tool is the user's own and never installed. */
+  variable?: keyof ToolConfig;
+  found: (config: ToolConfig) => boolean;
+  /** The task runs without it (a part of it is skipped): a tool it may install but never stops for. */
+  optional?: boolean;
+};
+
+const STACK: Task[] = ["dev", "test", "bench"];
+
+export const TOOL_PACKAGES: ToolPackage[] = [
+  {
+    tool: "PostgreSQL server tools",
+    apt: "postgresql",
+    brew: "postgresql@15",
+    tasks: STACK,
+    variable: "PG_BINDIR",
+    found: (c) => !!postgresBinDir(c.PG_BINDIR),
+  },
+  {
+    tool: "PgBouncer",
+    apt: "pgbouncer",
+    brew: "pgbouncer",
+    tasks: STACK,
+    variable: "PGBOUNCER_BIN",
+    found: (c) => !!locatePgBouncer(c),
+  },
+  {
+    tool: "dbmate",
+    npm: "dbmate",
+    brew: "dbmate",
+    tasks: STACK,
+    variable: "DBMATE_BIN",
+    found: (c) => !!locateDbmate(c),
+  },
+  // The console's browser tests drive Debian's Chromium (puppeteer-core downloads none); skipped without.
+  {
+    tool: "Chromium",
+    apt: "chromium",
+    tasks: ["test"],
+    variable: "CHROMIUM_PATH",
+    optional: true,
+    found: (c) => isExecutable(chromiumPath(c)),
+  },
+  { tool: "wrk", apt: "wrk", brew: "wrk", tasks: ["bench"], found: () => !!onPath("wrk") },
+];
+
+/** The one command that installs `packages`: apt-get and npm (Debian/Ubuntu), or Homebrew. npm never
+ * gets sudo: a global prefix that took `npm install -g deno` takes dbmate too. */
+export function installCommand(packages: ToolPackage[], how: { brew?: boolean; sudo?: boolean }): string {
+  const names = (key: "apt" | "npm" | "brew") => packages.flatMap((p) => p[key] ?? []).join(" ");
+  if (how.brew) return `brew install ${names("brew")}`;
+  const as = how.sudo ? "sudo " : "";
+  return [
+    names("apt") && `${as}apt-get update && ${as}apt-get install -y ${names("apt")}`,
+    names("npm") && `npm install -g ${names("npm")}`,
+  ].filter(Boolean).join(" && ");
+}
+
+const stackPackages = TOOL_PACKAGES.filter((p) => p.tasks.includes("dev"));
 const INSTALL_HINT = `Install them with:
-  Debian/Ubuntu: sudo apt-get install -y postgresql pgbouncer pgbackrest && npm install -g dbmate
-  macOS:         brew install postgresql@15 pgbouncer pgbackrest dbmate`;
+  Debian/Ubuntu: ${installCommand(stackPackages, { sudo: true })}
+  macOS:         ${installCommand(stackPackages, { brew: true })}`;
 
 export class MissingToolsError extends Error {}
 
-function onPath(name: string): string | undefined {
+export function onPath(name: string): string | undefined {
   for (const dir of (Deno.env.get("PATH") ?? "").split(":")) {
     if (dir && isExecutable(`${dir}/${name}`)) return `${dir}/${name}`;
   }
 }
+
+export const chromiumPath = (config: Pick<Config, "CHROMIUM_PATH">) =>
+  config.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 function isExecutable(path: string): boolean {
   try {
@@ -70,9 +147,14 @@ function nativeDbmate(path: string | undefined): string | undefined {
   return path;
 }
 
+const locatePgBouncer = (config: Pick<Config, "PGBOUNCER_BIN">) =>
+  locate(config.PGBOUNCER_BIN, "pgbouncer", "/usr/sbin/pgbouncer");
+const locateDbmate = (config: Pick<Config, "DBMATE_BIN">) =>
+  nativeDbmate(locate(config.DBMATE_BIN, "dbmate"));
+
 /** dbmate alone: what the migration commands need (a container may have nothing else). */
 export function findDbmate(config: Pick<Config, "DBMATE_BIN">): string {
-  const dbmate = nativeDbmate(locate(config.DBMATE_BIN, "dbmate"));
+  const dbmate = locateDbmate(config);
   if (!dbmate) throw missingError(["dbmate (set DBMATE_BIN)"]);
   return dbmate;
 }
@@ -80,8 +162,8 @@ export function findDbmate(config: Pick<Config, "DBMATE_BIN">): string {
 /** Resolves every tool or throws one error naming all that are missing, with install commands. */
 export function findTools(config: Pick<Config, "PG_BINDIR" | "PGBOUNCER_BIN" | "DBMATE_BIN">): Tools {
   const pgBin = postgresBinDir(config.PG_BINDIR);
-  const pgbouncer = locate(config.PGBOUNCER_BIN, "pgbouncer", "/usr/sbin/pgbouncer");
-  const dbmate = nativeDbmate(locate(config.DBMATE_BIN, "dbmate"));
+  const pgbouncer = locatePgBouncer(config);
+  const dbmate = locateDbmate(config);
   const missing = [
     !pgBin && "PostgreSQL server binaries (initdb, pg_ctl, postgres; set PG_BINDIR)",
     !pgbouncer && "pgbouncer (set PGBOUNCER_BIN)",

@@ -1,14 +1,15 @@
-// POST /api/agencies: a new agency with its own database, its first admin and a token.
-import { Hono } from "hono";
+// POST /api/agencies: a new agency with its own database, its first admin and a token. Open signup takes
+// a self-service plan; an operator (closed signup, or a token presented) any active plan.
+import { Hono, type MiddlewareHandler } from "hono";
 import { z } from "zod";
 import { agencyView, agencyViewSchema } from "../catalog/agencies.ts";
+import { findPlan, selfServicePlans } from "../catalog/plans.ts";
 import { sessionUserSchema } from "../auth/agency-users.ts";
-import { bearerToken } from "../auth/bearer.ts";
 import { emailSchema, passwordSchema } from "../auth/schemas.ts";
-import type { Tokens } from "../auth/tokens.ts";
+import type { PlatformClaims, Tokens } from "../auth/tokens.ts";
 import type { AppEnv } from "../platform/app-env.ts";
 import type { Sql } from "../platform/db.ts";
-import { badRequest, forbidden, unavailable } from "../platform/errors.ts";
+import { ApiError, badRequest, unauthorized, unavailable } from "../platform/errors.ts";
 import { createLoadingCache } from "../platform/loading-cache.ts";
 import { clientAddress, createRateLimiter } from "../platform/rate-limit.ts";
 import { validate } from "../platform/validate.ts";
@@ -31,6 +32,7 @@ export const signupSchema = z.strictObject({
   name: displayName(),
   domain: z.string().trim().toLowerCase().regex(HOSTNAME, "must be a host name like acme.example.com")
     .optional(),
+  /** The free plan by default; open signup may take only a self-service plan. */
   subscriptionPlan: z.string().regex(/^[a-z][a-z0-9_]{1,30}$/, "is not a plan code").default("starter"),
   /** Where the agency's data lives: an open cluster of this region (see placement). */
   region: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, "is not a region name").optional(),
@@ -62,6 +64,10 @@ export type SignupDeps = {
   replicas?: ReplicaRouter;
   tokens: Tokens;
   openSignup: boolean;
+  /** The admin routes' guard (src/admin/platform-middleware.ts, built in app.ts): an active operator
+   * who may act, as the catalog has them now, in c.var.operator. Closed signup runs it on every
+   * request; open signup on one that presents a token, so an operator may pick any plan there too. */
+  operatorsOnly: MiddlewareHandler<AppEnv>;
   /** Proxies of ours in front of the API (see clientAddress). */
   trustProxy: number;
 };
@@ -71,8 +77,19 @@ const measureBytes = async (cluster: Cluster) =>
   (await agencyDatabaseSizes(cluster)).reduce((n, d) => n + d.bytes, 0);
 
 export function signupRoutes(
-  { control, clusters, spares, tokens, openSignup, trustProxy, defaultRegion, sizeTtlMs, hooks, replicas }:
-    SignupDeps,
+  {
+    control,
+    clusters,
+    spares,
+    tokens,
+    openSignup,
+    operatorsOnly,
+    trustProxy,
+    defaultRegion,
+    sizeTtlMs,
+    hooks,
+    replicas,
+  }: SignupDeps,
 ) {
   const perClient = createRateLimiter({ windowMs: 60_000, max: 10 });
   const sizes = createLoadingCache<number>({ ttlMs: sizeTtlMs, max: 1000 });
@@ -94,32 +111,40 @@ export function signupRoutes(
     throw unavailable("No cluster has room for a new agency right now", 60);
   }
 
+  /** The plan the signup asked for: any active one for an operator; else a self-service one (403). */
+  async function checkPlan(code: string, operator: PlatformClaims | undefined) {
+    const plan = await findPlan(control, code);
+    if (!plan?.isActive) {
+      throw badRequest("Unknown plan", [{ path: "subscriptionPlan", message: "is not an active plan" }]);
+    }
+    if (operator || plan.selfService) return;
+    const open = await selfServicePlans(control);
+    const choice = open.length ? `self-service plans: ${open.join(", ")}` : "no plan is self-service";
+    throw new ApiError(403, "plan_not_available", `Plan ${code} is set by an operator, not at signup`, {
+      issues: [{ path: "subscriptionPlan", message: choice }],
+    });
+  }
+
   return new Hono<AppEnv>().post(
     "/",
     async (c, next) => {
-      // With open signup off, only platform operators create agencies.
-      if (!openSignup) {
-        const token = bearerToken(c, "Signup is closed: a platform token is required");
-        const { role } = await tokens.verifyPlatform(token);
-        if (role === "viewer") throw forbidden("Viewers cannot create agencies");
-      } else {
-        perClient.hit(clientAddress(c, trustProxy));
+      if (!openSignup && !c.req.header("authorization")) {
+        throw unauthorized("Signup is closed: a platform token is required");
       }
+      if (c.req.header("authorization")) return await operatorsOnly(c, next);
+      perClient.hit(clientAddress(c, trustProxy));
       await next();
     },
     validate("json", signupSchema),
     async (c) => {
       const input = c.req.valid("json");
-      const [plan] = await control`
-      select 1 from subscription_plans where code = ${input.subscriptionPlan} and is_active`;
-      if (!plan) {
-        throw badRequest("Unknown plan", [{
-          path: "subscriptionPlan",
-          message: "is not an active plan",
-        }]);
-      }
+      const operator: PlatformClaims | undefined = c.var.operator;
+      await checkPlan(input.subscriptionPlan, operator);
       const cluster = await place(input.region);
-      const { agency, userId } = await provisionAgency({ ...cluster, hooks }, input);
+      const { agency, userId } = await provisionAgency({ ...cluster, hooks }, {
+        ...input,
+        actor: operator ? `operator:${operator.sub}` : undefined,
+      });
       spares.kick(cluster);
       // Its database may not have reached the replicas yet: its first reads wait for it there.
       if (replicas?.serves(cluster.cluster)) {

@@ -101,6 +101,8 @@ export function tenant(
             replicas.noteWrite(agency.id, agency.cluster, lsn);
             c.header(CONSISTENCY_TOKEN, consistencyToken(agency.cluster, lsn));
           }
+          // Only now: a read that reloads the user's state cannot predate the change.
+          if (c.var.accessChanged) users.invalidate(userCacheKey(agency.id, c.var.accessChanged));
         });
       });
     } catch (error) {

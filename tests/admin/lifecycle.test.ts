@@ -4,12 +4,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { upsertOperator } from "../../src/admin/operators.ts";
 import { hashPassword } from "../../src/auth/password.ts";
-import { call, databaseExists, dataOf, hex, login, signupAgency, type Tenant } from "../support/fixtures.ts";
+import {
+  call,
+  databaseExists,
+  dataOf,
+  hex,
+  login,
+  METRICS_TOKEN,
+  scrape,
+  signupAgency,
+  type Tenant,
+} from "../support/fixtures.ts";
 import { superuser, testApp } from "../support/stack.ts";
 import { tableRows } from "../ops/helpers.ts";
 
 const backupDir = await Deno.makeTempDir({ prefix: "buildflow-admin-backups-" });
-const { app, services } = testApp({ TRUST_PROXY: "true", BACKUP_DIR: backupDir });
+const { app, services } = testApp({ TRUST_PROXY: "true", BACKUP_DIR: backupDir, METRICS_TOKEN });
 const su = superuser();
 const OPERATOR_PASSWORD = "Operator-pass-42-long";
 const tag = hex(8);
@@ -276,7 +286,7 @@ describe("stats and metrics", () => {
 
   it("GET /metrics counts requests by route pattern, never by id, with the registry gauges", async () => {
     const metric = async (pattern: RegExp) => {
-      const text = await (await app.request("/metrics")).text();
+      const text = await (await scrape(app)).text();
       return { text, value: Number(text.match(pattern)?.[1] ?? 0) };
     };
     const listLine =
@@ -290,7 +300,7 @@ describe("stats and metrics", () => {
     const missing = crypto.randomUUID();
     expect((await tenantGet(tenant, `/api/clients/${missing}`)).status).toBe(404);
 
-    const res = await app.request("/metrics");
+    const res = await scrape(app);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/plain/);
     const text = await res.text();
@@ -313,7 +323,7 @@ describe("stats and metrics", () => {
     for (const method of methods) {
       expect((await app.request("/api/clients", { method })).status).toBeGreaterThanOrEqual(400);
     }
-    const text = await (await app.request("/metrics")).text();
+    const text = await (await scrape(app)).text();
     for (const method of methods) expect(text).not.toContain(method);
     const other = text.match(/^buildflow_http_requests_total\{method="OTHER",[^}]*\} (\d+)$/gm) ?? [];
     const counted = other.reduce((sum, line) => sum + Number(line.split(" ").at(-1)), 0);

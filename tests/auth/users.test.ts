@@ -1,7 +1,7 @@
 // /api/users: admins add users (who can then log in, and appear in the catalog's directory), list
 // them with a cursor and change their role, name and active flag; other roles are refused, admins
 // cannot lock themselves out, duplicates and bad bodies are 4xx.
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { superuser, testApp } from "../support/stack.ts";
 import {
   type Api,
@@ -13,6 +13,7 @@ import {
   login,
   loginToken,
   PASSWORD,
+  signedInOperator,
   signupAgency,
   type Tenant,
 } from "../support/fixtures.ts";
@@ -27,15 +28,20 @@ type User = {
   createdAt: string;
 };
 
-const { app } = testApp({ TRUST_PROXY: "true" });
+const { app, services } = testApp({ TRUST_PROXY: "true" });
 const su = superuser();
 
 let tenant: Tenant;
 let admin: Api;
+let operatorEmail = "";
 beforeAll(async () => {
-  tenant = await signupAgency(app, "users", undefined, "pro"); // more users than starter's five
+  const operator = await signedInOperator(app, services.control);
+  operatorEmail = operator.email;
+  // More users than starter's five: a plan only an operator gives.
+  tenant = await signupAgency(app, "users", undefined, { plan: "pro", token: operator.token });
   admin = apiFor(app, tenant.token);
 });
+afterAll(() => su`delete from users where email = ${operatorEmail}`);
 
 const newUser = (overrides: Record<string, unknown> = {}) => ({
   email: `user.${hex(10)}@example.com`,

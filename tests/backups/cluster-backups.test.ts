@@ -12,7 +12,15 @@ import { latestRuns } from "../../src/backups/runs.ts";
 import { scheduleFrom, startScheduler, takeBackup } from "../../src/backups/schedule.ts";
 import { browser } from "../console/helpers.ts";
 import { startCluster } from "../../src/stack/postgres-cluster.ts";
-import { call, connectedTo, signupAgency, sleep, type Tenant } from "../support/fixtures.ts";
+import {
+  call,
+  connectedTo,
+  METRICS_TOKEN,
+  scrape,
+  signupAgency,
+  sleep,
+  type Tenant,
+} from "../support/fixtures.ts";
 import { runCli } from "../ops/helpers.ts";
 import { stack as shared } from "../support/stack.ts";
 import { clusterStack, operator } from "../clusters/helpers.ts";
@@ -24,7 +32,10 @@ const SCHEDULE = {
   BACKUP_VERIFY_EVERY: "7d",
   BACKUP_RETENTION: "1s",
 };
-const s = clusterStack(SCHEDULE, { clusters: 1, archiveTimeoutSeconds: ARCHIVE_TIMEOUT_SECONDS });
+const s = clusterStack({ ...SCHEDULE, METRICS_TOKEN }, {
+  clusters: 1,
+  archiveTimeoutSeconds: ARCHIVE_TIMEOUT_SECONDS,
+});
 
 const runsOf = async (kind: string) =>
   await s.services.control<{ ok: boolean | null; details: { expired?: string[]; label?: string } }[]>`
@@ -91,7 +102,7 @@ describe("what operators and alerting see", () => {
       .toThrow();
     const { backups } = await stanzaInfo(s.services.backups!, "local");
 
-    const metrics = await (await s.app.request("/metrics")).text();
+    const metrics = await (await scrape(s.app)).text();
     expect(gauge(metrics, 'backup_last_attempt_failed{cluster="local",kind="diff"}')).toBe(1);
     expect(gauge(metrics, 'backup_last_attempt_failed{cluster="local",kind="full"}')).toBe(0);
     for (const kind of ["full", "verify"]) {

@@ -6,7 +6,12 @@ import { archiveCommand, repositoryConfig } from "../../src/backups/pgbackrest.t
 import { loadConfig } from "../../src/config.ts";
 import { findPgbackrest, MissingToolsError } from "../../src/stack/tools.ts";
 
-const repo = { binary: "/usr/bin/pgbackrest", configFile: "/srv/pgbackrest.conf", cipherPass: "s3cret", scratchDir: "/s" };
+const repo = {
+  binary: "/usr/bin/pgbackrest",
+  configFile: "/srv/pgbackrest.conf",
+  cipherPass: "s3cret",
+  scratchDir: "/s",
+};
 
 describe("pgBackRest", () => {
   it("is found on this machine, and a configured one that does not exist is named in the error", async () => {

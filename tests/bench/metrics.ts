@@ -1,8 +1,14 @@
-// The API's own gauges, as an operator reads them: GET /metrics (Prometheus text), unlabelled
-// `buildflow_*` samples by name without the prefix (tenant_clients_live, admission_waited_total, …).
+// The API's own gauges, as an operator reads them: GET /metrics (Prometheus text, with the scraper's
+// token), unlabelled `buildflow_*` samples by name without the prefix (tenant_clients_live, …).
+
+/** The bench API's METRICS_TOKEN (benchEnv), made once per run. */
+export const METRICS_TOKEN = `bench-metrics-${crypto.randomUUID()}`;
 
 export async function readGauges(apiUrl: string): Promise<Record<string, number>> {
-  const res = await fetch(`${apiUrl}/metrics`, { signal: AbortSignal.timeout(5000) });
+  const res = await fetch(`${apiUrl}/metrics`, {
+    headers: { Authorization: `Bearer ${METRICS_TOKEN}` },
+    signal: AbortSignal.timeout(5000),
+  });
   const text = await res.text();
   if (res.status !== 200) throw new Error(`GET /metrics: ${res.status} ${text.slice(0, 200)}`);
   const gauges: Record<string, number> = {};

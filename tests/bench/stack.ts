@@ -6,11 +6,13 @@ import { type ConnectionBudget, connectionBudget } from "../../src/platform/conn
 import { connect, type Sql } from "../../src/platform/db.ts";
 import { APP_ROLE, bootLocalStack, type LocalCluster } from "../../src/stack/index.ts";
 import { freePort, waitForPort } from "../../src/stack/ports.ts";
-import { findTools, type Tools } from "../../src/stack/tools.ts";
+import { ensureTools } from "../../src/stack/install.ts";
+import type { Tools } from "../../src/stack/tools.ts";
 import type { ControlPlane } from "../../src/tenancy/control-plane.ts";
 import { templateVersion } from "../../src/tenancy/template.ts";
 import { prepareServers } from "../../src/cli/context.ts";
 import { processTree } from "./cpu.ts";
+import { METRICS_TOKEN } from "./metrics.ts";
 
 export type BenchStack = {
   external: boolean;
@@ -47,7 +49,7 @@ export async function bootBenchStack(log: (line: string) => void): Promise<Bench
   const started = performance.now();
   const env = Deno.env.toObject();
   const config = loadConfig({ ...env, APP_ENV: "test" });
-  const tools = findTools(config);
+  const tools = await ensureTools(config, "bench");
   let dir: string | undefined;
   let servers: BenchStack["servers"];
   let jwtSecret: string;
@@ -145,6 +147,7 @@ export function benchEnv(stack: BenchStack, overrides: Record<string, string> = 
     TRUST_PROXY: "true",
     // Loopback only: the bench never listens beyond this machine.
     HOST: "127.0.0.1",
+    METRICS_TOKEN,
     ...overrides,
   };
 }

@@ -5,7 +5,7 @@
 // below only turn a hung process into a failure.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect } from "../../src/platform/db.ts";
-import { type Dev, ROOT, spawnDev } from "../support/dev-process.ts";
+import { type DenoChild, ROOT, spawnDev } from "../support/dev-process.ts";
 import { sleep } from "../support/fixtures.ts";
 
 const CATALOG_TABLES = [
@@ -25,7 +25,7 @@ const STOP_DEADLINE_MS = 30_000;
 
 /** Waits until the process announced its API URL, stack.json carries that same URL and GET /readyz
  * answers 200; returns stack.json, the announced URL and the readyz body. */
-async function waitReady(dev: Dev, dataDir: string, timeoutMs: number) {
+async function waitReady(dev: DenoChild, dataDir: string, timeoutMs: number) {
   const deadline = dev.spawnedAt + timeoutMs;
   let last = "nothing yet";
   while (performance.now() < deadline) {
@@ -51,6 +51,19 @@ async function waitReady(dev: Dev, dataDir: string, timeoutMs: number) {
     await sleep(100);
   }
   throw new Error(`not ready within ${timeoutMs} ms (${last}); output:\n${dev.output()}`);
+}
+
+/** The /metrics token dev printed, held to what it says: the printed curl gets 200, no token 401. */
+async function printedMetricsToken(dev: DenoChild, apiUrl: string): Promise<string> {
+  const [, token, url] = dev.output().match(/metrics\s+curl -H 'Authorization: Bearer (\S+)' (\S+)/) ?? [];
+  expect(url, dev.output()).toBe(`${apiUrl}/metrics`);
+  const scraped = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
+  expect(scraped.status).toBe(200);
+  expect(await scraped.text()).toContain("buildflow_http_requests_total");
+  const refused = await fetch(url);
+  expect(refused.status).toBe(401);
+  await refused.body?.cancel();
+  return token;
 }
 
 type Proc = { pid: number; cmd: string };
@@ -85,7 +98,7 @@ async function stackProcesses(dataDir: string): Promise<Proc[]> {
 }
 
 /** SIGINT, as Ctrl-C would; resolves with the exit status or rejects after `timeoutMs`. */
-async function interrupt(dev: Dev, timeoutMs: number): Promise<Deno.CommandStatus> {
+async function interrupt(dev: DenoChild, timeoutMs: number): Promise<Deno.CommandStatus> {
   dev.child.kill("SIGINT");
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -99,7 +112,7 @@ async function interrupt(dev: Dev, timeoutMs: number): Promise<Deno.CommandStatu
 }
 
 /** Whatever happened, leave no process behind: the child, then any daemon of its stack. */
-async function killAll(dev: Dev | undefined, dataDir: string): Promise<void> {
+async function killAll(dev: DenoChild | undefined, dataDir: string): Promise<void> {
   if (dev && !dev.exited) {
     await interrupt(dev, 20_000).catch(async () => {
       dev.child.kill("SIGKILL");
@@ -115,7 +128,7 @@ async function killAll(dev: Dev | undefined, dataDir: string): Promise<void> {
   for (let i = 0; i < 100 && mentioning(dataDir).length; i++) await sleep(50);
 }
 
-async function expectStoppedCleanly(dev: Dev, dataDir: string, recorded: Proc[]) {
+async function expectStoppedCleanly(dev: DenoChild, dataDir: string, recorded: Proc[]) {
   const status = await interrupt(dev, STOP_DEADLINE_MS);
   expect(status.code, dev.output()).toBe(0);
   // pg_ctl stop -w and stopPooler wait for their processes, so nothing may linger even briefly.
@@ -129,8 +142,9 @@ async function expectStoppedCleanly(dev: Dev, dataDir: string, recorded: Proc[])
 
 describe("deno task dev", () => {
   let dataDir = "";
-  let dev: Dev | undefined;
+  let dev: DenoChild | undefined;
   let coldStarted = false;
+  let metricsToken = "";
 
   beforeAll(async () => {
     dataDir = await Deno.makeTempDir({ prefix: "buildflow-dev-" });
@@ -150,6 +164,7 @@ describe("deno task dev", () => {
       // The announced URL carries the port the kernel chose, not 0.
       const api = new URL(ready.json.apiUrl);
       expect(Number(api.port)).toBeGreaterThan(0);
+      metricsToken = await printedMetricsToken(dev, ready.json.apiUrl);
       expect(JSON.parse(ready.body)).toEqual({
         status: "ready",
         checks: { catalog: true, pooler: true, clusters: { local: true } },
@@ -195,8 +210,10 @@ describe("deno task dev", () => {
       // stack.json was rewritten for this run, not left over from the last.
       const written = (await Deno.stat(`${dataDir}/stack.json`)).mtime!.getTime();
       expect(written).toBeGreaterThanOrEqual(spawnedAt - 1000); // file systems may round mtimes
-      // Same cluster, same secrets: the old credentials still log in to the new ports.
+      // Same cluster, same secrets: the old credentials still log in to the new ports, and a scraper
+      // keeps its token.
       expect(new URL(ready.json.databaseUrl).password).toBe(new URL(before.databaseUrl).password);
+      expect(await printedMetricsToken(dev, ready.json.apiUrl)).toBe(metricsToken);
 
       const recorded = await stackProcesses(dataDir);
       expect(recorded.length).toBeGreaterThanOrEqual(2);
@@ -277,7 +294,7 @@ describe.runIf(Deno.uid() === 0)("deno task dev in a directory the postgres user
   let locked = "";
   let dataDir = "";
   let serverDir = "";
-  let dev: Dev | undefined;
+  let dev: DenoChild | undefined;
 
   beforeAll(async () => {
     locked = await Deno.makeTempDir({ prefix: "buildflow-locked-" });

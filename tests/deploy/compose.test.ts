@@ -369,6 +369,15 @@ describe("compose.yaml", () => {
     }
   });
 
+  it("hands the api METRICS_TOKEN from the environment, and without it serves no /metrics", () => {
+    expect(rawCompose.services.api.environment?.METRICS_TOKEN).toBe("${METRICS_TOKEN:-}");
+    const token = "t".repeat(40);
+    const withToken = composeWith({ ...SAMPLE, METRICS_TOKEN: token });
+    expect(loadConfig(envOf(withToken.services.api)).METRICS_TOKEN).toBe(token);
+    expect(loadConfig(apiEnv).METRICS_TOKEN).toBeUndefined(); // "" is unset: /metrics is 404
+    expect(envOf(migrate).METRICS_TOKEN).toBeUndefined();
+  });
+
   it("publishes the api on PORT and checks /readyz there", () => {
     const port = apiEnv.PORT;
     expect(loadConfig(apiEnv).PORT).toBe(Number(port));
@@ -489,7 +498,7 @@ describe("compose.yaml", () => {
       });
     });
 
-    it(`runs ${name} with what the mover needs: wal_level=logical, max_prepared_transactions > 0`, () => {
+    it(`runs ${name} with what the mover needs: wal_level=logical, prepared transactions, replication workers`, () => {
       const command = compose.services[name].command!;
       const settings = Object.fromEntries(
         command.flatMap((arg, i) => (command[i - 1] === "-c" ? [arg.split("=")] : [])),
@@ -497,6 +506,12 @@ describe("compose.yaml", () => {
       expect(command[0]).toBe("postgres");
       expect(settings.wal_level).toBe("logical");
       expect(Number(settings.max_prepared_transactions)).toBeGreaterThan(0);
+      // Every concurrent move into it takes 3 logical replication workers (config MOVES_PER_CLUSTER).
+      const moves = loadConfig({}).MOVES_PER_CLUSTER;
+      expect(Number(settings.max_logical_replication_workers)).toBeGreaterThanOrEqual(3 * moves);
+      expect(Number(settings.max_worker_processes)).toBeGreaterThan(
+        Number(settings.max_logical_replication_workers),
+      );
     });
   }
 });
@@ -781,7 +796,11 @@ describe("deploy/Dockerfile", () => {
 // ---------------------------------------------------------------------------------------------
 // deploy/kubernetes/buildflow.yaml
 
-type EnvVar = { name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } };
+type EnvVar = {
+  name: string;
+  value?: string;
+  valueFrom?: { secretKeyRef?: { name: string; key: string; optional?: boolean } };
+};
 type Container = {
   name: string;
   image: string;
@@ -1017,6 +1036,18 @@ describe("deploy/kubernetes/buildflow.yaml", () => {
     const clusterVars = (env: Env) => Object.keys(env).filter((k) => k.startsWith("CLUSTER_")).sort();
     expect(clusterVars(k8sEnv(container("api")))).toEqual(clusterVars(envOf(compose.services.api)));
     expect(clusterVars(k8sEnv(jobPod.containers[0]))).toEqual(clusterVars(envOf(compose.services.migrate)));
+  });
+
+  it("gives the API METRICS_TOKEN from the Secret's key that the instructions create", () => {
+    const entry = container("api").env!.find((e) => e.name === "METRICS_TOKEN");
+    const ref = entry?.valueFrom?.secretKeyRef;
+    // Optional: a Secret made before the key existed still starts the pods (with /metrics unserved).
+    expect(ref).toEqual({ name: "buildflow-secrets", key: "metrics-token", optional: true });
+    expect(k8sText).toMatch(
+      new RegExp(`create secret generic ${ref!.name} (?:(?!kubectl)[^])*--from-literal=${ref!.key}=`),
+    );
+    expect(loadConfig(k8sEnv(container("api"))).METRICS_TOKEN).toBe(k8sEnv(container("api")).METRICS_TOKEN);
+    expect(jobPod.containers[0].env!.some((e) => e.name === "METRICS_TOKEN")).toBe(false);
   });
 
   it("defines no Secret values", () => {

@@ -37,8 +37,8 @@ describe("createLiveMetrics", () => {
       await sleep(230);
       const [first] = live.samples();
       expect(first.requestsPerSecond).toBeGreaterThan(10); // 20 in 0.2 s, or longer on a busy machine
+      // Each request sleeps 12 ms: a p95 above that is measured, not made up (no timing bound on top).
       expect(first.p95Ms).toBeGreaterThan(10);
-      expect(first.p95Ms).toBeLessThanOrEqual(50);
       expect(first).toMatchObject({ admissionActive: 1, admissionWaiting: 2, tenantClients: 3 });
       await sleep(700);
       expect(live.samples()).toHaveLength(3); // the oldest dropped

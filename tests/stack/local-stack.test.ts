@@ -249,13 +249,14 @@ describe("catalog", () => {
       select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = 'public' and c.relkind = 'r' and c.relname in ${db(CATALOG_TABLES)}`;
     expect(rows.map((r) => r.name).sort()).toEqual([...CATALOG_TABLES].sort());
-    const plans = await db<{ code: string; isActive: boolean }[]>`
-      select code, is_active from subscription_plans where code in ('starter', 'pro', 'enterprise')
-      order by price_inr`;
+    const plans = await db<{ code: string; isActive: boolean; selfService: boolean }[]>`
+      select code, is_active, self_service from subscription_plans
+      where code in ('starter', 'pro', 'enterprise') order by price_inr`;
+    // Only the free plan is open to self-service signup: nothing bills for the others.
     expect(plans).toEqual([
-      { code: "starter", isActive: true },
-      { code: "pro", isActive: true },
-      { code: "enterprise", isActive: true },
+      { code: "starter", isActive: true, selfService: true },
+      { code: "pro", isActive: true, selfService: false },
+      { code: "enterprise", isActive: true, selfService: false },
     ]);
   });
 

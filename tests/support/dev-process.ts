@@ -1,11 +1,11 @@
-// `deno task dev` as a child process, for the dev test and the bench's start-up scenario: spawned with
-// the stack booted by itself (no DATABASE_URL), its output drained as it comes (a full pipe would
-// stall it) and kept for assertions and error messages.
+// Deno child processes of the tests and the bench (`deno task dev` with the stack booted by itself, no
+// DATABASE_URL; `deno serve`; `deno task start`): their output drained as it comes (a full pipe would
+// stall them) and kept for assertions and error messages.
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
-export type Dev = {
+export type DenoChild = {
   child: Deno.ChildProcess;
   spawnedAt: number;
   /** stdout and stderr so far. */
@@ -15,16 +15,28 @@ export type Dev = {
 };
 
 /** Spawns `src/cli/dev.ts` from `checkout` with DATA_DIR and PORT=0 (plus `env`). */
-export function spawnDev(dataDir: string, { checkout = ROOT, env: extra = {} } = {}): Dev {
+export function spawnDev(dataDir: string, { checkout = ROOT, env: extra = {} } = {}): DenoChild {
   const env = Deno.env.toObject();
-  // With a DATABASE_URL, dev.ts would use those servers instead of booting its own stack.
-  for (const key of ["DATABASE_URL", "POOLER_URL", "POOLER_ADMIN_URL"]) delete env[key];
+  // With a DATABASE_URL, dev.ts would use those servers instead of booting its own stack, and with a
+  // METRICS_TOKEN that token instead of its stack's.
+  for (const key of ["DATABASE_URL", "POOLER_URL", "POOLER_ADMIN_URL", "METRICS_TOKEN"]) delete env[key];
+  return spawnDeno(["run", "-A", "src/cli/dev.ts"], {
+    cwd: checkout,
+    env: { ...env, DATA_DIR: dataDir, PORT: "0", ...extra },
+  });
+}
+
+/** `deno <args>` from `cwd` with exactly `env` (nothing inherited). */
+export function spawnDeno(
+  args: string[],
+  { cwd = ROOT, env }: { cwd?: string; env: Record<string, string> },
+) {
   const spawnedAt = performance.now();
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "src/cli/dev.ts"],
-    cwd: checkout,
+    args,
+    cwd,
     clearEnv: true,
-    env: { ...env, DATA_DIR: dataDir, PORT: "0", ...extra },
+    env,
     stdin: "null",
     stdout: "piped",
     stderr: "piped",
@@ -35,15 +47,15 @@ export function spawnDev(dataDir: string, { checkout = ROOT, env: extra = {} } =
   };
   drain(child.stdout).catch(() => {});
   drain(child.stderr).catch(() => {});
-  const dev: Dev = {
+  const spawned: DenoChild = {
     child,
     spawnedAt,
     output: () => output,
     exited: false,
     status: child.status.then((s) => {
-      dev.exited = true;
+      spawned.exited = true;
       return s;
     }),
   };
-  return dev;
+  return spawned;
 }

@@ -5,6 +5,8 @@
 import type { Hono } from "hono";
 import { decodeJwt } from "jose";
 import { expect } from "vitest";
+import { upsertOperator } from "../../src/admin/operators.ts";
+import { hashPassword } from "../../src/auth/password.ts";
 import { connect, type Sql } from "../../src/platform/db.ts";
 import { databaseUrlFor } from "../../src/tenancy/control-plane.ts";
 import { stack } from "./stack.ts";
@@ -42,14 +44,24 @@ export type Signup = { token: string; agencyDatabase: string; agency: AgencyView
 export type Tenant = Signup & { email: string; password: string; domain: string };
 
 /** Signs up a new agency (POST /api/agencies) and returns its admin's token and identity; `domain` may
- * be reused from a deleted agency; `plan` defaults to the signup's (starter). */
-export async function signupAgency(app: AnyApp, tag = "t", domain?: string, plan?: string): Promise<Tenant> {
+ * be reused from a deleted agency; `plan` defaults to the signup's (starter), and one that is not
+ * self-service needs an operator's `token`. */
+export async function signupAgency(
+  app: AnyApp,
+  tag = "t",
+  domain?: string,
+  { plan, token }: { plan?: string; token?: string } = {},
+): Promise<Tenant> {
   const id = hex(10);
   const email = `admin.${id}@example.com`;
   domain ??= `${tag}-${id}.example.com`;
   const res = await app.request("/api/agencies", {
     method: "POST",
-    headers: { "Content-Type": "application/json", "X-Forwarded-For": freshAddress() },
+    headers: {
+      "Content-Type": "application/json",
+      "X-Forwarded-For": freshAddress(),
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({
       name: `Agency ${tag} ${id}`,
       domain,
@@ -61,6 +73,34 @@ export async function signupAgency(app: AnyApp, tag = "t", domain?: string, plan
   expect(res.status, JSON.stringify(body)).toBe(201);
   return { ...body, email, password: PASSWORD, domain };
 }
+
+export type SignedInOperator = { id: string; email: string; token: string };
+
+/** A new platform operator of `role` in the catalog, signed in with POST /api/admin/login. The caller
+ * removes it after its tests (`delete from users where email = ...`). */
+export async function signedInOperator(
+  app: AnyApp,
+  control: Sql,
+  role: "owner" | "operator" | "viewer" = "operator",
+): Promise<SignedInOperator> {
+  const email = `${role}.${hex(10)}@ops.example.com`;
+  const id = await upsertOperator(control, {
+    email,
+    fullName: `Operator ${role}`,
+    role,
+    passwordHash: await hashPassword(PASSWORD),
+  });
+  const res = await call(app, "POST", "/api/admin/login", { body: { email, password: PASSWORD } });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return { id, email, token: res.body!.token as string };
+}
+
+/** The scraper's token of the test apps that serve /metrics (made with `{ METRICS_TOKEN }`). */
+export const METRICS_TOKEN = `test-metrics-${hex(32)}`;
+
+/** GET /metrics as Prometheus reads it, with the scraper's token. */
+export const scrape = (app: AnyApp) =>
+  app.request("/metrics", { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } });
 
 /** POST /api/auth/login from a fresh client address; returns the raw response and its JSON. */
 export async function login(app: AnyApp, body: Record<string, unknown>, address = freshAddress()) {

@@ -4,7 +4,8 @@ import type { TestProject } from "vitest/node";
 import { prepareServers } from "../../src/cli/context.ts";
 import { loadConfig } from "../../src/config.ts";
 import { bootLocalStack } from "../../src/stack/index.ts";
-import { findTools } from "../../src/stack/tools.ts";
+import { ensureTools } from "../../src/stack/install.ts";
+import { MissingToolsError } from "../../src/stack/tools.ts";
 import type { TestStack } from "./stack.ts";
 
 declare module "vitest" {
@@ -14,10 +15,14 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
+  const config = loadConfig(Deno.env.toObject());
+  const tools = await ensureTools(config, "test").catch((error) => {
+    if (!(error instanceof MissingToolsError)) throw error;
+    console.error(error.message); // the command to run, without vitest's stack trace
+    Deno.exit(1);
+  });
   const dir = await Deno.makeTempDir({ prefix: "buildflow-test-" });
   await Deno.chmod(dir, 0o755); // the postgres system user must reach its data directory
-  const config = loadConfig(Deno.env.toObject());
-  const tools = findTools(config);
   const stack = await bootLocalStack(dir, tools, { budget: config.PG_CONNECTION_BUDGET });
   const teardown = async () => {
     await stack.stop();

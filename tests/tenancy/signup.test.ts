@@ -1,7 +1,7 @@
 // POST /api/agencies end to end on the real stack: each signup gets its own migrated database that
 // only the app role may reach, its first admin, a directory row, an audit event and a token; the
 // template and the spare pool behave; concurrent signups never share a database; bad input is a 4xx.
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APP_ROLE } from "../../src/stack/index.ts";
 import { connect } from "../../src/platform/db.ts";
 import { migrationVersions, TENANT_MIGRATIONS } from "../../src/platform/dbmate.ts";
@@ -11,7 +11,15 @@ import { isAgencyDatabaseName } from "../../src/tenancy/database-name.ts";
 import { provisionAgency } from "../../src/tenancy/provisioning/index.ts";
 import { claimSpare } from "../../src/tenancy/spares.ts";
 import { cloneTemplate, TEMPLATE_DATABASE, templateVersion } from "../../src/tenancy/template.ts";
-import { asSuperuser, databaseExists, hex, PASSWORD, type Signup } from "../support/fixtures.ts";
+import {
+  asSuperuser,
+  databaseExists,
+  hex,
+  PASSWORD,
+  type SignedInOperator,
+  signedInOperator,
+  type Signup,
+} from "../support/fixtures.ts";
 import { localPlane, stack, superuser, testApp, testConfig } from "../support/stack.ts";
 import {
   databasesContaining,
@@ -30,9 +38,15 @@ import {
 
 const { app, services } = testApp({ TRUST_PROXY: "true" });
 const su = superuser();
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+let operator: SignedInOperator;
+beforeAll(async () => {
+  operator = await signedInOperator(app, services.control);
+});
+afterAll(() => su`delete from users where email = ${operator.email}`);
 
-async function signup(body: SignupBody, target = app): Promise<Signup> {
-  const res = await postSignup(target, body);
+async function signup(body: SignupBody, target = app, headers: Record<string, string> = {}): Promise<Signup> {
+  const res = await postSignup(target, body, headers);
   const json = await res.json();
   expect(res.status, JSON.stringify(json)).toBe(201);
   return json;
@@ -40,8 +54,11 @@ async function signup(body: SignupBody, target = app): Promise<Signup> {
 
 /** The `agency.created` event's details, as recorded by the activate step. */
 async function createdEvent(agencyId: string) {
-  const rows = await su<{ details: { databaseName: string; source: string }; toStatus: string }[]>`
-    select details, to_status from agency_events where agency_id = ${agencyId} and event = 'agency.created'`;
+  const rows = await su<
+    { details: { databaseName: string; source: string }; toStatus: string; actor: string }[]
+  >`
+    select details, to_status, actor from agency_events
+    where agency_id = ${agencyId} and event = 'agency.created'`;
   return rows;
 }
 
@@ -58,7 +75,9 @@ describe("POST /api/agencies: a signup", () => {
 
     for (const plan of plans) {
       const body = { ...signupBody("five"), ...(plan ? { subscriptionPlan: plan } : {}) };
-      const created = await signup(body);
+      // Plans that are not self-service are an operator's to give.
+      const byOperator = plan === "pro" || plan === "enterprise";
+      const created = await signup(body, app, byOperator ? bearer(operator.token) : {});
       const { agency, user, token, agencyDatabase } = created;
 
       // The response: the contract's shape, no internal columns.
@@ -145,6 +164,7 @@ describe("POST /api/agencies: a signup", () => {
       const events = await createdEvent(agency.id);
       expect(events).toHaveLength(1);
       expect(events[0].toStatus).toBe("active");
+      expect(events[0].actor).toBe(byOperator ? `operator:${operator.id}` : "system");
       expect(events[0].details.databaseName).toBe(db);
       expect(["spare", "clone"]).toContain(events[0].details.source);
 
@@ -600,47 +620,6 @@ describe("input", () => {
       code: "validation_failed",
     });
     expect(await leftovers(su, body)).toEqual({ agencies: 0, directory: 0, databases: [] });
-  });
-});
-
-describe("with OPEN_SIGNUP=false", () => {
-  const closed = testApp({ OPEN_SIGNUP: "false" });
-
-  it("refuses a request without a token with 401", async () => {
-    const body = signupBody("closed");
-    const res = await postSignup(closed.app, body);
-    expect(res.status).toBe(401);
-    expect((await res.json()).code).toBe("unauthorized");
-    expect(await leftovers(su, body)).toEqual({ agencies: 0, directory: 0, databases: [] });
-  });
-
-  it("refuses an agency token and a garbage token with 401", async () => {
-    const { token } = await signup(signupBody("agencytoken"));
-    for (const auth of [`Bearer ${token}`, "Bearer not.a.jwt", `Basic ${btoa("a:b")}`, token]) {
-      const body = signupBody("closed");
-      const res = await postSignup(closed.app, body, { Authorization: auth });
-      expect(res.status, auth).toBe(401);
-      expect(await leftovers(su, body)).toEqual({ agencies: 0, directory: 0, databases: [] });
-    }
-  });
-
-  it("refuses a platform viewer's token with 403 and creates nothing", async () => {
-    const token = await closed.services.tokens.signPlatform({ sub: crypto.randomUUID(), role: "viewer" });
-    const body = signupBody("viewer");
-    const res = await postSignup(closed.app, body, { Authorization: `Bearer ${token}` });
-    expect(res.status).toBe(403);
-    expect((await res.json()).code).toBe("forbidden");
-    expect(await leftovers(su, body)).toEqual({ agencies: 0, directory: 0, databases: [] });
-  });
-
-  it("creates the agency for a platform operator's token", async () => {
-    const token = await closed.services.tokens.signPlatform({ sub: crypto.randomUUID(), role: "operator" });
-    const body = signupBody("operator");
-    const res = await postSignup(closed.app, body, { Authorization: `Bearer ${token}` });
-    const json = await res.json();
-    expect(res.status, JSON.stringify(json)).toBe(201);
-    expect(json.agency.domain).toBe(body.domain);
-    expect(await databaseExists(su, json.agency.databaseName)).toBe(true);
   });
 });
 

@@ -13,6 +13,7 @@ import { type HeldLock, LockBusy, LockLost, withAdvisoryLock, withDatabase } fro
 import { agencyLock, dropAgencyDatabase, exclusively, type LifecycleDeps } from "../lifecycle.ts";
 import { moveColumns, type MoveRow, openMove, requireSuperusers } from "./open-move.ts";
 import { AFTER_SWITCH, BEFORE_SWITCH, requireTemplateVersion, SWITCH } from "./steps.ts";
+import type { Config } from "../../config.ts";
 import type { Move, MoveDeps, MoveStep, Verification } from "./types.ts";
 
 export type { MoveDeps, MoveHooks } from "./types.ts";
@@ -29,14 +30,16 @@ export type MoveResult = {
 
 const conflict = (message: string) => new ApiError(409, "conflict", message);
 
-/** The mover's settings: the grace period from configuration, bounds on each wait. */
+/** The mover's settings: the grace period and moves per cluster from configuration, bounds on each
+ * wait. */
 export const moverDeps = (
   lifecycle: LifecycleDeps,
-  graceSeconds: number,
+  config: Pick<Config, "MOVE_SOURCE_GRACE_SECONDS" | "MOVES_PER_CLUSTER">,
   hooks?: MoveDeps["hooks"],
 ): MoveDeps => ({
   ...lifecycle,
-  graceSeconds,
+  graceSeconds: config.MOVE_SOURCE_GRACE_SECONDS,
+  movesPerCluster: config.MOVES_PER_CLUSTER,
   copyTimeoutMs: 30 * 60_000,
   catchUpTimeoutMs: 20_000,
   lockTimeoutMs: 5000,
@@ -123,8 +126,30 @@ export const moveAgency = (deps: MoveDeps, idOrDatabase: string, to: string, { a
     requireSuperusers(source, target);
     // Checked again at the switch, in case the target's template is migrated meanwhile.
     await withDatabase(source, agency.databaseName, (sql) => requireTemplateVersion(target, sql));
-    return await move(deps, agency, source, target, actor, lock);
+    return await withMoveSlot(deps, target, () => move(deps, agency, source, target, actor, lock));
   });
+
+// One of a cluster's move slots, held (in the catalog) for the whole of a move into it.
+const MOVE_SLOT_LOCK = 0x62666d73; // "bfms"
+
+async function withMoveSlot<T>(deps: MoveDeps, target: Cluster, work: () => Promise<T>): Promise<T> {
+  for (let slot = 0; slot < deps.movesPerCluster; slot++) {
+    const key = { namespace: MOVE_SLOT_LOCK, name: `${target.cluster}/${slot}` };
+    let taken = false;
+    try {
+      return await withAdvisoryLock(deps.catalogUrl, key, "try", () => {
+        taken = true;
+        return work();
+      });
+    } catch (error) {
+      if (taken || !(error instanceof LockBusy)) throw error; // the move's own failure, not a busy slot
+    }
+  }
+  throw unavailable(
+    `Cluster ${target.cluster} is taking ${deps.movesPerCluster} moves already: retry shortly`,
+    10,
+  );
+}
 
 async function move(
   deps: MoveDeps,

@@ -52,12 +52,22 @@ export async function dropPublication(sourceSu: Sql, tag: string): Promise<void>
 }
 
 /** Creates the subscription (a superuser on PostgreSQL 15), which copies every table, then streams. */
-export async function createSubscription(targetSu: Sql, tag: string, sourceUrl: string): Promise<void> {
+export async function createSubscription(
+  targetSu: Sql,
+  sourceSu: Sql,
+  tag: string,
+  sourceUrl: string,
+): Promise<void> {
   const [exists] = await targetSu`select 1 from pg_subscription where subname = ${tag}`;
   if (exists) return;
+  // The slot first, on the source, in no transaction of the target's: a CREATE SUBSCRIPTION that
+  // creates it holds a transaction id on the target while the source waits for every transaction
+  // running there to end, so two moves in opposite directions waited for each other forever.
+  const [slot] = await sourceSu`select 1 from pg_replication_slots where slot_name = ${tag}`;
+  if (!slot) await sourceSu`select pg_create_logical_replication_slot(${tag}, 'pgoutput')`;
   await targetSu.unsafe(
     `create subscription ${tag} connection ${literal(conninfo(sourceUrl))} publication ${tag} ` +
-      `with (copy_data = true, slot_name = ${literal(tag)})`,
+      `with (copy_data = true, create_slot = false, slot_name = ${literal(tag)})`,
   );
 }
 
@@ -126,13 +136,21 @@ export async function holdWrites(su: Sql, tag: string, lockTimeoutMs: number): P
   await su`
     select pg_cancel_backend(pid) from pg_stat_activity
     where datname = current_database() and backend_type = 'autovacuum worker'`;
-  await su.unsafe(
-    `begin; set local deadlock_timeout = 100; set local lock_timeout = ${Math.trunc(lockTimeoutMs)}; ` +
-      `lock table ${tables.join(", ")} in exclusive mode; prepare transaction ${literal(tag)}`,
-  ).simple().catch(async (error) => {
-    await su.unsafe("rollback").simple().catch(() => {});
-    throw error;
-  });
+  // A write already running holds one table and may want another the fence has just locked: one of
+  // the two is cancelled as a deadlock, and with deadlock_timeout at 100 ms it is the fence. That
+  // write then finishes (before the catch-up, so it moves), and the fence is taken again.
+  for (let attempt = 1;; attempt++) {
+    try {
+      await su.unsafe(
+        `begin; set local deadlock_timeout = 100; set local lock_timeout = ${Math.trunc(lockTimeoutMs)}; ` +
+          `lock table ${tables.join(", ")} in exclusive mode; prepare transaction ${literal(tag)}`,
+      ).simple();
+      return;
+    } catch (error) {
+      await su.unsafe("rollback").simple().catch(() => {});
+      if ((error as { code?: string }).code !== "40P01" || attempt === 5) throw error;
+    }
+  }
 }
 
 /** Ends the fence, if this move still holds one. */

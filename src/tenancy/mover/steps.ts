@@ -62,7 +62,12 @@ const publish: MoveStep = {
 const subscribe: MoveStep = {
   name: "subscribe",
   async run(m, deps) {
-    await createSubscription(m.targetSu(), m.tag, databaseUrlFor(m.source.superuserUrl!, m.database));
+    await createSubscription(
+      m.targetSu(),
+      m.sourceSu,
+      m.tag,
+      databaseUrlFor(m.source.superuserUrl!, m.database),
+    );
     m.timings.tables = await waitForInitialCopy(m.targetSu(), m.tag, deps.copyTimeoutMs);
     m.timings.copyMs = Math.round(performance.now() - m.startedAt);
   },

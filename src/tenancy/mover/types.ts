@@ -18,6 +18,9 @@ export type MoveDeps = LifecycleDeps & {
   catchUpTimeoutMs: number;
   /** How long the fence waits for the source's running writes before the move gives up. */
   lockTimeoutMs: number;
+  /** Moves copying into one cluster at once: each takes an apply worker and up to 2 table-copy
+   * workers of its max_logical_replication_workers; past this, a move gets 503 and is retried. */
+  movesPerCluster: number;
   hooks?: MoveHooks;
 };
 

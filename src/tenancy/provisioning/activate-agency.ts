@@ -7,6 +7,7 @@ export const activateAgency: Step = {
   async run(p, { control }) {
     const agency = await transitionAgency(control, p.agencyId, ["provisioning"], "active", {
       name: "agency.created",
+      actor: p.input.actor,
       schemaVersion: p.schemaVersion,
       details: { databaseName: p.databaseName, source: p.source },
     });

@@ -7,6 +7,8 @@ export type SignupInput = {
   domain?: string;
   subscriptionPlan: string;
   admin: { email: string; password: string; fullName: string };
+  /** Who created it, for its `agency.created` event (`operator:<id>`); unset, a self-service signup. */
+  actor?: string;
 };
 
 /** What the steps learn and hand on to each other. */

@@ -5,7 +5,7 @@
 import type { BenchContext } from "../context.ts";
 import { type Check, sampled, type ScenarioResult } from "../report.ts";
 import { fmt, median, sleep } from "../util.ts";
-import { type Dev, spawnDev } from "../../support/dev-process.ts";
+import { type DenoChild, spawnDev } from "../../support/dev-process.ts";
 
 /** The warm restart's target (a restart during development should not break the flow). */
 export const WARM_TARGET_MS = 10_000;
@@ -14,7 +14,7 @@ const READY_DEADLINE_MS = 120_000;
 const STOP_DEADLINE_MS = 30_000;
 
 /** Milliseconds from `started` until the announced API (127.0.0.1 only) answers GET /readyz 200. */
-async function untilReady(dev: Dev, started: number): Promise<number> {
+async function untilReady(dev: DenoChild, started: number): Promise<number> {
   let last = "nothing yet";
   while (performance.now() - started < READY_DEADLINE_MS) {
     if (dev.exited) throw new Error(`dev exited (${(await dev.status).code}) before ready:\n${dev.output()}`);
@@ -34,7 +34,7 @@ async function untilReady(dev: Dev, started: number): Promise<number> {
 }
 
 /** SIGINT, as Ctrl-C; the milliseconds until dev exited with 0. */
-async function stop(dev: Dev): Promise<number> {
+async function stop(dev: DenoChild): Promise<number> {
   const started = performance.now();
   dev.child.kill("SIGINT");
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -55,7 +55,7 @@ async function stop(dev: Dev): Promise<number> {
 
 /** Whatever happened: the dev process, then its stack's daemons by their pid files (only while their
  * command line still names this data directory, so a reused pid is never hit). */
-async function cleanUp(dev: Dev | undefined, dataDir: string): Promise<void> {
+async function cleanUp(dev: DenoChild | undefined, dataDir: string): Promise<void> {
   if (dev && !dev.exited) {
     dev.child.kill("SIGKILL");
     await dev.status;
@@ -83,7 +83,7 @@ export async function devStartup(ctx: BenchContext): Promise<ScenarioResult> {
   for (let cold = 0; cold < sizes.devColdStarts; cold++) {
     const dataDir = await Deno.makeTempDir({ prefix: "buildflow-bench-dev-" });
     await Deno.chmod(dataDir, 0o755); // the postgres system user must enter it
-    let dev: Dev | undefined;
+    let dev: DenoChild | undefined;
     try {
       for (let i = 0; i <= sizes.devWarmRestarts; i++) {
         const kind = i === 0 ? "cold" : "warm";

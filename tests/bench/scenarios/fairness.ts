@@ -4,29 +4,38 @@
 // its lane (AGENCY_CONCURRENCY + AGENCY_QUEUE + 100 connections) waiting the Retry-After of each 429,
 // as a client following the contract would: A's 429s are judged there. A gets AGENCY_CONCURRENCY
 // slots and AGENCY_QUEUE waiters; past that, 429 rate_limited for A alone. A's lane is sampled
-// in-process every 100 ms.
+// in-process every 100 ms. Then many agencies flood at once (./fairness-many.ts).
 import { type BenchContext, configLabel, statusText, targetsOf, warmPass, withCpu } from "../context.ts";
 import { type Check, sampled, type ScenarioResult } from "../report.ts";
-import { allSamples, ERROR_COLUMNS, errorRow, responseErrors, sampleText } from "../responses.ts";
+import { allSamples, ERROR_COLUMNS, errorRow, responseErrors, sampleText, sumErrors } from "../responses.ts";
 import { type ConnectionSamples, startConnectionSampler } from "../sampler.ts";
 import { fmt, sleep } from "../util.ts";
 import { runWrk, type WrkResult } from "../wrk.ts";
+import { type CpuSeconds, cpuSeconds, cpuSnapshot } from "../cpu.ts";
 import { loadColumns, wrkRow } from "./reads-warm.ts";
 import { capCheck, errorsCheck } from "./reads-many.ts";
-
-/** Seconds the flood runs before the quiet agency's load starts, so it meets the flood at full size. */
-const RAMP_SEC = 2;
+import {
+  admissionCounters,
+  counterDelta,
+  MANY_COLUMNS,
+  MANY_FLOODS,
+  manyChecks,
+  manyFlood,
+  manyRow,
+  okCount,
+  RAMP_SEC,
+  refusalsOnly,
+} from "./fairness-many.ts";
 
 type Flood = {
   quiet: WrkResult;
   flood: WrkResult;
   lanes: { active: number; waiting: number }[];
   connections: ConnectionSamples;
-  admission: Record<"admitted" | "waited" | "agencyRejected" | "rejected" | "timedOut", number>;
+  /** The bench's process (the API in it) while A's wrk ran. */
+  cpu?: CpuSeconds;
+  admission: Record<string, number>;
 };
-
-const okOf = (r: WrkResult) =>
-  Object.entries(r.statuses).filter(([s]) => s.startsWith("2")).reduce((a, [, v]) => a + v, 0);
 
 export async function fairness(ctx: BenchContext): Promise<ScenarioResult> {
   const { sizes, api, stack } = ctx;
@@ -51,7 +60,7 @@ export async function fairness(ctx: BenchContext): Promise<ScenarioResult> {
 
   /** B's load while A floods: A's wrk starts first, B's joins RAMP_SEC later. */
   const withFlood = async (honourRetryAfter: boolean, floodConnections: number): Promise<Flood> => {
-    const before = api.services.admission.stats();
+    const before = admissionCounters(ctx);
     const sampler = await startConnectionSampler(stack.observerUrl, stack.appRole);
     const lanes: Flood["lanes"] = [];
     let flooding = true;
@@ -65,9 +74,11 @@ export async function fairness(ctx: BenchContext): Promise<ScenarioResult> {
     })();
     let quiet: WrkResult;
     let flood: WrkResult;
+    let cpu: CpuSeconds | undefined; // the bench's process (the API in it) while A's wrk ran
     try {
-      const floodRun = withCpu(ctx, () =>
-        runWrk({
+      const floodRun = withCpu(ctx, async () => {
+        const before = cpuSnapshot(stack.dir);
+        const result = await runWrk({
           url: api.url,
           targets: targetsOf([flooder]),
           choice: { kind: "uniform" },
@@ -75,7 +86,10 @@ export async function fairness(ctx: BenchContext): Promise<ScenarioResult> {
           threads: sizes.threads,
           durationSec: floodSec,
           honourRetryAfter,
-        }));
+        });
+        cpu = cpuSeconds(before, cpuSnapshot(stack.dir));
+        return result;
+      });
       await sleep(RAMP_SEC * 1000);
       quiet = await withCpu(ctx, quietLoad);
       flood = await floodRun;
@@ -84,30 +98,39 @@ export async function fairness(ctx: BenchContext): Promise<ScenarioResult> {
       await laneLoop;
     }
     const connections = await sampler.stop();
-    const after = api.services.admission.stats();
+    const admission = counterDelta(before, admissionCounters(ctx));
     ctx.log(
       `  under a flood of ${floodConnections}${honourRetryAfter ? " (Retry-After honoured)" : ""}: p50 ${
         fmt(quiet.latencyMs.p50, 2)
       } ms, p95 ${fmt(quiet.latencyMs.p95, 2)} ms; flood ${statusText(flood.statuses)}`,
     );
-    const delta = (k: keyof Flood["admission"]) => after[k] - before[k];
-    return {
-      quiet,
-      flood,
-      lanes,
-      connections,
-      admission: {
-        admitted: delta("admitted"),
-        waited: delta("waited"),
-        agencyRejected: delta("agencyRejected"),
-        rejected: delta("rejected"),
-        timedOut: delta("timedOut"),
-      },
-    };
+    return { quiet, flood, lanes, connections, cpu, admission };
   };
   const overflowConnections = c.AGENCY_CONCURRENCY + c.AGENCY_QUEUE + 100;
   const storm = await withFlood(false, sizes.floodConnections);
   const polite = await withFlood(true, overflowConnections);
+
+  // Many agencies at once: B stays the quiet one; the flooders are the next 20 seeded.
+  await ctx.ensureAgencies(2 + Math.max(...MANY_FLOODS.map(([n]) => n)));
+  const others = ctx.seeder.agencies.slice(2);
+  await warmPass(api.url, others, 4);
+  const many = [];
+  for (const [n, inFlight] of MANY_FLOODS) {
+    many.push(await manyFlood(ctx, quiet, others.slice(0, n), inFlight));
+  }
+  const refusals = [await refusalsOnly(ctx, [flooder], sizes.floodConnections)];
+  for (const [n, inFlight] of MANY_FLOODS) {
+    refusals.push(await refusalsOnly(ctx, others.slice(0, n), inFlight));
+  }
+  const one = {
+    label: `1 agency (A) × ${sizes.floodConnections} in flight`,
+    quiet: storm.quiet,
+    flood: [storm.flood],
+    cpu: storm.cpu,
+    admission: storm.admission,
+  };
+  // What a served read costs the API under a flood (A's, all 2xx): what a refusal is set against.
+  const servedMs = storm.cpu ? (storm.cpu.api * 1000) / Math.max(1, okCount([storm.flood])) : NaN;
 
   const floodErrors = responseErrors(storm.flood);
   const overflowErrors = responseErrors(polite.flood);
@@ -118,7 +141,7 @@ export async function fairness(ctx: BenchContext): Promise<ScenarioResult> {
   });
   const peak = lanesOf(storm);
   const config = configLabel(ctx);
-  const quietFailures = storm.quiet.requests - okOf(storm.quiet) + responseErrors(storm.quiet).socket;
+  const quietFailures = storm.quiet.requests - okCount([storm.quiet]) + responseErrors(storm.quiet).socket;
   const checks: Check[] = [
     sampled(
       `quiet agency's p95 under the flood (429s retried at once) ≤ 3 × its p95 alone`,
@@ -155,6 +178,7 @@ export async function fairness(ctx: BenchContext): Promise<ScenarioResult> {
       connections: storm.connections,
       seconds: floodSec,
     }]),
+    ...manyChecks(many, refusals, servedMs),
   ];
   const floods = [
     [`-c${sizes.floodConnections}, 429s retried at once`, storm],
@@ -163,7 +187,8 @@ export async function fairness(ctx: BenchContext): Promise<ScenarioResult> {
   return {
     number: 11,
     id: "fairness",
-    title: `Fairness: a quiet agency beside one with ${sizes.floodConnections} requests in flight`,
+    title:
+      `Fairness: a quiet agency beside one agency with ${sizes.floodConnections} requests in flight, and beside many`,
     status: "ok",
     tables: [
       {
@@ -185,6 +210,11 @@ export async function fairness(ctx: BenchContext): Promise<ScenarioResult> {
         ],
       },
       {
+        title: "Many agencies flooding at once (each from its own wrk, every 429 and 503 retried at once)",
+        columns: MANY_COLUMNS,
+        rows: [one, ...many].map((run, i) => manyRow(run, refusals[i])),
+      },
+      {
         title: "Errors",
         columns: ERROR_COLUMNS,
         rows: [
@@ -192,6 +222,10 @@ export async function fairness(ctx: BenchContext): Promise<ScenarioResult> {
           ...floods.flatMap(([how, f]) => [
             errorRow(`B under flood (${how})`, responseErrors(f.quiet)),
             errorRow(`A's flood (${how})`, responseErrors(f.flood)),
+          ]),
+          ...many.flatMap((run) => [
+            errorRow(`B beside ${run.label}`, responseErrors(run.quiet)),
+            errorRow(`the floods of ${run.label}`, sumErrors(run.flood.map(responseErrors))),
           ]),
         ],
       },
@@ -202,11 +236,18 @@ export async function fairness(ctx: BenchContext): Promise<ScenarioResult> {
       ...floods.map(([how, f]) =>
         `A's flood (${how}): ${statusText(f.flood.statuses)} (${
           fmt((f.flood.statuses["429"] ?? 0) / f.flood.durationSec, 0)
-        } 429/s, ${
-          fmt(f.flood.okRps, 0)
-        } 2xx/s); admission: admitted +${f.admission.admitted}, waited +${f.admission.waited}, agency-rejected (429) +${f.admission.agencyRejected}, rejected (503) +${f.admission.rejected}, timed out +${f.admission.timedOut}; peak app-role backends ${f.connections.peakApp}.`
+        } 429/s, ${fmt(f.flood.okRps, 0)} 2xx/s); admission: ${
+          JSON.stringify(f.admission)
+        }; peak app-role backends ${f.connections.peakApp}.`
       ),
-      "Retried at once: A's requests past its lane are answered 429 at once and wrk sends the next one straight away, so the API's single JavaScript thread spends itself answering them; B's request waits its turn in the event loop at every step (token, admission, query, response). Retry-After honoured: each 429 makes one of A's connections wait the second it names (wrk's delay hook), as a client following the contract would; the target is judged on the first, harsher flood.",
+      "Retried at once: wrk sends A's next request straight away after each answer. A's requests past its lane get 429 (each agency may hold AGENCY_QUEUE waiters alone, queue / n while n agencies wait); the first in a Retry-After goes through the token check and is answered at once, the next ones are refused before it and held until the Retry-After they ignored (at most ADMISSION_HOLD_MAX at once), so a connection that ignores it costs about one cheap refusal a second. Retry-After honoured: each 429 makes one of A's connections wait the second it names (wrk's delay hook), as a client following the contract would.",
+      `Many flooders: each flooding agency from its own wrk (-t1, the connections its row names) for ${
+        RAMP_SEC + sizes.fairnessSec + 1
+      } s, B's wrk -c1 from ${RAMP_SEC} s in for ${sizes.fairnessSec} s; the flooders are agencies 3 to 22 seeded. The bench+API CPU column is the bench's process (the API is in it) over the whole flood. The API's CPU per rejected request comes from the same floods (its row's shape) against lanes held full by work held open in the bench's process, so that every request is refused: the bench process's CPU over ${
+        refusals[0].seconds
+      } s from a second in (the connections set up), divided by admission's count of the refusals in that time. A served read under A's flood costs ${
+        fmt(servedMs, 3)
+      } ms of it.`,
       ...(allSamples(storm.flood).length
         ? [`A's non-2xx samples: ${sampleText(allSamples(storm.flood), 2)}`]
         : []),
@@ -214,6 +255,6 @@ export async function fairness(ctx: BenchContext): Promise<ScenarioResult> {
         allSamples(f.quiet).length ? [`B's non-2xx samples (${how}): ${sampleText(allSamples(f.quiet))}`] : []
       ),
     ],
-    data: { alone, storm, polite },
+    data: { alone, storm, polite, many, refusals },
   };
 }

@@ -252,7 +252,7 @@ async function measureSize(
       // the fence's EXCLUSIVE locks wait for until PostgreSQL cancels it (after deadlock_timeout).
       const observer = connect(databaseUrlFor(superuserOf(cluster), database), { max: 1 });
       let autovacuum: string | undefined;
-      const deps = moverDeps(services.lifecycle, services.config.MOVE_SOURCE_GRACE_SECONDS, {
+      const deps = moverDeps(services.lifecycle, services.config, {
         beforeStep: async (step) => {
           if (step === "freeze") {
             const workers = await observer<{ query: string }[]>`

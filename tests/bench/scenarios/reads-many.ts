@@ -208,8 +208,9 @@ export async function readsMany(ctx: BenchContext): Promise<ScenarioResult> {
       ]),
       `Admission during the loads: admitted +${admissionAfter.admitted - admissionBefore.admitted}, waited +${
         admissionAfter.waited - admissionBefore.waited
-      }, rejected +${admissionAfter.rejected - admissionBefore.rejected}, agency-rejected (429) +${
-        admissionAfter.agencyRejected - admissionBefore.agencyRejected
+      }, rejected +${admissionAfter.rejected - admissionBefore.rejected}, agency-refused (429) +${
+        Object.values(admissionAfter.refused).reduce((a, b) => a + b, 0) -
+        Object.values(admissionBefore.refused).reduce((a, b) => a + b, 0)
       }, timed out +${
         admissionAfter.timedOut - admissionBefore.timedOut
       } (ADMISSION_CONCURRENCY=${ctx.config.ADMISSION_CONCURRENCY}, AGENCY_CONCURRENCY=${ctx.config.AGENCY_CONCURRENCY}, AGENCY_QUEUE=${ctx.config.AGENCY_QUEUE}: under Zipf the hottest agency's requests queue behind its own ${ctx.config.AGENCY_CONCURRENCY} slots).`,
