@@ -5,12 +5,14 @@ import type { Sql } from "../platform/db.ts";
 export type RunKind = "full" | "diff" | "incr" | "verify" | "dumps";
 
 /** Runs `work` as one recorded run of `kind` on `cluster` (null: fleet-wide); its result becomes the
- * run's details. A failure is recorded, then rethrown. */
+ * run's details. A failure is recorded (ok = false: what alerting reads), then rethrown; a run ended by
+ * `signal` (its scheduler stopping) is recorded as interrupted (ok stays null), not as a failure. */
 export async function recordRun<T extends Record<string, unknown>>(
   control: Sql,
   cluster: string | null,
   kind: RunKind,
   work: () => Promise<T>,
+  signal?: AbortSignal,
 ): Promise<T> {
   const [{ id }] = await control<{ id: string }[]>`
     insert into backup_runs (cluster, kind) values (${cluster}, ${kind}) returning id`;
@@ -22,7 +24,10 @@ export async function recordRun<T extends Record<string, unknown>>(
     return details;
   } catch (error) {
     const message = String((error as Error)?.message ?? error).slice(0, 4000);
-    await control`update backup_runs set finished_at = now(), ok = false, error = ${message} where id = ${id}`;
+    await control`
+      update backup_runs set finished_at = now(), ok = ${signal?.aborted ? null : false},
+        error = ${signal?.aborted ? `interrupted: ${message}` : message}
+      where id = ${id}`;
     throw error;
   }
 }

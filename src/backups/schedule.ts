@@ -114,6 +114,7 @@ async function runDueOn(deps: SchedulerDeps, cluster: Cluster, runs: RunSummary[
           sample: DRILL_SAMPLE,
           signal: deps.signal,
         }),
+      deps.signal,
     );
   }
 }
@@ -138,7 +139,7 @@ export function takeBackup(
       expired,
       recoverableFrom: backups[0]?.stoppedAt.toISOString() ?? null,
     };
-  });
+  }, deps.signal);
 }
 
 /** Ticks every `everyMs` (the first at once) until stopped; `stop` ends a run in progress (its

@@ -38,8 +38,9 @@ const s = clusterStack({ ...SCHEDULE, METRICS_TOKEN }, {
 });
 
 const runsOf = async (kind: string) =>
-  await s.services.control<{ ok: boolean | null; details: { expired?: string[]; label?: string } }[]>`
-    select ok, details from backup_runs where cluster = 'local' and kind = ${kind} order by id`;
+  await s.services.control<
+    { ok: boolean | null; error: string | null; details: { expired?: string[]; label?: string } }[]
+  >`select ok, error, details from backup_runs where cluster = 'local' and kind = ${kind} order by id`;
 
 describe("the schedule", () => {
   it("takes full and differential backups by itself and expires them per retention", async () => {

@@ -10,7 +10,7 @@ CREATE TABLE backup_runs (
   kind text NOT NULL CHECK (kind IN ('full', 'diff', 'incr', 'verify', 'dumps')),
   started_at timestamptz NOT NULL DEFAULT now(),
   finished_at timestamptz,
-  -- null while running (or if the process died running it).
+  -- null while running, or when it was interrupted (its scheduler stopped, the process died).
   ok boolean,
   error text,
   details jsonb NOT NULL DEFAULT '{}'
