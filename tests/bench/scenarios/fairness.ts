@@ -12,6 +12,7 @@ import { type ConnectionSamples, startConnectionSampler } from "../sampler.ts";
 import { fmt, sleep } from "../util.ts";
 import { runWrk, type WrkResult } from "../wrk.ts";
 import { type CpuSeconds, cpuSeconds, cpuSnapshot } from "../cpu.ts";
+import { benchEnv, startChildApi } from "../stack.ts";
 import { loadColumns, wrkRow } from "./reads-warm.ts";
 import { capCheck, errorsCheck } from "./reads-many.ts";
 import {
@@ -60,7 +61,7 @@ export async function fairness(ctx: BenchContext): Promise<ScenarioResult> {
 
   /** B's load while A floods: A's wrk starts first, B's joins RAMP_SEC later. */
   const withFlood = async (honourRetryAfter: boolean, floodConnections: number): Promise<Flood> => {
-    const before = admissionCounters(ctx);
+    const before = await admissionCounters(api.url);
     const sampler = await startConnectionSampler(stack.observerUrl, stack.appRole);
     const lanes: Flood["lanes"] = [];
     let flooding = true;
@@ -98,7 +99,7 @@ export async function fairness(ctx: BenchContext): Promise<ScenarioResult> {
       await laneLoop;
     }
     const connections = await sampler.stop();
-    const admission = counterDelta(before, admissionCounters(ctx));
+    const admission = counterDelta(before, await admissionCounters(api.url));
     ctx.log(
       `  under a flood of ${floodConnections}${honourRetryAfter ? " (Retry-After honoured)" : ""}: p50 ${
         fmt(quiet.latencyMs.p50, 2)
@@ -110,13 +111,19 @@ export async function fairness(ctx: BenchContext): Promise<ScenarioResult> {
   const storm = await withFlood(false, sizes.floodConnections);
   const polite = await withFlood(true, overflowConnections);
 
-  // Many agencies at once: B stays the quiet one; the flooders are the next 20 seeded.
+  // Many agencies at once, against the API in a process of its own: B stays the quiet one; the
+  // flooders are the next 20 seeded.
   await ctx.ensureAgencies(2 + Math.max(...MANY_FLOODS.map(([n]) => n)));
   const others = ctx.seeder.agencies.slice(2);
-  await warmPass(api.url, others, 4);
+  const child = await startChildApi(benchEnv(stack, ctx.overrides), stack.servers);
   const many = [];
-  for (const [n, inFlight] of MANY_FLOODS) {
-    many.push(await manyFlood(ctx, quiet, others.slice(0, n), inFlight));
+  try {
+    await warmPass(child.url, ctx.seeder.agencies.slice(0, 2 + others.length), 4);
+    for (const [n, inFlight] of MANY_FLOODS) {
+      many.push(await manyFlood(ctx, child, quiet, others.slice(0, n), inFlight));
+    }
+  } finally {
+    await child.stop();
   }
   const refusals = [await refusalsOnly(ctx, [flooder], sizes.floodConnections)];
   for (const [n, inFlight] of MANY_FLOODS) {
@@ -243,7 +250,7 @@ export async function fairness(ctx: BenchContext): Promise<ScenarioResult> {
       "Retried at once: wrk sends A's next request straight away after each answer. A's requests past its lane get 429 (each agency may hold AGENCY_QUEUE waiters alone, queue / n while n agencies wait); the first in a Retry-After goes through the token check and is answered at once, the next ones are refused before it and held until the Retry-After they ignored (at most ADMISSION_HOLD_MAX at once), so a connection that ignores it costs about one cheap refusal a second. Retry-After honoured: each 429 makes one of A's connections wait the second it names (wrk's delay hook), as a client following the contract would.",
       `Many flooders: each flooding agency from its own wrk (-t1, the connections its row names) for ${
         RAMP_SEC + sizes.fairnessSec + 1
-      } s, B's wrk -c1 from ${RAMP_SEC} s in for ${sizes.fairnessSec} s; the flooders are agencies 3 to 22 seeded. The bench+API CPU column is the bench's process (the API is in it) over the whole flood. The API's CPU per rejected request comes from the same floods (its row's shape) against lanes held full by work held open in the bench's process, so that every request is refused: the bench process's CPU over ${
+      } s, B's wrk -c1 from ${RAMP_SEC} s in for ${sizes.fairnessSec} s; the flooders are agencies 3 to 22 seeded, against the API in a process of its own (tests/bench/api-child.ts, the bench's configuration), as the issue measured it: the API CPU column is that process over the whole flood (A's row: the bench's process, the API in it). The API's CPU per rejected request comes from the same floods (its row's shape) against lanes held full by work held open in the bench's process, so that every request is refused: the bench process's CPU over ${
         refusals[0].seconds
       } s from a second in (the connections set up), divided by admission's count of the refusals in that time. A served read under A's flood costs ${
         fmt(servedMs, 3)
