@@ -54,8 +54,10 @@ describe("the schedule", () => {
     }, 500);
     const deadline = Date.now() + 150_000;
     try {
-      // Until a full backup puts an older one out of the 1 s retention (differentials between them).
-      const expiredOne = async () => (await runsOf("full")).some((r) => r.details.expired?.length);
+      // Until a newer full backup puts the first one out of the 1 s retention: the expiry after the run
+      // that first sees it past the window (a full or a differential) removes it.
+      const expiredOne = async () =>
+        [...await runsOf("full"), ...await runsOf("diff")].some((r) => r.details.expired?.length);
       while (Date.now() < deadline && !(await expiredOne())) await sleep(500);
     } finally {
       await scheduler.stop();
@@ -65,7 +67,7 @@ describe("the schedule", () => {
     expect(fulls.filter((r) => r.ok).length).toBeGreaterThanOrEqual(2);
     expect(diffs.filter((r) => r.ok).length).toBeGreaterThanOrEqual(1);
     expect([...fulls, ...diffs].filter((r) => r.ok === false)).toEqual([]);
-    const expired = fulls.flatMap((r) => r.details.expired ?? []);
+    const expired = [...fulls, ...diffs].flatMap((r) => r.details.expired ?? []);
     expect(expired).toContain(fulls[0].details.label);
     // The repository agrees: the expired set is gone, the newest are there.
     const { backups } = await stanzaInfo(s.services.backups!, "local");
