@@ -8,8 +8,8 @@ import { describe, expect, it } from "vitest";
 import { backupCluster } from "../../src/backups/cluster-backup.ts";
 import { stanzaInfo } from "../../src/backups/pgbackrest.ts";
 import { recoverCluster } from "../../src/backups/recover.ts";
-import { latestRuns } from "../../src/backups/runs.ts";
 import { scheduleFrom, startScheduler, takeBackup } from "../../src/backups/schedule.ts";
+import { backupStatus } from "../../src/backups/status.ts";
 import { browser } from "../console/helpers.ts";
 import { startCluster } from "../../src/stack/postgres-cluster.ts";
 import {
@@ -74,8 +74,9 @@ describe("the schedule", () => {
     const labels = backups.map((b) => b.label);
     for (const label of expired) expect(labels).not.toContain(label);
     expect(labels).toContain(fulls.at(-1)!.details.label);
-    const [summary] = (await latestRuns(s.services.control)).filter((r) => r.kind === "full");
-    expect(summary.details.recoverableFrom).toBe(backups[0].stoppedAt.toISOString());
+    // What operators see: the oldest recoverable time as the latest run (full or differential) found it.
+    const status = await backupStatus(s.services.control, [await s.services.clusters.get("local")]);
+    expect(status.get("local")?.recoverableFrom).toEqual(backups[0].stoppedAt);
   }, 180_000);
 
   it("backups:verify verifies the repository and finds the sampled agencies as they are live", async () => {
