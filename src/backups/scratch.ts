@@ -49,6 +49,10 @@ export async function withScratchCluster<T>(
       // no standby-only checks apply; a few sessions are all the extraction needs.
       hot_standby: "off",
       max_connections: 20,
+      // A throwaway instance: nothing in it must survive a crash. Without fsync PostgreSQL also skips
+      // flushing every restored file before recovery starts (measured: 44 s of a 186 s restore beside
+      // 100 agencies, most of "WAL replay").
+      fsync: "off",
       ...options.settings,
     },
     env: repositoryEnv(repo),
