@@ -48,6 +48,8 @@ import { type MoveDeps, moverDeps } from "./tenancy/mover/index.ts";
 import type { ProvisioningHooks } from "./tenancy/provisioning/index.ts";
 import { createTenantClients, type TenantClients } from "./tenancy/tenant-clients.ts";
 import { postgresBinDir } from "./stack/tools.ts";
+import { type BackupRepository, configuredRepository } from "./backups/pgbackrest.ts";
+import { backupGauges, type BackupStatus, backupStatus } from "./backups/status.ts";
 import { CONSISTENCY_TOKEN, tenant } from "./tenancy/tenant-middleware.ts";
 import { createReplicaRouter, type ReplicaRouter } from "./tenancy/replica-router.ts";
 import { signupRoutes } from "./tenancy/signup-routes.ts";
@@ -85,6 +87,8 @@ export type Services = {
   lifecycle: LifecycleDeps;
   /** Moves between clusters (the admin route), and settling what a stopped mover left. */
   mover: MoveDeps;
+  /** The clusters' backup repository (point-in-time restores, backup state), when configured. */
+  backups?: BackupRepository;
   metrics: Metrics;
   /** The last minutes of `metrics`, sampled every few seconds, for the console's live page. */
   live: LiveMetrics;
@@ -183,6 +187,7 @@ export function createServices(config: Config, servers: Servers): Services {
     replicas,
     lifecycle,
     mover: moverDeps(lifecycle, config),
+    backups: configuredRepository(config),
     metrics,
     live,
     async watchAgencyChanges() {
@@ -240,7 +245,19 @@ export function createApp(services: Services) {
   }));
 
   app.route("/", healthRoutes(services));
-  app.route("/", metricsRoutes(services.metrics, () => internalGauges(services), config.METRICS_TOKEN));
+  // Backups' state reads the catalog and each cluster's archiver: at most every 10 s, whatever the scrapes.
+  const backups = createLoadingCache<Map<string, BackupStatus>>({ ttlMs: 10_000, max: 1 });
+  app.route(
+    "/",
+    metricsRoutes(services.metrics, async () => ({
+      ...internalGauges(services),
+      // The catalog unreachable: no backup gauges (absent() alerts), the rest still served.
+      ...backupGauges(
+        await backups.get("all", async () => backupStatus(services.control, await services.clusters.all()))
+          .catch(() => undefined) ?? new Map(),
+      ),
+    }), config.METRICS_TOKEN),
+  );
   app.route(
     "/api/agencies",
     signupRoutes({
@@ -307,6 +324,7 @@ export function createApp(services: Services) {
       tokens: services.tokens,
       operators: services.operators,
       lifecycle: services.lifecycle,
+      backups: services.backups,
       users: services.users,
       writeToAgency: createAgencyWriter(agencyPath),
       trustProxy: config.TRUST_PROXY,
@@ -328,6 +346,7 @@ export function createApp(services: Services) {
       operators: services.operators,
       lifecycle: services.lifecycle,
       mover: services.mover,
+      backups: services.backups,
       limits: services.limits,
       live: services.live,
       connectionBudget: config.PG_CONNECTION_BUDGET,

@@ -5,6 +5,10 @@ import { DEFAULT_CONNECTION_BUDGET } from "./platform/connection-budget.ts";
 const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL");
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
+/** A duration such as `90s`, `15m`, `24h` or `7d`, as seconds. */
+const duration = z.string().regex(/^[1-9]\d{0,6}[smhd]$/, "must be a duration like 90s, 15m, 24h or 7d")
+  .transform((v) => Number(v.slice(0, -1)) * UNIT_SECONDS[v.at(-1) as keyof typeof UNIT_SECONDS]);
 
 export const configSchema = z.object({
   APP_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -80,12 +84,32 @@ export const configSchema = z.object({
   SPARE_DATABASES: int(0, 100).default(2),
   /** Backups and agency archives (pg_dump custom format). */
   BACKUP_DIR: z.string().min(1).default("backups"),
+  /** Continuous archiving (pgBackRest, src/backups/): the local stack archives every cluster to its
+   * repository (`backups/` beside the clusters) unless this is false. */
+  LOCAL_ARCHIVING: flag.default(true),
+  /** How long a WAL segment with writes in it may wait before it is archived: the writes a lost server
+   * can take with it. */
+  ARCHIVE_TIMEOUT: duration.prefault("60s"),
+  /** The backup schedule (`deno task dev`, `deno task backups:schedule`), and how far back point-in-time
+   * recovery reaches: backup sets older than that (but the one the window starts in) are expired. */
+  BACKUP_FULL_EVERY: duration.prefault("7d"),
+  BACKUP_DIFF_EVERY: duration.prefault("1d"),
+  BACKUP_VERIFY_EVERY: duration.prefault("7d"),
+  BACKUP_RETENTION: duration.prefault("30d"),
+  /** pgbackrest.conf (the repository and one stanza per cluster, named as the catalog names it);
+   * unset, the local stack's. Its passphrase is a secret, never in the file. */
+  BACKUP_CONFIG_FILE: z.string().min(1).optional(),
+  BACKUP_CIPHER_PASS: z.string().min(20, "must be at least 20 characters").optional(),
+  /** Where point-in-time restores and restore drills unpack a cluster (the service user's, with room
+   * for the largest cluster); unset, `scratch/` beside BACKUP_CONFIG_FILE. */
+  BACKUP_SCRATCH_DIR: z.string().min(1).optional(),
   /** Where `deno task dev` keeps its local PostgreSQL and PgBouncer. */
   DATA_DIR: z.string().min(1).default(".data"),
   /** Stack tools; found on PATH or in Debian's layout when unset. */
   PG_BINDIR: z.string().optional(),
   PGBOUNCER_BIN: z.string().optional(),
   DBMATE_BIN: z.string().optional(),
+  PGBACKREST_BIN: z.string().optional(),
   /** The Chromium the console's browser tests drive; Debian's /usr/bin/chromium when unset. */
   CHROMIUM_PATH: z.string().optional(),
   /** `deno task dev`, `test` and `bench` install the tools they lack (src/stack/install.ts); set, they
@@ -122,6 +146,13 @@ export const configSchema = z.object({
     int(0, 10),
   ]).default(0),
 }).superRefine((c, ctx) => {
+  if (c.BACKUP_CONFIG_FILE && !c.BACKUP_CIPHER_PASS) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["BACKUP_CIPHER_PASS"],
+      message: "is required with BACKUP_CONFIG_FILE",
+    });
+  }
   if (c.APP_ENV === "production") {
     for (const key of ["JWT_SECRET", "DATABASE_URL", "POOLER_URL"] as const) {
       if (!c[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required in production" });

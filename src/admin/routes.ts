@@ -25,6 +25,9 @@ import { requestOrigin } from "../platform/request-origin.ts";
 import { userCacheKey } from "../tenancy/tenant-middleware.ts";
 import { validate } from "../platform/validate.ts";
 import { lifecycleActions, type LifecycleDeps } from "../tenancy/lifecycle.ts";
+import { type SwapResult, undoLastRestore } from "../tenancy/restore.ts";
+import type { BackupRepository } from "../backups/pgbackrest.ts";
+import { restoreAgencyToTime } from "../backups/point-in-time.ts";
 import { moveAgency, type MoveDeps } from "../tenancy/mover/index.ts";
 import type { OperatorAuth } from "./operator-auth.ts";
 import { platform, requireOperatorRole } from "./platform-middleware.ts";
@@ -34,6 +37,8 @@ export type AdminDeps = {
   tokens: Tokens;
   operators: OperatorAuth;
   lifecycle: LifecycleDeps;
+  /** The clusters' backup repository: point-in-time restores (absent: refused with 409). */
+  backups?: BackupRepository;
   /** The lifecycle's dependencies plus the mover's settings. */
   mover: MoveDeps;
   /** Agency users as the tenant middleware caches them: forgotten here when their sessions end. */
@@ -56,6 +61,14 @@ export const agencyListQuery = z.strictObject({
 });
 export const LIFECYCLE_ACTIONS = ["suspend", "resume", "archive", "restore", "delete"] as const;
 export const actionBody = z.strictObject({ force: z.boolean().optional() }).default({});
+/** `restore`: an archived agency back from its archive (no body); with `targetTime`, a live agency's
+ * data as it was at that instant (point-in-time, from the cluster's backups); with `undo`, the state
+ * the latest restore replaced. */
+export const restoreBody = z.strictObject({
+  force: z.boolean().optional(),
+  targetTime: z.iso.datetime({ offset: true }).optional(),
+  undo: z.literal(true).optional(),
+}).refine((b) => !(b.targetTime && b.undo), { path: ["undo"], message: "not with targetTime" }).default({});
 export const planBody = z.strictObject({ plan: z.string().trim().min(1).max(31) });
 export const moveBody = z.strictObject({
   to: z.string().regex(/^[a-z][a-z0-9_-]{0,62}$/, "is not a cluster name"),
@@ -105,12 +118,37 @@ export const movedSchema = z.strictObject({
     }),
   }),
 });
+/** What a restore of a live agency did: its new database, the one it left and that one's archive. */
+export const restoredSchema = z.strictObject({
+  data: agencyViewSchema.extend({
+    restore: z.strictObject({
+      database: z.string(),
+      previous: z.string(),
+      previousArchive: z.string().nullable(),
+      freezeMs: z.number().int(),
+      /** Point-in-time only: the instant restored, and where the time went. */
+      targetTime: z.iso.datetime().optional(),
+      timings: z.record(z.string(), z.number()).optional(),
+    }).optional(),
+  }),
+});
+const restoredView = (r: SwapResult & { targetTime?: string; timings?: Record<string, number> }) => ({
+  ...agencyView(r.agency),
+  restore: {
+    database: r.database,
+    previous: r.previous,
+    previousArchive: r.previousArchive,
+    freezeMs: r.freezeMs,
+    ...(r.targetTime ? { targetTime: r.targetTime, timings: r.timings } : {}),
+  },
+});
 export const planChangedSchema = z.strictObject({
   data: agencyViewSchema.extend({ previousPlan: z.string() }),
 });
 
 export function adminRoutes(
-  { control, tokens, operators, lifecycle, mover, users, writeToAgency, trustProxy, internals }: AdminDeps,
+  { control, tokens, operators, lifecycle, backups, mover, users, writeToAgency, trustProxy, internals }:
+    AdminDeps,
 ) {
   const operatorsOnly = platform({ tokens, currentOperator: operators.current });
 
@@ -153,7 +191,29 @@ export function adminRoutes(
       });
     })
     .post(
-      "/agencies/:id/:action{suspend|resume|archive|restore|delete}",
+      "/agencies/:id/restore",
+      requireOperatorRole("owner", "operator"),
+      validate("param", idParam),
+      validate("json", restoreBody),
+      async (c) => {
+        const { id } = c.req.valid("param");
+        const { targetTime, undo } = c.req.valid("json"); // `force` is accepted and means nothing here
+        const actor = { actor: `operator:${c.var.operator.sub}` };
+        if (targetTime) {
+          return c.json({
+            data: restoredView(
+              await restoreAgencyToTime({ ...lifecycle, backups }, id, new Date(targetTime), actor),
+            ),
+          });
+        }
+        if (undo) return c.json({ data: restoredView(await undoLastRestore(lifecycle, id, actor)) });
+        return c.json({
+          data: agencyView(await lifecycleActions.restore(lifecycle, id, actor)),
+        });
+      },
+    )
+    .post(
+      "/agencies/:id/:action{suspend|resume|archive|delete}",
       requireOperatorRole("owner", "operator"),
       validate(
         "param",

@@ -11,7 +11,8 @@ import {
   localClusterSecrets,
   registerLocalClusters,
 } from "../stack/local-clusters.ts";
-import { findDbmate, postgresBinDir } from "../stack/tools.ts";
+import { findDbmate, findPgbackrest, postgresBinDir } from "../stack/tools.ts";
+import { type BackupRepository, configuredRepository } from "../backups/pgbackrest.ts";
 import { type ClusterDirectory, createClusterDirectory } from "../tenancy/cluster-directory.ts";
 import type { LifecycleDeps } from "../tenancy/lifecycle.ts";
 import { prepareTemplate } from "../tenancy/template.ts";
@@ -26,24 +27,41 @@ export type CliContext = {
   lifecycle: LifecycleDeps;
   /** dbmate, located on first use (only the migration commands need it). */
   dbmate(): string;
+  /** The backup repository (configured, else the local stack's), resolved on first use. */
+  backups(): Promise<BackupRepository | undefined>;
 };
 
-/** What stack.json holds: the catalog's URLs and every local cluster's. */
-export type StackFile = Servers & { apiUrl?: string; clusters?: LocalClusterFile[] };
+/** What stack.json holds: the catalog's URLs, every local cluster's, and the backup repository. */
+export type StackFile = Servers & {
+  apiUrl?: string;
+  clusters?: LocalClusterFile[];
+  backups?: Omit<BackupRepository, "binary">;
+};
 
-export async function resolveServers(config: Config): Promise<Servers> {
-  if (config.DATABASE_URL) return serversFrom(config);
+async function readStackFile(config: Config): Promise<StackFile> {
   const path = `${resolve(config.DATA_DIR)}/stack.json`;
-  let stack: StackFile;
   try {
-    stack = JSON.parse(await Deno.readTextFile(path));
+    return JSON.parse(await Deno.readTextFile(path));
   } catch {
     throw new ConfigError(
       `Set DATABASE_URL and POOLER_URL, or start the local stack (deno task dev): no ${path}`,
     );
   }
+}
+
+export async function resolveServers(config: Config): Promise<Servers> {
+  if (config.DATABASE_URL) return serversFrom(config);
+  const stack = await readStackFile(config);
   const { databaseUrl, poolerUrl, poolerAdminUrl } = stack;
   return { databaseUrl, poolerUrl, poolerAdminUrl, secrets: localClusterSecrets(stack.clusters ?? []) };
+}
+
+/** The backup repository: configured (BACKUP_CONFIG_FILE), else the running local stack's; undefined
+ * without either. */
+export async function resolveBackups(config: Config): Promise<BackupRepository | undefined> {
+  if (config.BACKUP_CONFIG_FILE || config.DATABASE_URL) return configuredRepository(config);
+  const { backups } = await readStackFile(config);
+  return backups && { ...backups, binary: findPgbackrest(config) };
 }
 
 /** Before serving: the catalog migrated, the local stack's clusters listed in it (when the stack is
@@ -80,6 +98,7 @@ export async function withCliContext(work: (ctx: CliContext) => Promise<void>): 
         backupDir: config.BACKUP_DIR,
       },
       dbmate: () => findDbmate(config),
+      backups: () => resolveBackups(config),
     });
   } finally {
     await clusters.close();

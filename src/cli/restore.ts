@@ -2,7 +2,7 @@
 // database, checks it, then points the catalog at it (other agencies untouched). `--as-new` restores
 // next to the live database for inspection and changes nothing else.
 import { parseArgs } from "node:util";
-import { restoreAgencyFromBackup } from "../tenancy/lifecycle.ts";
+import { restoreAgencyFromBackup } from "../tenancy/restore.ts";
 import { withCliContext } from "./context.ts";
 import { exitOnError } from "./exit.ts";
 

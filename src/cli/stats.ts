@@ -28,6 +28,19 @@ await exitOnError(() =>
       "Replicas",
       stats.clusters.flatMap((c) => (c.replicas ?? []).map((r) => ({ cluster: c.cluster, ...r }))),
     );
+    const iso = (t: Date | null | undefined) => t?.toISOString().replace(/\.\d+Z$/, "Z");
+    section(
+      "Backups per cluster",
+      stats.clusters.map(({ cluster, backups: b }) => ({
+        cluster,
+        "last full": iso(b?.lastFullAt),
+        "last diff": iso(b?.lastDiffAt),
+        "last verified": iso(b?.lastVerifiedAt),
+        "recoverable from": iso(b?.recoverableFrom),
+        "archive lag s": b?.archive?.lagSeconds.toFixed(0),
+        failing: b?.failing.map((f) => `${f.kind}: ${f.error}`).join("; ") || b?.error,
+      })),
+    );
     section(
       "PgBouncer per cluster",
       stats.clusters.map((c) => ({

@@ -958,7 +958,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Restore an agency (owners and operators) */
+        /** Restore an agency (owners and operators): an archived one from its archive (no body); with `targetTime`, a live one's data as it was at that instant, from its cluster's backups (400 naming the recoverable window when outside it; its writes get 503 during the swap, other agencies nothing); with `undo: true`, the state the latest restore replaced */
         post: operations["restoreAgency"];
         delete?: never;
         options?: never;
@@ -11103,18 +11103,45 @@ export interface operations {
             content: {
                 "application/json": {
                     force?: boolean;
+                    /** Format: date-time */
+                    targetTime?: string;
+                    /** @constant */
+                    undo?: true;
                 };
             };
         };
         responses: {
-            /** @description The agency in its new status */
+            /** @description The agency, and for a live one what the restore did */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Agency"];
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            domain: string | null;
+                            databaseName: string;
+                            subscriptionPlan: string;
+                            /** @enum {string} */
+                            status: "provisioning" | "active" | "suspended" | "archiving" | "archived" | "deleted" | "failed";
+                            cluster: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            restore?: {
+                                database: string;
+                                previous: string;
+                                previousArchive: string | null;
+                                freezeMs: number;
+                                /** Format: date-time */
+                                targetTime?: string;
+                                timings?: {
+                                    [key: string]: number;
+                                };
+                            };
+                        };
                     };
                 };
             };
@@ -11672,6 +11699,26 @@ export interface operations {
                                 totals: {
                                     [key: string]: number;
                                 };
+                            };
+                            backups?: {
+                                lastFullAt: string | null;
+                                lastDiffAt: string | null;
+                                lastVerifiedAt: string | null;
+                                recoverableFrom: string | null;
+                                failing: {
+                                    kind: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                    error: string;
+                                }[];
+                                archive?: {
+                                    lastArchivedAt: string | null;
+                                    failedCount: number;
+                                    lastFailedAt: string | null;
+                                    waitingSegments: number;
+                                    lagSeconds: number;
+                                };
+                                error?: string;
                             };
                             error?: string;
                         }[];

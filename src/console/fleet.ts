@@ -8,6 +8,7 @@ import { cursorKeyColumn, keysetPage, olderThan } from "../platform/cursor.ts";
 import type { Sql } from "../platform/db.ts";
 import { createLoadingCache } from "../platform/loading-cache.ts";
 import type { ClusterDirectory } from "../tenancy/cluster-directory.ts";
+import { backupStatus } from "../backups/status.ts";
 import { agencyDatabaseSizes, type DatabaseSize, withDatabase } from "../tenancy/control-plane.ts";
 
 export type FleetDeps = {
@@ -84,6 +85,8 @@ export function createFleet(deps: FleetDeps) {
         servers(),
         sizes.get("all", allSizes),
       ]);
+      const backups = [...(await backupStatus(control, await deps.clusters.all()))]
+        .map(([cluster, status]) => ({ cluster, ...status }));
       const by = (key: "status" | "plan" | "cluster"): Count[] =>
         groups.filter((g) => g[key] !== null).map((g) => ({ key: g[key]!, agencies: g.agencies }));
       return {
@@ -99,6 +102,7 @@ export function createFleet(deps: FleetDeps) {
           waiting: pools.reduce((n, p) => n + Number(p.clWaiting ?? 0), 0),
         },
         databases: databases!,
+        backups,
       };
     },
 
@@ -144,14 +148,26 @@ export function createFleet(deps: FleetDeps) {
     async agency(id: string) {
       const agency = await findAgency(control, { id });
       if (!agency) return undefined;
-      const [events, plan, usage] = await Promise.all([
-        control<AgencyEvent[]>`
-          select agency_id, ${agency.name} as agency_name, event, from_status, to_status, actor, created_at
+      const [events, plan, usage, backups] = await Promise.all([
+        control<(AgencyEvent & { details: Record<string, unknown> })[]>`
+          select agency_id, ${agency.name} as agency_name, event, from_status, to_status, actor, created_at,
+            details
           from agency_events where agency_id = ${id} order by id desc limit 100`,
         findPlan(control, agency.subscriptionPlan),
         hasDatabase(agency.status) ? usageOf(deps, agency) : undefined,
+        deps.clusters.get(agency.cluster).then((c) => backupStatus(control, [c])),
       ]);
-      return { agency, events, plan, usage };
+      const lastRestore = events.find((e) => e.event === "agency.restored");
+      return {
+        agency,
+        events,
+        plan,
+        usage,
+        /** How far back its cluster's backups reach (a point-in-time restore's window). */
+        recoverableFrom: backups.get(agency.cluster)?.recoverableFrom ?? null,
+        /** Its latest restore can be undone (the state it replaced was archived). */
+        undoable: Boolean(lastRestore?.details.previousArchive),
+      };
     },
   };
 }

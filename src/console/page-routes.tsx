@@ -1,6 +1,6 @@
 // The console's pages behind a session: the fleet, the agencies, one agency and its actions, the
 // live charts and their samples, and sign-out. Every POST has passed the CSRF check first.
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { requireOperatorRole } from "../admin/platform-middleware.ts";
 import { AGENCY_STATUSES } from "../catalog/agencies.ts";
@@ -12,7 +12,10 @@ import { moveAgency, type MoveDeps } from "../tenancy/mover/index.ts";
 import { CONSOLE_ACTIONS, consoleAction } from "./actions.ts";
 import type { Fleet } from "./fleet.ts";
 import { AgenciesPage } from "./pages/agencies.tsx";
-import { AgencyPage, ConfirmPage, MovePage } from "./pages/agency.tsx";
+import { AgencyPage, ConfirmPage, MovePage, RestoreToTimePage, UndoRestorePage } from "./pages/agency.tsx";
+import type { BackupRepository } from "../backups/pgbackrest.ts";
+import { restoreAgencyToTime } from "../backups/point-in-time.ts";
+import { undoLastRestore } from "../tenancy/restore.ts";
 import { LivePage } from "./pages/live.tsx";
 import { OverviewPage } from "./pages/overview.tsx";
 import type { ConsoleEnv, ConsoleSessions } from "./session.ts";
@@ -23,6 +26,8 @@ export type PageDeps = {
   lifecycle: LifecycleDeps;
   /** Moves between clusters. */
   mover: MoveDeps;
+  /** Point-in-time restores (absent: refused with the reason). */
+  backups?: BackupRepository;
   live: LiveMetrics;
   /** App-role backends the servers are sized for (PG_CONNECTION_BUDGET). */
   connectionBudget: number;
@@ -42,12 +47,34 @@ const idParam = z.object({ id: z.uuid() });
 const actionParam = idParam.extend({ action: z.enum(CONSOLE_ACTIONS.map((a) => a.action)) });
 const canAct = requireOperatorRole("owner", "operator");
 const moveForm = z.object({ to: z.string().regex(/^[a-z][a-z0-9_-]{0,62}$/, "is not a cluster name") });
+const restoreForm = z.object({ targetTime: z.iso.datetime({ offset: true }) });
 
-export function pageRoutes({ sessions, fleet, lifecycle, mover, live, connectionBudget }: PageDeps) {
+export function pageRoutes({ sessions, fleet, lifecycle, mover, backups, live, connectionBudget }: PageDeps) {
   async function agencyOr404(id: string) {
     const detail = await fleet.agency(id);
     if (!detail) throw notFound("No such agency");
     return detail;
+  }
+
+  /** Runs a restore for the form just posted: back to the agency's page (303, so a reload does not
+   * restore again), or the page with why not. */
+  async function restoring(
+    c: Context<ConsoleEnv>,
+    id: string,
+    restore: () => Promise<unknown>,
+    done: string,
+  ) {
+    try {
+      await restore();
+      return c.redirect(`/console/agencies/${id}?${done}`, 303);
+    } catch (error) {
+      if (!(error instanceof ApiError) || (error.status >= 500 && error.status !== 503)) throw error;
+      const detail = await agencyOr404(id);
+      return c.html(
+        <AgencyPage session={c.var.session} detail={detail} canAct error={error.message} />,
+        error.status,
+      );
+    }
   }
 
   return new Hono<ConsoleEnv>()
@@ -72,13 +99,19 @@ export function pageRoutes({ sessions, fleet, lifecycle, mover, live, connection
       const detail = await agencyOr404(c.req.valid("param").id);
       const done = consoleAction(c.req.query("done") ?? "");
       const moved = c.req.query("moved") !== undefined;
+      const restored = c.req.query("restored");
+      const undone = c.req.query("undone") !== undefined;
       return c.html(
         <AgencyPage
           session={c.var.session}
           detail={detail}
           canAct={c.var.operator.role !== "viewer"}
           done={(done && `${done.label}: done. The agency is now ${detail.agency.status}.`) ||
-            (moved ? `Moved: the agency is now on cluster ${detail.agency.cluster}.` : undefined)}
+            (moved ? `Moved: the agency is now on cluster ${detail.agency.cluster}.` : undefined) ||
+            (restored
+              ? `Restored to ${restored}; the state it replaced is archived (it can be undone).`
+              : undefined) ||
+            (undone ? "The latest restore was undone." : undefined)}
         />,
       );
     })
@@ -101,6 +134,44 @@ export function pageRoutes({ sessions, fleet, lifecycle, mover, live, connection
           error.status,
         );
       }
+    })
+    .get("/agencies/:id/restore-to-time", canAct, validate("param", idParam), async (c) => {
+      const { agency, recoverableFrom } = await agencyOr404(c.req.valid("param").id);
+      const suggested = new Date(Date.now() - 10 * 60_000).toISOString().replace(/\.\d+Z$/, "Z");
+      return c.html(
+        <RestoreToTimePage
+          session={c.var.session}
+          agency={agency}
+          recoverableFrom={recoverableFrom}
+          suggested={suggested}
+        />,
+      );
+    })
+    .post(
+      "/agencies/:id/restore-to-time",
+      canAct,
+      validate("param", idParam),
+      validate("form", restoreForm),
+      (c) => {
+        const { id } = c.req.valid("param");
+        const targetTime = new Date(c.req.valid("form").targetTime);
+        const actor = { actor: `operator:${c.var.operator.sub}` };
+        return restoring(
+          c,
+          id,
+          () => restoreAgencyToTime({ ...lifecycle, backups }, id, targetTime, actor),
+          `restored=${encodeURIComponent(targetTime.toISOString())}`,
+        );
+      },
+    )
+    .get("/agencies/:id/undo-restore", canAct, validate("param", idParam), async (c) => {
+      const { agency } = await agencyOr404(c.req.valid("param").id);
+      return c.html(<UndoRestorePage session={c.var.session} agency={agency} />);
+    })
+    .post("/agencies/:id/undo-restore", canAct, validate("param", idParam), (c) => {
+      const { id } = c.req.valid("param");
+      const actor = { actor: `operator:${c.var.operator.sub}` };
+      return restoring(c, id, () => undoLastRestore(lifecycle, id, actor), "undone");
     })
     .get("/agencies/:id/actions/:action", canAct, validate("param", actionParam), async (c) => {
       const { id, action } = c.req.valid("param");

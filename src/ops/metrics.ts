@@ -59,7 +59,7 @@ export function createMetrics() {
         lines.push(`# TYPE buildflow_${metric} ${metric.endsWith("_total") ? "counter" : "gauge"}`);
       }
       typed.add(metric);
-      lines.push(`buildflow_${name} ${value}`);
+      lines.push(`buildflow_${name} ${Number.isFinite(value) ? value : value > 0 ? "+Inf" : "-Inf"}`);
     }
     return lines.join("\n") + "\n";
   }
@@ -104,12 +104,16 @@ function scraperOnly(token: string) {
 
 /** GET /metrics for the bearer of `token`; without a token, no such route (404): the fleet's shape
  * (cluster names, agency counts, traffic, pools) is never public. */
-export function metricsRoutes(metrics: Metrics, gauges: () => Record<string, number>, token?: string) {
+export function metricsRoutes(
+  metrics: Metrics,
+  gauges: () => Promise<Record<string, number>>,
+  token?: string,
+) {
   const routes = new Hono<AppEnv>();
   if (!token) return routes;
   return routes.get(
     "/metrics",
     scraperOnly(token),
-    (c) => c.text(metrics.render(gauges()), 200, { "Content-Type": "text/plain; version=0.0.4" }),
+    async (c) => c.text(metrics.render(await gauges()), 200, { "Content-Type": "text/plain; version=0.0.4" }),
   );
 }

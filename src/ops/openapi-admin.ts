@@ -13,31 +13,45 @@ import {
   operatorLoginSchema,
   planBody,
   planChangedSchema,
+  restoreBody,
+  restoredSchema,
 } from "../admin/routes.ts";
 import { agencyViewSchema } from "../catalog/agencies.ts";
 import { data, idParameter, operation, type OperationSpec, type Schemas } from "./openapi-operations.ts";
 import { statsSchema } from "./stats.ts";
 
+const RESTORE_SUMMARY = "Restore an agency (owners and operators): an archived one from its archive " +
+  "(no body); with `targetTime`, a live one's data as it was at that instant, from its cluster's " +
+  "backups (400 naming the recoverable window when outside it; its writes get 503 during the swap, " +
+  "other agencies nothing); with `undo: true`, the state the latest restore replaced";
+
 function lifecyclePaths(schemas: Schemas) {
-  return Object.fromEntries(LIFECYCLE_ACTIONS.map((action) => [
-    `/api/admin/agencies/{id}/${action}`,
-    {
-      parameters: [idParameter],
-      post: {
-        ...operation(schemas, {
-          id: `${action}Agency`,
-          tag: "admin",
-          summary: `${action[0].toUpperCase()}${action.slice(1)} an agency (owners and operators)`,
-          ok: { schema: data(agencyViewSchema), description: "The agency in its new status" },
-          errors: [400, 401, 403, 404, 409, 413, 503],
-        }),
-        requestBody: {
-          required: false,
-          content: { "application/json": { schema: schemas.input(actionBody) } },
+  return Object.fromEntries(LIFECYCLE_ACTIONS.map((action) => {
+    const restore = action === "restore";
+    return [
+      `/api/admin/agencies/{id}/${action}`,
+      {
+        parameters: [idParameter],
+        post: {
+          ...operation(schemas, {
+            id: `${action}Agency`,
+            tag: "admin",
+            summary: restore
+              ? RESTORE_SUMMARY
+              : `${action[0].toUpperCase()}${action.slice(1)} an agency (owners and operators)`,
+            ok: restore
+              ? { schema: restoredSchema, description: "The agency, and for a live one what the restore did" }
+              : { schema: data(agencyViewSchema), description: "The agency in its new status" },
+            errors: [400, 401, 403, 404, 409, 413, 503],
+          }),
+          requestBody: {
+            required: false,
+            content: { "application/json": { schema: schemas.input(restore ? restoreBody : actionBody) } },
+          },
         },
       },
-    },
-  ]));
+    ];
+  }));
 }
 
 export function adminPaths(schemas: Schemas) {

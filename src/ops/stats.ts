@@ -1,11 +1,12 @@
 // Fleet statistics for operators (GET /api/admin/stats, deno task stats): agencies by status, schema
-// version and cluster from the catalog; then, per cluster, its databases' sizes, its connections and
-// its PgBouncer's pools and totals; and fleet-wide sums of those.
+// version and cluster from the catalog; then, per cluster, its databases' sizes, its connections, its
+// PgBouncer's pools and totals, and its backups; and fleet-wide sums of those.
 import { z } from "zod";
 import type { Sql } from "../platform/db.ts";
 import type { Cluster } from "../tenancy/cluster-directory.ts";
 import { agencyDatabaseSizes } from "../tenancy/control-plane.ts";
 import type { PoolerAdmin } from "../tenancy/pooler-admin.ts";
+import { backupStatus, backupStatusSchema } from "../backups/status.ts";
 
 const count = () => z.number().int();
 const largest = z.strictObject({ cluster: z.string(), database: z.string(), bytes: count() });
@@ -63,6 +64,8 @@ export const statsSchema = z.strictObject({
       busiestPools: z.array(z.record(z.string(), z.unknown())),
       totals: z.record(z.string(), z.number()),
     }).optional(),
+    /** Its backups and WAL archiving (src/backups/status.ts). */
+    backups: backupStatusSchema.optional(),
     error: z.string().optional(),
   })),
 });
@@ -81,6 +84,7 @@ export async function collectStats(control: Sql, clusters: Cluster[]) {
       group by c.name order by c.name`,
     Promise.all(clusters.map(clusterStats)),
   ]);
+  const backups = await backupStatus(control, clusters);
   const reachable = perCluster.filter((c) => !c.error);
   const sum = (pick: (c: (typeof reachable)[number]) => number) => reachable.reduce((n, c) => n + pick(c), 0);
   const pools = reachable.flatMap((c) => (c.pooler ? [c.pooler] : []));
@@ -99,7 +103,7 @@ export async function collectStats(control: Sql, clusters: Cluster[]) {
         clients: addUp(pools.map((p) => p.clients)),
       }
       : undefined,
-    clusters: perCluster,
+    clusters: perCluster.map((c) => ({ ...c, backups: backups.get(c.cluster) })),
   };
 }
 

@@ -16,6 +16,14 @@ import { freePort } from "./ports.ts";
 import type { Tools } from "./tools.ts";
 import { localClusterSecrets } from "./local-clusters.ts";
 import { type LocalReplica, localReplicaName, startLocalReplica, stopLocalReplica } from "./replicas.ts";
+import type { BackupRepository } from "../backups/pgbackrest.ts";
+import {
+  configureArchiving,
+  type LocalArchiving,
+  localRepository,
+  refuseToReplaceBackedUpCluster,
+} from "./archiving.ts";
+import { ensureStanza } from "../backups/cluster-backup.ts";
 
 export const ADMIN_ROLE = "buildflow_admin";
 export const APP_ROLE = "buildflow_app";
@@ -27,6 +35,8 @@ type Secrets = {
   appPassword: string;
   jwtSecret: string;
   metricsToken: string;
+  /** The backup repository's aes-256-cbc passphrase. */
+  backupCipherPass: string;
 };
 
 /** One PostgreSQL cluster of the local stack with its PgBouncer, as stack.json lists it. */
@@ -64,6 +74,9 @@ export type LocalStack = {
   pooler: Pooler;
   /** Every cluster, the catalog's first. */
   clusters: LocalCluster[];
+  /** The backup repository every cluster archives to (one stanza each, the cluster's name); absent
+   * when the stack was started without archiving. */
+  backups?: BackupRepository;
   /** Stops every server; `immediate` when they must be down at once (no clean checkpoint). */
   stop(options?: { immediate?: boolean }): Promise<void>;
 };
@@ -82,9 +95,10 @@ async function loadSecrets(path: string): Promise<Secrets> {
     appPassword: randomHex(16),
     jwtSecret: randomHex(32),
     metricsToken: randomHex(32),
+    backupCipherPass: randomHex(32),
     ...saved,
   };
-  // A new stack, or one from before a secret existed (metricsToken): the missing ones are kept now.
+  // A new stack, or one from before a secret existed (metricsToken, backupCipherPass): the missing ones are kept now.
   if (Object.keys(secrets).some((key) => !saved || !(key in saved))) {
     await Deno.writeTextFile(path, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   }
@@ -142,6 +156,8 @@ export type LocalStackOptions = {
   clusters?: number;
   /** Hot standbys per cluster, each with its PgBouncer (LOCAL_REPLICAS). */
   replicas?: number;
+  /** Continuous archiving of every cluster to the stack's backup repository (LOCAL_ARCHIVING). */
+  archiving?: LocalArchiving;
 };
 
 export async function bootLocalStack(dir: string, tools: Tools, options: LocalStackOptions = {}) {
@@ -160,6 +176,12 @@ export async function bootLocalStack(dir: string, tools: Tools, options: LocalSt
     await serverDirFor(dir);
   }
   const secrets = await loadSecrets(`${dir}/secrets.json`);
+  const archive = options.archiving &&
+    localRepository(serverDir, options.archiving.pgbackrest, secrets.backupCipherPass);
+  if (archive) {
+    const named = servers.map(({ server }, i) => ({ name: localClusterName(i), server }));
+    await configureArchiving(archive, named, options.archiving!.archiveTimeoutSeconds);
+  }
   const clusters: LocalCluster[] = [];
   const stopAll = async ({ immediate = false } = {}) => {
     for (const c of clusters.toReversed()) {
@@ -170,8 +192,13 @@ export async function bootLocalStack(dir: string, tools: Tools, options: LocalSt
   };
   try {
     for (const [i, { server, pooler }] of servers.entries()) {
-      const cluster = await startLocalCluster(localClusterName(i), server, pooler, secrets, options.limits);
+      const stanza = localClusterName(i);
+      if (archive) await refuseToReplaceBackedUpCluster(archive.repository, stanza, server.dataDir);
+      const cluster = await startLocalCluster(stanza, server, pooler, secrets, options.limits);
       clusters.push(cluster);
+      if (archive) {
+        await ensureStanza(archive.repository, { cluster: stanza, superuserUrl: cluster.superuserUrl });
+      }
       for (let r = 0; r < (options.replicas ?? 0); r++) {
         const name = localReplicaName(r);
         cluster.replicas.push(
@@ -209,6 +236,7 @@ export async function bootLocalStack(dir: string, tools: Tools, options: LocalSt
     cluster: first.server,
     pooler: first.pooler,
     clusters,
+    backups: archive?.repository,
     stop: stopAll,
   } satisfies LocalStack;
 }
@@ -233,6 +261,9 @@ function localServers(base: string, tools: Tools, options: LocalStackOptions) {
       // workers starve a third concurrent move (see MOVES_PER_CLUSTER).
       max_worker_processes: 24,
       max_logical_replication_workers: 16,
+      // Each commit's time, readable later (pg_xact_commit_timestamp): what a point-in-time restore's
+      // target is compared with.
+      track_commit_timestamp: "on",
     },
     peer: { role: APP_ROLE, osUser: serviceUserName() },
   };
@@ -281,6 +312,19 @@ async function startLocalCluster(
   };
 }
 
+/** Backups: a point-in-time restore closes the current WAL segment so that its target is archived, and
+ * the metrics count the segments still waiting (src/backups/); as the admin role, in the main database
+ * (a function's privileges are per database). */
+async function grantBackupFunctions(mainDatabaseUrl: string) {
+  const sql = postgres(mainDatabaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    await sql`grant execute on function pg_switch_wal() to ${sql(ADMIN_ROLE)}`;
+    await sql`grant execute on function pg_ls_archive_statusdir() to ${sql(ADMIN_ROLE)}`;
+  } finally {
+    await sql.end();
+  }
+}
+
 /** Creates (or re-keys) the admin and app roles and the main database; returns their SCRAM
  * verifiers for PgBouncer's auth file. */
 async function bootstrapRoles(
@@ -320,6 +364,7 @@ async function bootstrapRoles(
       await sql`revoke all on database ${sql(db)} from public`;
     }
     await sql`grant connect on database ${sql(MAIN_DATABASE)} to ${sql(APP_ROLE)}`;
+    await grantBackupFunctions(superuserUrl.replace(/\/postgres$/, `/${MAIN_DATABASE}`));
     const rows = await sql<{ rolname: string; rolpassword: string }[]>`
       select rolname, rolpassword from pg_authid where rolname in ${sql([ADMIN_ROLE, APP_ROLE])}`;
     return Object.fromEntries(rows.map((r) => [r.rolname, r.rolpassword]));

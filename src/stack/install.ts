@@ -34,7 +34,9 @@ export const packagesFor = (task: Task) => TOOL_PACKAGES.filter((p) => p.tasks.i
 
 /** The packages `task` needs that this machine lacks; a tool whose path is configured is the user's. */
 export function missingFor(task: Task, config: ToolConfig): ToolPackage[] {
-  return packagesFor(task).filter((p) => !(p.variable && config[p.variable]) && !p.found(config));
+  return packagesFor(task).filter((p) =>
+    (p.when?.(config) ?? true) && !(p.variable && config[p.variable]) && !p.found(config)
+  );
 }
 
 /** Why nothing may be installed here, if so. */

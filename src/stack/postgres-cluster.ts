@@ -8,6 +8,10 @@ export type Cluster = {
   pgBin: string;
   /** Server settings passed at start (-c name=value). */
   settings: Record<string, string | number>;
+  /** The server's environment beyond ours (its archive_command's repository passphrase). */
+  env?: Record<string, string>;
+  /** How long a start may take (60 s; a restored cluster replays its WAL first). */
+  startTimeoutSeconds?: number;
   /** The one role that logs in over the Unix socket without a password, and the OS user (the
    * pooler's) allowed to log in as it: peer authentication, for a pooler on the same host. */
   peer: { role: string; osUser: string };
@@ -110,7 +114,7 @@ export async function startCluster(cluster: Cluster): Promise<void> {
     `-k ${cluster.runDir}`,
     "-c listen_addresses=127.0.0.1",
     "-c log_min_messages=warning",
-    ...Object.entries(cluster.settings).map(([name, value]) => `-c ${name}=${value}`),
+    ...Object.entries(cluster.settings).map(([name, value]) => `-c ${name}=${shellWord(String(value))}`),
   ].join(" ");
   await run([
     `${cluster.pgBin}/pg_ctl`,
@@ -123,10 +127,17 @@ export async function startCluster(cluster: Cluster): Promise<void> {
       options,
       "-w",
       "-t",
-      "60",
+      String(cluster.startTimeoutSeconds ?? 60),
       "start",
     ],
-  ], { asServiceUser: true });
+  ], { asServiceUser: true, env: cluster.env });
+}
+
+/** pg_ctl hands -o to a shell: a value with spaces (archive_command) goes in single quotes. */
+function shellWord(value: string): string {
+  if (/^[\w.,:/+-]*$/.test(value)) return value;
+  if (value.includes("'")) throw new Error(`a server setting may not contain a single quote: ${value}`);
+  return `'${value}'`;
 }
 
 /** Stops the server: `fast` (sessions ended, a clean checkpoint), or `immediate` (no checkpoint: crash

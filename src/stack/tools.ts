@@ -4,7 +4,10 @@ import type { Config } from "../config.ts";
 
 export type Tools = { pgBin: string; pgbouncer: string; dbmate: string };
 
-type ToolConfig = Pick<Config, "PG_BINDIR" | "PGBOUNCER_BIN" | "DBMATE_BIN" | "CHROMIUM_PATH">;
+type ToolConfig = Pick<
+  Config,
+  "PG_BINDIR" | "PGBOUNCER_BIN" | "DBMATE_BIN" | "CHROMIUM_PATH" | "PGBACKREST_BIN" | "LOCAL_ARCHIVING"
+>;
 
 /** The tasks that need tools: `deno task dev`, `deno task test`, `deno task bench`. */
 export type Task = "dev" | "test" | "bench";
@@ -23,6 +26,8 @@ export type ToolPackage = {
   found: (config: ToolConfig) => boolean;
   /** The task runs without it (a part of it is skipped): a tool it may install but never stops for. */
   optional?: boolean;
+  /** Needed only in this configuration. */
+  when?: (config: ToolConfig) => boolean;
 };
 
 const STACK: Task[] = ["dev", "test", "bench"];
@@ -51,6 +56,16 @@ export const TOOL_PACKAGES: ToolPackage[] = [
     tasks: STACK,
     variable: "DBMATE_BIN",
     found: (c) => !!locateDbmate(c),
+  },
+  // The local stack's clusters archive to a pgBackRest repository (LOCAL_ARCHIVING, on by default).
+  {
+    tool: "pgBackRest",
+    apt: "pgbackrest",
+    brew: "pgbackrest",
+    tasks: STACK,
+    variable: "PGBACKREST_BIN",
+    when: (c) => c.LOCAL_ARCHIVING,
+    found: (c) => !!locatePgbackrest(c),
   },
   // The console's browser tests drive Debian's Chromium (puppeteer-core downloads none); skipped without.
   {
@@ -152,6 +167,9 @@ const locatePgBouncer = (config: Pick<Config, "PGBOUNCER_BIN">) =>
 const locateDbmate = (config: Pick<Config, "DBMATE_BIN">) =>
   nativeDbmate(locate(config.DBMATE_BIN, "dbmate"));
 
+const locatePgbackrest = (config: Pick<Config, "PGBACKREST_BIN">) =>
+  locate(config.PGBACKREST_BIN, "pgbackrest", "/usr/bin/pgbackrest");
+
 /** dbmate alone: what the migration commands need (a container may have nothing else). */
 export function findDbmate(config: Pick<Config, "DBMATE_BIN">): string {
   const dbmate = locateDbmate(config);
@@ -171,4 +189,11 @@ export function findTools(config: Pick<Config, "PG_BINDIR" | "PGBOUNCER_BIN" | "
   ];
   if (missing.some(Boolean)) throw missingError(missing);
   return { pgBin: pgBin!, pgbouncer: pgbouncer!, dbmate: dbmate! };
+}
+
+/** pgBackRest, for the clusters' archiving, backups and point-in-time restores. */
+export function findPgbackrest(config: Pick<Config, "PGBACKREST_BIN">): string {
+  const pgbackrest = locatePgbackrest(config);
+  if (!pgbackrest) throw missingError(["pgbackrest (set PGBACKREST_BIN)"]);
+  return pgbackrest;
 }

@@ -14,7 +14,7 @@ const behind = (version: string | null, required?: string) =>
   required !== undefined && (version === null || BigInt(version) < BigInt(required));
 
 /** Refuses a request the agency cannot serve now: gone (401), not serving (423), being upgraded (503),
- * or, for a write, frozen by a move (503). `serving` lists the statuses that may pass. */
+ * or, for a write, frozen while its database is switched by a move or a restore (503). `serving` lists the statuses that may pass. */
 export function passGate(
   agency: Agency | undefined,
   { write, requiredSchemaVersion, serving = ["active"] }: {
@@ -34,7 +34,10 @@ export function passGate(
     throw unavailable("The agency's database is being upgraded, retry shortly", 30);
   }
   if (write && agency.frozenUntil && agency.frozenUntil.getTime() > Date.now()) {
-    throw unavailable("The agency is moving to another cluster: writes resume within seconds", 1);
+    throw unavailable(
+      "The agency's database is being switched (a move or a restore): writes resume within seconds",
+      1,
+    );
   }
 }
 

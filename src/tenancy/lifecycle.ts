@@ -1,18 +1,16 @@
 // Agency lifecycle: suspend ↔ resume, archive (writes stopped, dumped, verified, then dropped),
-// restore from the archive, delete, and restore from a backup file. Used by the CLI and the platform
-// admin routes. One action at a time per agency (a second one gets 409); every change is written to
+// restore from the archive, and delete (restores of a live agency's data: ./restore.ts). Used by the
+// CLI and the platform admin routes. One action at a time per agency (a second one gets 409); every change is written to
 // agency_events and announced to every API instance (catalog NOTIFY), and to this process through
 // onChange.
 import {
   type Agency,
   type AgencyChange,
   type AgencyStatus,
-  announceAgencyChange,
   findAgency,
-  recordEvent,
   transitionAgency,
 } from "../catalog/agencies.ts";
-import { type Sql, transaction } from "../platform/db.ts";
+import type { Sql } from "../platform/db.ts";
 import { dumpDatabase, type DumpInfo, verifyDump } from "../platform/pg-dump.ts";
 import { ApiError, notFound, unavailable } from "../platform/errors.ts";
 import type { Cluster, ClusterDirectory } from "./cluster-directory.ts";
@@ -28,8 +26,6 @@ import {
   withAdvisoryLock,
   withDatabase,
 } from "./control-plane.ts";
-import { agencyDatabaseName, slugify } from "./database-name.ts";
-import { SWEEP_LOCK } from "./sweeper.ts";
 
 export type LifecycleDeps = {
   /** The catalog, admin role, direct. */
@@ -50,7 +46,7 @@ const LIFECYCLE_LOCK = 0x62666c63; // "bflc"
 
 const conflict = (message: string) => new ApiError(409, "conflict", message);
 
-async function load(deps: LifecycleDeps, idOrDatabase: string): Promise<Agency> {
+export async function loadAgency(deps: LifecycleDeps, idOrDatabase: string): Promise<Agency> {
   const by = /^[0-9a-f-]{36}$/.test(idOrDatabase) ? { id: idOrDatabase } : { databaseName: idOrDatabase };
   const agency = await findAgency(deps.control, by);
   if (!agency) throw notFound("No such agency");
@@ -67,10 +63,10 @@ export async function exclusively<T>(
   idOrDatabase: string,
   work: (agency: Agency, cluster: Cluster, lock: HeldLock) => Promise<T>,
 ): Promise<T> {
-  const { id } = await load(deps, idOrDatabase);
+  const { id } = await loadAgency(deps, idOrDatabase);
   try {
     return await withAdvisoryLock(deps.catalogUrl, agencyLock(id), "try", async (lock) => {
-      const agency = await load(deps, id); // read again under the lock
+      const agency = await loadAgency(deps, id); // read again under the lock
       return await work(agency, await deps.clusters.get(agency.cluster), lock);
     });
   } catch (error) {
@@ -89,7 +85,7 @@ export async function exclusively<T>(
   }
 }
 
-function requireStatus(agency: Agency, allowed: AgencyStatus[]) {
+export function requireStatus(agency: Agency, allowed: AgencyStatus[]) {
   if (!allowed.includes(agency.status)) {
     throw conflict(`Agency is ${agency.status}, not ${allowed.join(" or ")}`);
   }
@@ -117,7 +113,7 @@ async function move(
 
 /** Closes the database's connections on this process's PgBouncer (every API instance does the same
  * on its own when the change is announced), then lets new ones wait for a server again. */
-async function killOnPooler(cluster: Cluster, database: string) {
+export async function killOnPooler(cluster: Cluster, database: string) {
   await cluster.poolerAdmin?.kill(database);
   await cluster.poolerAdmin?.resume(database);
 }
@@ -131,7 +127,27 @@ export async function dropAgencyDatabase(cluster: Cluster, database: string) {
   }
 }
 
-const stamp = () => new Date().toISOString().replace(/[-:]/g, "").replace(/\..*$/, "");
+/** Dumps a (fenced) database and reads the dump back whole, checking it holds every table's data. */
+export async function dumpVerified(
+  deps: LifecycleDeps,
+  cluster: Cluster,
+  database: string,
+  file: string,
+  signal: AbortSignal,
+): Promise<DumpInfo> {
+  const tables = await withDatabase(
+    cluster,
+    database,
+    async (sql) =>
+      (await sql<{ tablename: string }[]>`select tablename from pg_tables where schemaname = 'public'`)
+        .map((r) => r.tablename),
+  );
+  const dump = await dumpDatabase(databaseUrlFor(cluster.databaseUrl, database), deps.pgBin, file, signal);
+  await verifyDump(deps.pgBin, dump, tables, signal);
+  return dump;
+}
+
+export const stamp = () => new Date().toISOString().replace(/[-:]/g, "").replace(/\..*$/, "");
 
 export const suspendAgency = (deps: LifecycleDeps, id: string, actor: Actor) =>
   exclusively(deps, id, async (agency, cluster) => {
@@ -167,15 +183,7 @@ export const archiveAgency = (deps: LifecycleDeps, id: string, actor: Actor) =>
     try {
       await killOnPooler(cluster, database);
       await fenceDatabase(cluster, database);
-      const tables = await withDatabase(
-        cluster,
-        database,
-        async (sql) =>
-          (await sql<{ tablename: string }[]>`select tablename from pg_tables where schemaname = 'public'`)
-            .map((r) => r.tablename),
-      );
-      dump = await dumpDatabase(databaseUrlFor(cluster.databaseUrl, database), deps.pgBin, file, signal);
-      await verifyDump(deps.pgBin, dump, tables, signal);
+      dump = await dumpVerified(deps, cluster, database, file, signal);
     } catch (error) {
       if (previous !== "archiving") {
         await restrictConnect(cluster, database);
@@ -229,50 +237,6 @@ export const deleteAgency = (deps: LifecycleDeps, id: string, actor: Actor & { f
     await deps.control`delete from user_directory where agency_id = ${agency.id}`;
     return deleted;
   });
-
-/** Restores a backup file into a new database, checks it, then points the catalog at it. The old
- * database is kept (no catalog row claims it, so agencies:sweep removes it). With `asNew`, restores
- * next to the live one for inspection only. */
-export async function restoreAgencyFromBackup(
-  deps: LifecycleDeps,
-  id: string,
-  file: string,
-  options: Actor & { asNew?: boolean },
-) {
-  const agency = await load(deps, id);
-  if (options.asNew) {
-    const name = `inspect_${stamp().toLowerCase()}_${agency.databaseName}`.slice(0, 63);
-    await restoreDatabase(await deps.clusters.get(agency.cluster), deps.pgBin, file, name);
-    return { agency, database: name };
-  }
-  return await exclusively(deps, agency.id, async (agency, cluster) => {
-    requireStatus(agency, ["active", "suspended"]);
-    // A new name: the slug shortened so the restore stamp always survives the 63-byte limit.
-    const slug = slugify(agency.domain ?? agency.name).slice(0, 28);
-    const database = agencyDatabaseName(agency.id, `${slug} r${stamp().toLowerCase()}`);
-    const change = {
-      id: agency.id,
-      status: agency.status,
-      databaseName: agency.databaseName,
-      cluster: agency.cluster,
-    };
-    // Until the catalog points at it, the new database is claimed by no row: hold off the sweeper.
-    await withAdvisoryLock(cluster.databaseUrl, SWEEP_LOCK, "shared", async ({ signal }) => {
-      const version = await restoreDatabase(cluster, deps.pgBin, file, database, signal);
-      signal.throwIfAborted(); // unclaimed, the new database is the sweeper's to drop
-      await transaction(deps.control, async (tx) => {
-        await tx`update agencies set database_name = ${database}, schema_version = ${version} where id = ${agency.id}`;
-        await recordEvent(tx, agency.id, "agency.restored", {}, options.actor, {
-          file,
-          from: agency.databaseName,
-        });
-        await announceAgencyChange(tx, change);
-      });
-    });
-    deps.onChange?.(change);
-    return { agency: await load(deps, agency.id), database, previous: agency.databaseName };
-  });
-}
 
 /** The lifecycle actions by name, as the CLI and the admin routes expose them. */
 export const lifecycleActions = {

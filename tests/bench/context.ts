@@ -33,6 +33,9 @@ export type Sizes = {
   /** Scenario 13: the agencies' database sizes (MB) and how many moves each gets. */
   moveSizesMb: number[];
   moves: number;
+  /** Scenario 14: the restored agency's database size (MB), and the agencies beside it on its cluster. */
+  pitrAgencyMb: number;
+  pitrOtherAgencies: number;
 };
 
 export const SIZES: Record<"quick" | "full", Sizes> = {
@@ -54,6 +57,8 @@ export const SIZES: Record<"quick" | "full", Sizes> = {
     fairnessSec: 3,
     moveSizesMb: [10, 50],
     moves: 3,
+    pitrAgencyMb: 30,
+    pitrOtherAgencies: 10,
   },
   full: {
     small: 10,
@@ -73,6 +78,8 @@ export const SIZES: Record<"quick" | "full", Sizes> = {
     fairnessSec: 10,
     moveSizesMb: [10, 200],
     moves: 5,
+    pitrAgencyMb: 200,
+    pitrOtherAgencies: 100,
   },
 };
 

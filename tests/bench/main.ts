@@ -23,6 +23,7 @@ import { workers } from "./scenarios/workers.ts";
 import { loginScenario } from "./scenarios/login.ts";
 import { memory } from "./scenarios/memory.ts";
 import { moves } from "./scenarios/moves.ts";
+import { pitr } from "./scenarios/pitr.ts";
 import { provisioning } from "./scenarios/provisioning.ts";
 import { readsMany } from "./scenarios/reads-many.ts";
 import { readsWarm } from "./scenarios/reads-warm.ts";
@@ -47,6 +48,7 @@ const SCENARIOS = [
   [11, "fairness"],
   [12, "workers"],
   [13, "moves"],
+  [14, "pitr"],
 ] as const;
 type ScenarioId = (typeof SCENARIOS)[number][1];
 
@@ -187,6 +189,8 @@ async function configuration(ctx: BenchContext): Promise<Record<string, string |
     "scenario 13 agency sizes / moves per size": `${
       sizes.moveSizesMb.map((mb) => `~${mb} MB`).join(", ")
     } / ${sizes.moves}`,
+    "scenario 14 restored agency / other agencies on its cluster":
+      `~${sizes.pitrAgencyMb} MB / ${sizes.pitrOtherAgencies}`,
   };
 }
 
@@ -309,6 +313,7 @@ async function main(): Promise<number> {
     // First, while the bench's stack is idle and nothing is seeded yet: they boot stacks of their own.
     await run("dev", () => devStartup(ctx));
     await run("moves", () => moves(ctx));
+    await run("pitr", () => pitr(ctx));
     await run("provisioning", () => provisioning(ctx));
     if (needsWarm) await ctx.ensureAgencies(sizes.warm);
     await run("reads-warm", () => readsWarm(ctx));

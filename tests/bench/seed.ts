@@ -33,8 +33,10 @@ export type Seeder = {
   cloneMs: number[];
 };
 
+/** Seeds on the bench's stack, or on a cluster of a scenario's own stack (its control plane, template
+ * version and admin URLs). */
 export async function createSeeder(
-  stack: BenchStack,
+  stack: Pick<BenchStack, "controlPlane" | "templateVersion" | "adminUrl">,
   tokens: Tokens,
   { concurrency = 4 }: { concurrency?: number } = {},
 ): Promise<Seeder> {

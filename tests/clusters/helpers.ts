@@ -6,6 +6,7 @@ import { createApp, createServices, type Services } from "../../src/app.ts";
 import { prepareServers } from "../../src/cli/context.ts";
 import { serverSecrets } from "../../src/config.ts";
 import { bootLocalStack, type LocalCluster, type LocalStack } from "../../src/stack/index.ts";
+import { findPgbackrest } from "../../src/stack/tools.ts";
 import { upsertOperator } from "../../src/admin/operators.ts";
 import { hashPassword } from "../../src/auth/password.ts";
 import { type AnyApp, call, hex } from "../support/fixtures.ts";
@@ -21,10 +22,12 @@ export type ClusterStack = {
   env(): Record<string, string>;
 };
 
-/** Boots the stack (two clusters unless told otherwise) before the file's tests, stops it after. */
+/** Boots the stack (two clusters unless told otherwise) before the file's tests, stops it after. With
+ * `archiveTimeoutSeconds`, every cluster archives to the stack's backup repository, and the app and
+ * the CLIs are configured with it. */
 export function clusterStack(
   config: Record<string, string> = {},
-  { clusters = 2, replicas = 0 } = {},
+  { clusters = 2, replicas = 0, archiveTimeoutSeconds = 0 } = {},
 ): ClusterStack {
   let dir = "";
   const s = {} as ClusterStack;
@@ -32,10 +35,30 @@ export function clusterStack(
     dir = await Deno.makeTempDir({ prefix: "buildflow-clusters-" });
     await Deno.chmod(dir, 0o755); // the postgres system user must reach its data directory
     const { tools } = shared();
-    s.local = await bootLocalStack(dir, tools, { clusters, replicas, budget: 100 });
+    const pgbackrest = archiveTimeoutSeconds ? findPgbackrest(testConfig()) : "";
+    s.local = await bootLocalStack(dir, tools, {
+      clusters,
+      replicas,
+      budget: 100,
+      archiving: pgbackrest ? { pgbackrest, archiveTimeoutSeconds } : undefined,
+    });
     await prepareServers(s.local.servers, tools.dbmate, s.local.clusters);
+    const repository: Record<string, string> = s.local.backups
+      ? {
+        BACKUP_CONFIG_FILE: s.local.backups.configFile,
+        BACKUP_CIPHER_PASS: s.local.backups.cipherPass,
+        BACKUP_SCRATCH_DIR: s.local.backups.scratchDir,
+        PGBACKREST_BIN: pgbackrest,
+      }
+      : {};
     s.services = createServices(
-      testConfig({ TRUST_PROXY: "1", SPARE_DATABASES: "0", BACKUP_DIR: `${dir}/backups`, ...config }),
+      testConfig({
+        TRUST_PROXY: "1",
+        SPARE_DATABASES: "0",
+        BACKUP_DIR: `${dir}/dumps`,
+        ...repository,
+        ...config,
+      }),
       s.local.servers,
     );
     s.app = createApp(s.services);
@@ -47,7 +70,8 @@ export function clusterStack(
       ...serverSecrets(s.local.servers),
       MOVE_SOURCE_GRACE_SECONDS: "3600",
       SPARE_DATABASES: "0",
-      BACKUP_DIR: `${dir}/backups`,
+      BACKUP_DIR: `${dir}/dumps`,
+      ...repository,
     });
   }, 120_000);
   afterAll(async () => {

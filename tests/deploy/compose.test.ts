@@ -22,6 +22,7 @@ import {
 import { stopPooler } from "../../src/stack/pgbouncer.ts";
 import { freePort, waitForPort } from "../../src/stack/ports.ts";
 import { CATALOG_CLUSTER_REFS, defaultSecretRefs } from "../../src/tenancy/cluster-directory.ts";
+import { repositoryConfig } from "../../src/backups/pgbackrest.ts";
 import { runCli } from "../ops/helpers.ts";
 import { stack } from "../support/stack.ts";
 
@@ -219,9 +220,20 @@ describe("compose.yaml", () => {
   const volumeAt = (service: string, target: string) =>
     compose.services[service].volumes!.map(mount).find((m) => m.target === target)?.source;
 
-  it("runs two PostgreSQL clusters, each with its PgBouncer, a one-shot migrate and the api", () => {
-    expect(Object.keys(compose.services).sort()).toEqual(["api", "migrate", ...poolers, ...servers].sort());
-    for (const name of servers) expect(compose.services[name].image, name).toMatch(/^postgres:15(\.\d+)?$/);
+  it("runs two PostgreSQL clusters, each with its PgBouncer, a one-shot migrate, the api and backups", async () => {
+    expect(Object.keys(compose.services).sort()).toEqual(
+      ["api", "backups", "migrate", ...poolers, ...servers].sort(),
+    );
+    // PostgreSQL 15 with pgBackRest added, built from deploy/postgres/Dockerfile.
+    const postgresImage = parseDockerfile(await read("deploy/postgres/Dockerfile"));
+    expect(postgresImage.filter((i) => i.op === "FROM").map((i) => i.args)).toEqual(["postgres:15"]);
+    expect(postgresImage.find((i) => i.op === "RUN")?.args).toMatch(/apt-get install .*\bpgbackrest\b/);
+    for (const name of servers) {
+      expect(compose.services[name].build, name).toEqual({
+        context: ".",
+        dockerfile: "deploy/postgres/Dockerfile",
+      });
+    }
     expect(compose.services["postgres-2"].image).toBe(db.image);
     expect(compose.services["pgbouncer-2"].image).toBe(compose.services.pgbouncer.image);
   });
@@ -420,7 +432,7 @@ describe("compose.yaml", () => {
   });
 
   it("keeps each cluster's data in a named volume of its own and creates the roles and database on first start", () => {
-    const data = servers.map((name) => volumeAt(name, "/var/lib/postgresql/data"));
+    const data = servers.map((name) => volumeAt(name, envOf(compose.services[name]).PGDATA));
     for (const volume of data) expect(Object.keys(compose.volumes ?? {})).toContain(volume);
     expect(new Set(data).size).toBe(servers.length);
     const inits = servers.map((name) =>
@@ -461,6 +473,11 @@ describe("compose.yaml", () => {
       expect(statements).toContain(`REVOKE ALL ON DATABASE ${database} FROM PUBLIC;`);
     }
     expect(statements).toContain(`GRANT CONNECT ON DATABASE ${MAIN_DATABASE} TO ${APP_ROLE};`);
+    // What the local stack grants for backups, in the main database (a function's privileges are per
+    // database): closing the WAL segment, listing the archive status directory.
+    const backupGrants = statements.slice(statements.indexOf(`\\connect ${MAIN_DATABASE}`));
+    expect(backupGrants).toContain(`GRANT EXECUTE ON FUNCTION pg_switch_wal() TO ${ADMIN_ROLE};`);
+    expect(backupGrants).toContain(`GRANT EXECUTE ON FUNCTION pg_ls_archive_statusdir() TO ${ADMIN_ROLE};`);
   });
 
   for (const name of servers) {
@@ -597,6 +614,90 @@ for (const [service, refs] of composePoolers) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// compose.yaml's backups: both servers archive to one repository, the backups service schedules
+
+/** pgbackrest.conf as key → value per section. */
+function parsePgbackrestConf(text: string): Record<string, Record<string, string>> {
+  const sections: Record<string, Record<string, string>> = {};
+  let section = "";
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    if (!line || line.startsWith("#")) continue;
+    const header = line.match(/^\[(.+)\]$/);
+    if (header) sections[section = header[1]] = {};
+    else sections[section][line.slice(0, line.indexOf("="))] = line.slice(line.indexOf("=") + 1);
+  }
+  return sections;
+}
+
+describe("compose.yaml: backups", () => {
+  const { backups } = compose.services;
+  const env = envOf(backups);
+  const conf = parsePgbackrestConf(compose.configs!.pgbackrest.content!);
+  /** Each server with the catalog name of its cluster (its stanza). */
+  const servers: [string, string][] = [["postgres", "local"], ["postgres-2", SECOND]];
+  const mountOf = (service: Service, target: string) =>
+    service.volumes!.map(mount).find((m) => m.target === target);
+  const configAt = (service: Service) =>
+    service.configs?.find((c) => c.target === "/etc/pgbackrest/pgbackrest.conf")?.source;
+
+  it("archives every server's WAL to the repository under the stanza of its cluster's catalog name", () => {
+    for (const [name, stanza] of servers) {
+      const server = compose.services[name];
+      const command = server.command!.join(" ");
+      expect(command, name).toContain("archive_mode=on");
+      expect(command, name).toContain("archive_command=pgbackrest archive-push %p");
+      // The local stack's default (ARCHIVE_TIMEOUT), in seconds.
+      expect(command, name).toContain(`archive_timeout=${loadConfig({}).ARCHIVE_TIMEOUT}`);
+      const serverEnv = envOf(server);
+      expect(serverEnv.PGBACKREST_STANZA, name).toBe(stanza);
+      expect(serverEnv.PGBACKREST_REPO1_CIPHER_PASS, name).toBe(env.BACKUP_CIPHER_PASS);
+      expect(configAt(server), name).toBe("pgbackrest");
+      expect(mountOf(server, conf.global["repo1-path"])?.source, name).toBe("backups");
+      // The stanza's data directory is the server's, where the backups service mounts it too.
+      expect(conf[stanza]["pg1-path"], name).toBe(serverEnv.PGDATA);
+      const data = mountOf(server, serverEnv.PGDATA)!.source;
+      expect(mountOf(backups, serverEnv.PGDATA)?.source, name).toBe(data);
+      // And its socket directory, where the backups service logs in as the superuser.
+      const socket = mountOf(server, "/var/run/postgresql")!.source;
+      expect(mountOf(backups, conf[stanza]["pg1-socket-path"])?.source, name).toBe(socket);
+    }
+    expect(Object.keys(compose.volumes ?? {})).toContain("backups");
+  });
+
+  it("configures the repository as the local stack does: encrypted, zstd, its own retention", () => {
+    const local = parsePgbackrestConf(repositoryConfig("/r", "/s", [])).global;
+    for (const key of ["repo1-cipher-type", "repo1-retention-full", "compress-type", "start-fast"]) {
+      expect(conf.global[key], key).toBe(local[key]);
+    }
+    // The passphrase comes from the environment, never the file.
+    expect(Object.keys(conf.global).filter((k) => k.includes("cipher-pass"))).toEqual([]);
+  });
+
+  it("runs the schedule as the servers' uid with the configuration the code reads", async () => {
+    expect(backups.build).toEqual({ context: ".", dockerfile: "deploy/Dockerfile", target: "backups" });
+    expect(backups.command).toEqual(["deno", "task", "backups:schedule"]);
+    const tasks = JSON.parse(await read("deno.json")).tasks as Record<string, string>;
+    expect(tasks["backups:schedule"]).toMatch(/src\/cli\/backups\.ts schedule$/);
+    const config = loadConfig({ ...env, APP_ENV: "production", JWT_SECRET: SAMPLE.JWT_SECRET });
+    const unknown = Object.keys(env).filter((k) => !CONFIG_KEYS.has(k) && !(k in config.clusterSecrets));
+    expect(unknown).toEqual([]);
+    expect(config.BACKUP_CONFIG_FILE).toBe("/etc/pgbackrest/pgbackrest.conf");
+    expect(configAt(backups)).toBe("pgbackrest");
+    // Every cluster's secrets, the superuser's among them: pgBackRest logs in as the superuser.
+    for (const [, refs] of CLUSTERS) {
+      for (const ref of Object.values(refs)) expect(env[ref], ref).toBeDefined();
+    }
+    expect(mountOf(backups, conf.global["repo1-path"])?.source).toBe("backups");
+    for (const dir of [config.BACKUP_SCRATCH_DIR!, config.BACKUP_DIR]) {
+      expect(mountOf(backups, "/var/lib/buildflow"), dir).toBeDefined();
+      expect(dir.startsWith("/var/lib/buildflow/"), dir).toBe(true);
+    }
+    expect(backups.depends_on?.migrate?.condition).toBe("service_completed_successfully");
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
 // deploy/Dockerfile and .dockerignore
 
 type Instruction = { op: string; args: string };
@@ -612,12 +713,36 @@ function parseDockerfile(text: string): Instruction[] {
 const dockerfileText = await read("deploy/Dockerfile");
 const dockerignoreText = await read(".dockerignore");
 
+/** A stage of a parsed Dockerfile: from its `FROM … AS name` to the next FROM. */
+function stageOf(instructions: Instruction[], name: string): Instruction[] {
+  const start = instructions.findIndex((i) =>
+    i.op === "FROM" && new RegExp(`\\bAS ${name}$`, "i").test(i.args)
+  );
+  const end = instructions.findIndex((i, n) => n > start && i.op === "FROM");
+  return start < 0 ? [] : instructions.slice(start, end < 0 ? undefined : end);
+}
+
 describe("deploy/Dockerfile", () => {
-  const instructions = parseDockerfile(dockerfileText);
+  const all = parseDockerfile(dockerfileText);
+  // The API image is the stage `api`; the default target (the last stage) is that same image.
+  const instructions = all.filter((i) => !stageOf(all, "backups").includes(i));
   const of = (op: string) => instructions.filter((i) => i.op === op).map((i) => i.args);
   const froms = of("FROM");
-  const base = froms.at(-1)!;
-  const finalStage = instructions.slice(instructions.findLastIndex((i) => i.op === "FROM"));
+  const apiStage = stageOf(all, "api");
+  const base = apiStage[0]?.args.replace(/\s+AS api$/i, "") ?? "";
+  const finalStage = apiStage;
+
+  it("builds the API by default, and a backups image on it with PostgreSQL's tools and pgBackRest", () => {
+    expect(all.filter((i) => i.op === "FROM").at(-1)?.args).toBe("api");
+    const backups = stageOf(all, "backups");
+    expect(backups[0]?.args).toMatch(/^api AS backups$/i);
+    const run = backups.filter((i) => i.op === "RUN").map((i) => i.args).join(" ");
+    expect(run).toMatch(/apt-get install .*\bpostgresql-15\b.*\bpgbackrest\b/);
+    // As the postgres image's postgres (uid 999), who owns the data directories it backs up.
+    expect(run).toMatch(/usermod -u 999 postgres/);
+    expect(backups.filter((i) => i.op === "USER").at(-1)?.args).toBe("postgres");
+    expect(compose.services.backups.user).toBe("999:999");
+  });
   const ignored = dockerignoreText.split("\n").map((l) => l.trim()).filter((l) => l && !l[0].match(/[#!]/));
 
   it("builds on the official Deno image pinned to a 2.x release the lockfile can be read by", async () => {
@@ -768,10 +893,82 @@ describe("deploy/kubernetes/buildflow.yaml", () => {
   const sidecarAt = (url: string) =>
     sidecars.find((s) => iniOf(pod, s).pgbouncer.get("listen_port") === new URL(url).port);
 
-  it("parses as a ConfigMap, a Deployment, a Service and a Job", () => {
+  it("parses as the API's ConfigMap, Deployment, Service and Job, and the backups' objects", () => {
     expect(Array.isArray(documents)).toBe(true);
     for (const d of documents as { errors: unknown[] }[]) expect(d.errors).toEqual([]);
-    expect(objects.map((o) => o.kind).sort()).toEqual(["ConfigMap", "Deployment", "Job", "Service"]);
+    expect(objects.map((o) => `${o.kind}/${o.metadata.name}`).sort()).toEqual([
+      "ConfigMap/buildflow-pgbackrest",
+      "ConfigMap/buildflow-pgbouncer",
+      "CronJob/buildflow-backups",
+      "Deployment/buildflow-api",
+      "Deployment/buildflow-backup-repo",
+      "Job/buildflow-migrate",
+      "PersistentVolumeClaim/buildflow-backups",
+      "Service/buildflow-api",
+      "Service/buildflow-backup-repo",
+    ]);
+  });
+
+  describe("backups", () => {
+    const named = (kind: string, name: string) =>
+      objects.find((o) => o.kind === kind && o.metadata.name === name)!;
+    const cronPod = named("CronJob", "buildflow-backups").spec.jobTemplate.spec.template.spec as PodSpec;
+    const cron = cronPod.containers[0];
+    const repoPod = named("Deployment", "buildflow-backup-repo").spec.template.spec as PodSpec;
+    const conf = parsePgbackrestConf(named("ConfigMap", "buildflow-pgbackrest").data!["pgbackrest.conf"]);
+    const claimOf = (p: PodSpec, c: Container, path: string) => {
+      const mounted = c.volumeMounts?.find((m) => m.mountPath === path)?.name;
+      return (p.volumes?.find((v) => v.name === mounted) as { persistentVolumeClaim?: { claimName: string } })
+        ?.persistentVolumeClaim?.claimName;
+    };
+
+    it("runs the schedule's due work every 15 minutes, one at a time, with the configuration the code reads", async () => {
+      const spec = named("CronJob", "buildflow-backups").spec;
+      expect(spec.schedule).toBe("*/15 * * * *");
+      expect(spec.concurrencyPolicy).toBe("Forbid");
+      expect(cron.command).toEqual(["deno", "task", "backups:schedule", "--once"]);
+      const tasks = JSON.parse(await read("deno.json")).tasks as Record<string, string>;
+      expect(tasks["backups:schedule"]).toBeDefined();
+      const env = k8sEnv(cron);
+      const config = loadConfig(env);
+      const unknown = Object.keys(env).filter((k) =>
+        !CONFIG_KEYS.has(k) && !(k in config.clusterSecrets) && !/PASSWORD$/.test(k)
+      );
+      expect(unknown).toEqual([]);
+      for (const [, refs] of CLUSTERS) {
+        for (const ref of [refs.directDsnRef, refs.poolerDsnRef, refs.superuserDsnRef]) {
+          expect(env[ref], ref).toMatch(/^postgres:\/\//);
+        }
+      }
+      expect(config.BACKUP_CONFIG_FILE).toBe("/etc/pgbackrest/pgbackrest.conf");
+      expect(cron.volumeMounts?.map((m) => m.mountPath)).toContain("/etc/pgbackrest");
+      expect(cron.env?.find((e) => e.name === "BACKUP_CIPHER_PASS")?.valueFrom?.secretKeyRef?.name)
+        .toBe("buildflow-backups");
+    });
+
+    it("keeps the repository on the PersistentVolumeClaim both the repository server and the CronJob mount", () => {
+      const claim = named("PersistentVolumeClaim", "buildflow-backups");
+      expect(claim.spec.accessModes).toEqual(["ReadWriteMany"]);
+      expect(claimOf(cronPod, cron, conf.global["repo1-path"])).toBe("buildflow-backups");
+      expect(claimOf(repoPod, repoPod.containers[0], conf.global["repo1-path"])).toBe("buildflow-backups");
+      expect(repoPod.containers[0].command).toEqual([
+        "pgbackrest",
+        "--config=/etc/pgbackrest/pgbackrest.conf",
+        "server",
+      ]);
+      const local = parsePgbackrestConf(repositoryConfig("/r", "/s", [])).global;
+      for (const key of ["repo1-cipher-type", "repo1-retention-full", "compress-type", "start-fast"]) {
+        expect(conf.global[key], key).toBe(local[key]);
+      }
+    });
+
+    it("has a stanza per cluster, reached on the host of that cluster's server", () => {
+      const env = k8sEnv(cron);
+      for (const [name, refs] of CLUSTERS) {
+        expect(conf[name]?.["pg1-host"], name).toBe(hostOf(env[refs.directDsnRef]));
+        expect(conf[name]["pg1-host-type"], name).toBe("tls");
+      }
+    });
   });
 
   it("runs the API with a PgBouncer sidecar per cluster, each on an ini of its own", () => {

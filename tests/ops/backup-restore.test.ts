@@ -4,7 +4,7 @@
 // agency's traffic carries on; `deno task restore --as-new` only adds an inspection copy.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AGENCY_DATABASE_PATTERN } from "../../src/tenancy/database-name.ts";
-import { restoreAgencyFromBackup } from "../../src/tenancy/lifecycle.ts";
+import { restoreAgencyFromBackup } from "../../src/tenancy/restore.ts";
 import { call, databaseExists, dataOf, login, signupAgency, type Tenant } from "../support/fixtures.ts";
 import { superuser, testApp } from "../support/stack.ts";
 import { runCli, sha256Hex, tableRows } from "./helpers.ts";

@@ -11,7 +11,8 @@ import { bootLocalStack, type LocalStack } from "../../src/stack/index.ts";
 import { startPooler } from "../../src/stack/pgbouncer.ts";
 import { startCluster, stopCluster } from "../../src/stack/postgres-cluster.ts";
 import { databaseUrlFor } from "../../src/tenancy/control-plane.ts";
-import { restoreAgencyFromBackup, suspendAgency } from "../../src/tenancy/lifecycle.ts";
+import { suspendAgency } from "../../src/tenancy/lifecycle.ts";
+import { restoreAgencyFromBackup } from "../../src/tenancy/restore.ts";
 import { type AnyApp, call, connectedTo, signupAgency, sleep, type Tenant } from "../support/fixtures.ts";
 import { stack as shared, testConfig } from "../support/stack.ts";
 

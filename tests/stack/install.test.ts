@@ -27,17 +27,20 @@ describe("planInstall on a fresh machine", () => {
       "postgresql",
       "pgbouncer",
       "dbmate",
+      "pgbackrest",
     ]);
     expect(names((plan("test") as { install: ToolPackage[] }).install)).toEqual([
       "postgresql",
       "pgbouncer",
       "dbmate",
+      "pgbackrest",
       "chromium",
     ]);
     expect(names((plan("bench") as { install: ToolPackage[] }).install)).toEqual([
       "postgresql",
       "pgbouncer",
       "dbmate",
+      "pgbackrest",
       "wrk",
     ]);
   });
@@ -54,9 +57,9 @@ describe("planInstall on a fresh machine", () => {
     const noInstall = loadConfig({ BUILDFLOW_NO_INSTALL: "1" }).BUILDFLOW_NO_INSTALL;
     const stop = stopOf(planInstall(packagesFor("test"), { ...debianRoot, noInstall }));
     expect(stop).toBe(
-      "Missing: PostgreSQL server tools, PgBouncer, dbmate, Chromium.\n" +
+      "Missing: PostgreSQL server tools, PgBouncer, dbmate, pgBackRest, Chromium.\n" +
         "BUILDFLOW_NO_INSTALL=1, so nothing is installed. Install them with:\n" +
-        "  apt-get update && apt-get install -y postgresql pgbouncer chromium && npm install -g dbmate",
+        "  apt-get update && apt-get install -y postgresql pgbouncer pgbackrest chromium && npm install -g dbmate",
     );
   });
 
@@ -64,28 +67,28 @@ describe("planInstall on a fresh machine", () => {
     const stop = stopOf(planInstall(packagesFor("dev"), { ...debianRoot, root: false, sudo: false }));
     expect(stop).toContain("Installing needs root or passwordless sudo.");
     expect(stop).toMatch(
-      /\n {2}sudo apt-get update && sudo apt-get install -y postgresql pgbouncer && npm install -g dbmate$/,
+      /\n {2}sudo apt-get update && sudo apt-get install -y postgresql pgbouncer pgbackrest && npm install -g dbmate$/,
     );
   });
 
   it("on macOS names Homebrew's command", () => {
     const stop = stopOf(planInstall(packagesFor("dev"), { ...debianRoot, os: "darwin", apt: false }));
-    expect(stop).toMatch(/\n {2}brew install postgresql@15 pgbouncer dbmate$/);
+    expect(stop).toMatch(/\n {2}brew install postgresql@15 pgbouncer dbmate pgbackrest$/);
   });
 
   it("on another Linux, names both commands, as root without sudo", () => {
     const stop = stopOf(planInstall(packagesFor("dev"), { ...debianRoot, apt: false }));
     expect(stop).toBe(
-      "Missing: PostgreSQL server tools, PgBouncer, dbmate.\n" +
+      "Missing: PostgreSQL server tools, PgBouncer, dbmate, pgBackRest.\n" +
         "Nothing is installed outside Debian and Ubuntu. Install them with:\n" +
-        "  Debian/Ubuntu: apt-get update && apt-get install -y postgresql pgbouncer && npm install -g dbmate\n" +
-        "  macOS: brew install postgresql@15 pgbouncer dbmate",
+        "  Debian/Ubuntu: apt-get update && apt-get install -y postgresql pgbouncer pgbackrest && npm install -g dbmate\n" +
+        "  macOS: brew install postgresql@15 pgbouncer dbmate pgbackrest",
     );
   });
 
   it("without npm, stops for dbmate rather than installing half", () => {
     const stop = stopOf(planInstall(packagesFor("dev"), { ...debianRoot, npm: false }));
-    expect(stop).toMatch(/^Missing: .*dbmate\.\nnpm is not on PATH\./);
+    expect(stop).toMatch(/^Missing: .*dbmate, pgBackRest\.\nnpm is not on PATH\./);
   });
 });
 
@@ -127,13 +130,15 @@ describe("installPackages", () => {
     expect(calls).toEqual([
       "apt-cache show postgresql",
       "apt-cache show pgbouncer",
+      "apt-cache show pgbackrest",
       "apt-cache show chromium",
-      `${APT} install -y postgresql pgbouncer chromium`,
+      `${APT} install -y postgresql pgbouncer pgbackrest chromium`,
       "npm install -g --no-audit --no-fund --loglevel=error dbmate",
     ]);
     expect(log.mock.calls.map(([line]) => line)).toEqual([
       "installed postgresql (PostgreSQL server tools) with apt",
       "installed pgbouncer (PgBouncer) with apt",
+      "installed pgbackrest (pgBackRest) with apt",
       "installed chromium (Chromium) with apt",
       "installed dbmate (dbmate) with npm",
     ]);
@@ -145,7 +150,7 @@ describe("installPackages", () => {
     await installPackages(packagesFor("dev"), true, run);
     expect(calls.filter((c) => !c.startsWith("apt-cache"))).toEqual([
       `sudo -n ${APT} update`,
-      `sudo -n ${APT} install -y postgresql pgbouncer`,
+      `sudo -n ${APT} install -y postgresql pgbouncer pgbackrest`,
       "npm install -g --no-audit --no-fund --loglevel=error dbmate",
     ]);
   });
@@ -154,7 +159,7 @@ describe("installPackages", () => {
     const { calls, run } = recorder((argv) => argv.includes(" install -y "));
     const attempt = installPackages(packagesFor("dev"), false, run);
     await expect(attempt).rejects.toThrow(MissingToolsError);
-    await expect(attempt).rejects.toThrow(`\`${APT} install -y postgresql pgbouncer\` failed`);
+    await expect(attempt).rejects.toThrow(`\`${APT} install -y postgresql pgbouncer pgbackrest\` failed`);
     expect(calls.filter((c) => c.includes(" update"))).toHaveLength(1);
     expect(calls.filter((c) => c.includes(" install -y "))).toHaveLength(2);
     expect(calls.some((c) => c.startsWith("npm"))).toBe(false);
@@ -167,6 +172,12 @@ describe("on this machine", () => {
   it("dev lacks nothing (global-setup saw to it), and ensureTools gives findTools' tools", async () => {
     expect(missingFor("dev", config)).toEqual([]);
     expect(await ensureTools(config, "dev")).toEqual(findTools(config));
+  });
+
+  it("needs pgBackRest only while the local stack archives (LOCAL_ARCHIVING)", () => {
+    const pgbackrest = packagesFor("dev").find((p) => p.apt === "pgbackrest")!;
+    expect(pgbackrest.when?.({ ...config, LOCAL_ARCHIVING: true })).toBe(true);
+    expect(pgbackrest.when?.({ ...config, LOCAL_ARCHIVING: false })).toBe(false);
   });
 
   it("never installs a tool whose path is configured: findTools names its variable instead", async () => {

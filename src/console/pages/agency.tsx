@@ -77,6 +77,7 @@ export function AgencyPage(
           <h2>Usage</h2>
           <Usage detail={props.detail} />
         </section>
+        {MOVABLE.includes(agency.status) && <BackupsCard detail={props.detail} canAct={props.canAct} />}
         <section class="card">
           <h2>Actions</h2>
           {!props.canAct
@@ -103,8 +104,91 @@ export function AgencyPage(
   );
 }
 
-// A move copies the database while it serves: an agency with a database to copy.
+// A move copies the database while it serves, a restore replaces it: an agency with a database.
 const MOVABLE = ["active", "suspended"];
+
+/** How far back its data can be restored, and the restore actions. */
+function BackupsCard({ detail, canAct }: { detail: Detail; canAct: boolean }) {
+  const { agency, recoverableFrom, undoable } = detail;
+  return (
+    <section class="card" id="recoverable">
+      <h2>Backups</h2>
+      <p>
+        {recoverableFrom
+          ? <>Recoverable from {time(recoverableFrom)} to now (cluster {agency.cluster}).</>
+          : <>Cluster {agency.cluster} has no backup yet.</>}
+      </p>
+      {canAct && (
+        <p class="actions">
+          {recoverableFrom && (
+            <a class="button action-restore-to-time" href={`/console/agencies/${agency.id}/restore-to-time`}>
+              Restore to a point in time
+            </a>
+          )}
+          {undoable && (
+            <a class="button action-undo-restore" href={`/console/agencies/${agency.id}/undo-restore`}>
+              Undo the latest restore
+            </a>
+          )}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** A point-in-time restore: the confirmation names the agency and the window, and asks for the time. */
+export function RestoreToTimePage(
+  props: { session: PageSession; agency: Agency; recoverableFrom: Date | null; suggested: string },
+) {
+  const { agency } = props;
+  return (
+    <Layout
+      title={`Restore ${agency.name} to a point in time?`}
+      session={props.session}
+      current="/console/agencies"
+    >
+      <form method="post" action={`/console/agencies/${agency.id}/restore-to-time`} class="card confirm">
+        <p>
+          Restore <strong>{agency.name}</strong> (database{" "}
+          {agency.databaseName}) to its data as it was at a moment
+          {props.recoverableFrom && <>between {time(props.recoverableFrom)} and now</>}? Everything written
+          after that moment is replaced (its present state is archived first, so this can be undone); its
+          writes get 503 for about a second at the swap. Other agencies are not touched.
+        </p>
+        <label>
+          Time (ISO 8601, UTC){" "}
+          <input name="targetTime" value={props.suggested} required pattern="\d{4}-\d\d-\d\dT.*" />
+        </label>
+        <CsrfField csrf={props.session.csrf} />
+        <button type="submit" class="danger action-restore-to-time">Restore {agency.name}</button>{" "}
+        <a href={`/console/agencies/${agency.id}`}>Cancel</a>
+      </form>
+    </Layout>
+  );
+}
+
+/** Undoing the latest restore: the state it replaced comes back. */
+export function UndoRestorePage(props: { session: PageSession; agency: Agency }) {
+  const { agency } = props;
+  return (
+    <Layout
+      title={`Undo the latest restore of ${agency.name}?`}
+      session={props.session}
+      current="/console/agencies"
+    >
+      <form method="post" action={`/console/agencies/${agency.id}/undo-restore`} class="card confirm">
+        <p>
+          Bring back{" "}
+          <strong>{agency.name}</strong>'s data as it was just before its latest restore? What was written
+          since is archived first; its writes get 503 for about a second at the swap.
+        </p>
+        <CsrfField csrf={props.session.csrf} />
+        <button type="submit" class="danger action-undo-restore">Undo the restore</button>{" "}
+        <a href={`/console/agencies/${agency.id}`}>Cancel</a>
+      </form>
+    </Layout>
+  );
+}
 
 /** Moving to another cluster: the confirmation names the agency and asks where to. */
 export function MovePage(props: { session: PageSession; agency: Agency; targets: string[] }) {

@@ -1,7 +1,7 @@
 // The fleet at a glance: agencies by status, plan and cluster; database sizes; connections against
 // the budget; agencies behind the template; the latest lifecycle events.
 import type { Fleet } from "../fleet.ts";
-import { bytes, count } from "./format.ts";
+import { bytes, count, time } from "./format.ts";
 import { Layout, type PageSession } from "./layout.tsx";
 import { EventTable } from "./events.tsx";
 
@@ -31,7 +31,8 @@ function Counts(props: { title: string; filter: string; rows: { key: string; age
 }
 
 export function OverviewPage(props: { session: PageSession; overview: Overview; budget: number }) {
-  const { byStatus, byPlan, byCluster, databases, connections, pools, behind, events } = props.overview;
+  const { byStatus, byPlan, byCluster, databases, connections, pools, behind, events, backups } =
+    props.overview;
   const total = byStatus.reduce((n, r) => n + r.agencies, 0);
   return (
     <Layout title="Fleet" session={props.session} current="/console">
@@ -82,10 +83,51 @@ export function OverviewPage(props: { session: PageSession; overview: Overview; 
           </p>
         </section>
       </div>
+      <Backups rows={backups} />
       <section>
         <h2>Latest lifecycle events</h2>
         <EventTable events={events} withAgency />
       </section>
     </Layout>
+  );
+}
+
+/** Each cluster's backups: the last good full, differential and verified one, how far back a restore
+ * reaches, the WAL archiver's lag, and what failed on its last attempt. */
+function Backups({ rows }: { rows: Overview["backups"] }) {
+  const when = (t: Date | null) => (t ? time(t) : "never");
+  return (
+    <section id="backups">
+      <h2>Backups</h2>
+      <table>
+        <thead>
+          <tr>
+            <th>Cluster</th>
+            <th>Last full</th>
+            <th>Last differential</th>
+            <th>Last verified</th>
+            <th>Recoverable from</th>
+            <th>Archive lag</th>
+            <th>Failing</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((b) => (
+            <tr class={b.failing.length || b.error ? "failing" : undefined}>
+              <td>{b.cluster}</td>
+              <td>{when(b.lastFullAt)}</td>
+              <td>{when(b.lastDiffAt)}</td>
+              <td>{when(b.lastVerifiedAt)}</td>
+              <td>{b.recoverableFrom ? time(b.recoverableFrom) : "no backup yet"}</td>
+              <td class="num">{b.archive ? `${Math.round(b.archive.lagSeconds)} s` : "—"}</td>
+              <td>
+                {[...b.failing.map((f) => `${f.kind} at ${time(f.at)}: ${f.error}`), b.error].filter(Boolean)
+                  .join("; ")}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }

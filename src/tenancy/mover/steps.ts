@@ -3,6 +3,7 @@
 // moves it (catalog: cluster, generation); the steps after it only finish the job, and can be run
 // again from the catalog row after a crash.
 import { type Agency, agencyColumns, announceAgencyChange, recordEvent } from "../../catalog/agencies.ts";
+import { changeOf, HEARD_MS, setWriteFreeze } from "../write-freeze.ts";
 import { type Sql, transaction } from "../../platform/db.ts";
 import { dumpDatabase, restoreDump } from "../../platform/pg-dump.ts";
 import { ApiError } from "../../platform/errors.ts";
@@ -26,33 +27,10 @@ import {
 } from "./replication.ts";
 import type { Move, MoveDeps, MoveStep } from "./types.ts";
 
-// Writes refused by the API from the freeze on; a mover that dies leaves this to expire.
-const FREEZE_SECONDS = 30;
-// After announcing the freeze (or the switch), how long every API instance gets to hear it before
-// the database enforces it: writes already running finish, new ones get 503 instead of waiting.
-const HEARD_MS = 200;
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Announces that the agency's writes are (or no longer are) refused, on every API instance. */
-async function setFrozen(m: Move, deps: MoveDeps, frozen: boolean) {
-  await transaction(deps.control, async (tx) => {
-    const [agency] = await tx<Agency[]>`
-      update agencies set frozen_until = ${
-      frozen ? tx`now() + make_interval(secs => ${FREEZE_SECONDS})` : null
-    }
-      where id = ${m.agency.id} returning ${agencyColumns(tx)}`;
-    await announceAgencyChange(tx, { ...changeOf(agency), frozen });
-  });
-  deps.onChange?.({ ...changeOf(m.agency), frozen });
-}
-
-const changeOf = (a: Agency) => ({
-  id: a.id,
-  status: a.status,
-  databaseName: a.databaseName,
-  cluster: a.cluster,
-});
+const setFrozen = (m: Move, deps: MoveDeps, frozen: boolean) =>
+  setWriteFreeze(deps.control, m.agency, frozen, deps.onChange);
 
 /** The target database with the source's schema (and its grants), and the sentinel on both. */
 const createTarget: MoveStep = {

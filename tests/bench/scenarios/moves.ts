@@ -11,11 +11,21 @@ import { createApp, createServices, type Services } from "../../../src/app.ts";
 import { findAgency } from "../../../src/catalog/agencies.ts";
 import { prepareServers } from "../../../src/cli/context.ts";
 import { loadConfig } from "../../../src/config.ts";
-import { connect, type Sql } from "../../../src/platform/db.ts";
+import { connect } from "../../../src/platform/db.ts";
 import { dumpDatabase, restoreDump } from "../../../src/platform/pg-dump.ts";
 import { bootLocalStack, type LocalStack } from "../../../src/stack/index.ts";
 import { databaseUrlFor } from "../../../src/tenancy/control-plane.ts";
 import { moveAgency, moverDeps } from "../../../src/tenancy/mover/index.ts";
+import {
+  type Attempt,
+  databaseBytes,
+  fillTo,
+  MB,
+  startWriters,
+  statusesOf,
+  WRITER_PAUSE_MS,
+  WRITERS,
+} from "../agency-load.ts";
 import type { BenchContext } from "../context.ts";
 import { type Check, sampled, type ScenarioResult, type Table } from "../report.ts";
 import { benchEnv } from "../stack.ts";
@@ -24,15 +34,8 @@ import { fmt, freshAddress, hex, median, sleep } from "../util.ts";
 /** The issue's target: the write freeze's p50 per size. */
 export const FREEZE_TARGET_MS = 1000;
 const PASSWORD = "Correct-horse-9-battery";
-/** Writers beside the moves: loops, and the pause after each request (light load). */
-const WRITERS = 2;
-const WRITER_PAUSE_MS = 20;
-/** Hang guard for a writer loop (the whole scenario stays well under it). */
-const WRITER_DEADLINE_MS = 20 * 60_000;
 /** A size whose moves fail this many times in a row is given up (the rest still run). */
 const MAX_FAILED_IN_A_ROW = 2;
-
-type Attempt = { name: string; status: number; startedAt: number; endedAt: number };
 
 type MoveSample = {
   size: string;
@@ -74,42 +77,6 @@ type SizeResult = {
   writes: { statuses: Record<string, number>; acknowledged: number; lost: number; checked: boolean };
 };
 
-const MB = 1024 * 1024;
-
-/** Writers creating clients through the in-process app until stopped. */
-function startWriters(app: ReturnType<typeof createApp>, token: string, prefix: string) {
-  const attempts: Attempt[] = [];
-  let stopped = false;
-  const deadline = performance.now() + WRITER_DEADLINE_MS;
-  const loops = Array.from({ length: WRITERS }, async (_, w) => {
-    for (let i = 0; !stopped && performance.now() < deadline; i++) {
-      const name = `${prefix}-${w}-${i}`;
-      const startedAt = performance.now();
-      let status = 0;
-      try {
-        const res = await app.request("/api/clients", {
-          method: "POST",
-          headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
-          body: JSON.stringify({ name }),
-        });
-        status = res.status;
-        await res.body?.cancel();
-      } catch {
-        status = -1; // thrown by the app itself: counted apart
-      }
-      attempts.push({ name, status, startedAt, endedAt: performance.now() });
-      await sleep(status === 201 ? WRITER_PAUSE_MS : 50);
-    }
-  });
-  return {
-    attempts,
-    async stop() {
-      stopped = true;
-      await Promise.all(loops);
-    },
-  };
-}
-
 /** The longest interval between acknowledged writes (their completions) around [from, to]. */
 function writeGap(attempts: Attempt[], from: number, to: number): number | undefined {
   const acks = attempts.filter((a) => a.status === 201).map((a) => a.endedAt).sort((a, b) => a - b);
@@ -120,34 +87,6 @@ function writeGap(attempts: Attempt[], from: number, to: number): number | undef
   let gap = 0;
   for (let i = 1; i < points.length; i++) gap = Math.max(gap, points[i] - points[i - 1]);
   return gap;
-}
-
-const statusesOf = (attempts: Attempt[]) => {
-  const out: Record<string, number> = {};
-  for (const a of attempts) out[a.status] = (out[a.status] ?? 0) + 1;
-  return out;
-};
-
-async function databaseBytes(sql: Sql): Promise<number> {
-  const [{ bytes }] = await sql<{ bytes: number }[]>`
-    select pg_database_size(current_database())::float8 as bytes`;
-  return bytes;
-}
-
-/** Fills the agency's clients (rows of ~1.5 kB: stored as is, below TOAST's compression threshold)
- * until its database is about `targetBytes`. Returns the rows added. */
-async function fillTo(sql: Sql, targetBytes: number): Promise<number> {
-  let rows = 0;
-  for (let size = await databaseBytes(sql); size < targetBytes; size = await databaseBytes(sql)) {
-    const batch = Math.max(200, Math.min(40_000, Math.ceil((targetBytes - size) / 2200)));
-    await sql`
-      insert into clients (name, email, city, notes)
-      select 'fill-' || g, 'fill' || g || '@example.com', 'Pune', repeat(md5(g::text), 45)
-      from generate_series(${rows + 1}::int, ${rows + batch}::int) g`;
-    rows += batch;
-  }
-  await sql`vacuum analyze clients`; // a settled table, as a long-lived agency's would be
-  return rows;
 }
 
 /** The copy's ceiling: pg_dump -Fc of the agency database, pg_restore into a scratch database on

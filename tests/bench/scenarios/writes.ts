@@ -1,6 +1,15 @@
 // Scenario 4 — writes: POST /api/tasks with a JSON title over the warm agencies, against
 // `pgbench -N` (simple update: 3 writes + 1 read per transaction) through the same PgBouncer.
-import { type BenchContext, churnNote, configLabel, stackLabel, targetsOf, withCpu } from "../context.ts";
+import {
+  type BenchContext,
+  churnNote,
+  configLabel,
+  type Sizes,
+  stackLabel,
+  targetsOf,
+  withCpu,
+} from "../context.ts";
+import type { SeededAgency } from "../seed.ts";
 import { runPgbench } from "../pgbench.ts";
 import { sampled, type ScenarioResult } from "../report.ts";
 import { allSamples, sampleText } from "../responses.ts";
@@ -8,20 +17,24 @@ import { fmt } from "../util.ts";
 import { errorCount, runWrk } from "../wrk.ts";
 import { ensurePgbench, loadColumns, pgbenchRow, wrkRow } from "./reads-warm.ts";
 
+/** This scenario's load: POST /api/tasks spread uniformly over `agencies` (scenario 14 measures the WAL
+ * archive under it). */
+export const taskWrites = (url: string, agencies: SeededAgency[], sizes: Sizes) =>
+  runWrk({
+    url,
+    targets: targetsOf(agencies, "/api/tasks"),
+    choice: { kind: "uniform" },
+    method: "POST",
+    body: JSON.stringify({ title: "Bench task", priority: "high" }),
+    connections: sizes.connections,
+    threads: sizes.threads,
+    durationSec: sizes.loadSec,
+  });
+
 export async function writes(ctx: BenchContext): Promise<ScenarioResult> {
   const { sizes, api, stack } = ctx;
   const agencies = ctx.seeder.agencies.slice(0, sizes.warm);
-  const wrk = await withCpu(ctx, () =>
-    runWrk({
-      url: api.url,
-      targets: targetsOf(agencies, "/api/tasks"),
-      choice: { kind: "uniform" },
-      method: "POST",
-      body: JSON.stringify({ title: "Bench task", priority: "high" }),
-      connections: sizes.connections,
-      threads: sizes.threads,
-      durationSec: sizes.loadSec,
-    }));
+  const wrk = await withCpu(ctx, () => taskWrites(api.url, agencies, sizes));
   ctx.log(`  API POST /api/tasks: ${fmt(wrk.okRps, 0)} 2xx/s`);
   await ensurePgbench(ctx);
   const pg = await withCpu(ctx, () =>
