@@ -96,6 +96,12 @@ export const configSchema = z.object({
   BACKUP_DIFF_EVERY: duration.prefault("1d"),
   BACKUP_VERIFY_EVERY: duration.prefault("7d"),
   BACKUP_RETENTION: duration.prefault("30d"),
+  /** Logical dumps of every agency on the schedule (as `deno task backup --all`), into BACKUP_DIR: unset,
+   * none. Kept by calendar: the newest of each of the last N days, ISO weeks and months. */
+  DUMP_EVERY: duration.optional(),
+  DUMP_KEEP_DAILY: int(0, 1000).default(7),
+  DUMP_KEEP_WEEKLY: int(0, 1000).default(4),
+  DUMP_KEEP_MONTHLY: int(0, 1000).default(12),
   /** pgbackrest.conf (the repository and one stanza per cluster, named as the catalog names it);
    * unset, the local stack's. Its passphrase is a secret, never in the file. */
   BACKUP_CONFIG_FILE: z.string().min(1).optional(),

@@ -3,14 +3,17 @@
 // `deno task backups:run` instead. At each tick, for each cluster: a full backup when there is none or
 // the newest is older than BACKUP_FULL_EVERY, else a differential when the newest backup is older than
 // BACKUP_DIFF_EVERY (each followed by the expiry of what falls out of BACKUP_RETENTION), and a restore
-// drill when the last good one is older than BACKUP_VERIFY_EVERY. A failed run is recorded and tried
-// again after its own period (at most 15 minutes). One scheduler acts at a time (a catalog lock).
+// drill when the last good one is older than BACKUP_VERIFY_EVERY; then, fleet-wide, the agencies' logical
+// dumps when DUMP_EVERY is set and the last good set is older (then their calendar retention). A failed
+// run is recorded and tried again after its own period (at most 15 minutes). One scheduler acts at a
+// time (a catalog lock).
 import type { Config } from "../config.ts";
 import type { Sql } from "../platform/db.ts";
 import type { Cluster, ClusterDirectory } from "../tenancy/cluster-directory.ts";
 import { LockBusy, withAdvisoryLock } from "../tenancy/control-plane.ts";
 import { backupCluster, ensureStanza } from "./cluster-backup.ts";
 import { type BackupRepository, type BackupSet, stanzaInfo } from "./pgbackrest.ts";
+import { dumpAgencies, type DumpKeep, dumpSetDir, pruneDumpSets } from "./dumps.ts";
 import { expireBackups } from "./retention.ts";
 import { latestRuns, recordRun, type RunKind, type RunSummary } from "./runs.ts";
 import { verifyCluster } from "./verify.ts";
@@ -20,6 +23,8 @@ export type BackupSchedule = {
   diffEverySeconds: number;
   verifyEverySeconds: number;
   retentionSeconds: number;
+  /** Fleet dumps: how often (null: never), where, and how many kept. */
+  dumps: { everySeconds: number | null; dir: string; keep: DumpKeep };
 };
 
 export const scheduleFrom = (config: Config): BackupSchedule => ({
@@ -27,6 +32,15 @@ export const scheduleFrom = (config: Config): BackupSchedule => ({
   diffEverySeconds: config.BACKUP_DIFF_EVERY,
   verifyEverySeconds: config.BACKUP_VERIFY_EVERY,
   retentionSeconds: config.BACKUP_RETENTION,
+  dumps: {
+    everySeconds: config.DUMP_EVERY ?? null,
+    dir: config.BACKUP_DIR,
+    keep: {
+      daily: config.DUMP_KEEP_DAILY,
+      weekly: config.DUMP_KEEP_WEEKLY,
+      monthly: config.DUMP_KEEP_MONTHLY,
+    },
+  },
 });
 
 const RETRY_AT_MOST_SECONDS = 900;
@@ -62,6 +76,21 @@ export function dueWork(
   return { backup, verify };
 }
 
+/** Whether the fleet's dumps are due at `now`, given the fleet-wide runs. Pure. */
+export function dumpsDue(
+  now: Date,
+  runs: Pick<RunSummary, "kind" | "lastSuccessAt" | "lastAttemptAt" | "lastOk">[],
+  everySeconds: number | null,
+): boolean {
+  if (everySeconds === null) return false;
+  const run = runs.find((r) => r.kind === "dumps");
+  const age = (at: Date | null | undefined) => at ? (now.getTime() - at.getTime()) / 1000 : Infinity;
+  if (run?.lastOk === false && age(run.lastAttemptAt) < Math.min(everySeconds, RETRY_AT_MOST_SECONDS)) {
+    return false;
+  }
+  return age(run?.lastSuccessAt) >= everySeconds;
+}
+
 export type SchedulerDeps = {
   control: Sql;
   catalogUrl: string;
@@ -88,6 +117,13 @@ export async function runDueBackups(deps: SchedulerDeps, now = new Date()): Prom
       await runDueOn(deps, cluster, runs.filter((r) => r.cluster === cluster.cluster), now).catch((error) => {
         failed.push(cluster.cluster);
         deps.log?.({ backup: cluster.cluster, error: String(error?.message ?? error) });
+      });
+    }
+    if (deps.signal?.aborted) return;
+    if (dumpsDue(now, runs.filter((r) => r.cluster === null), deps.schedule.dumps.everySeconds)) {
+      await takeDumps(deps).catch((error) => {
+        failed.push("dumps");
+        deps.log?.({ dumps: String(error?.message ?? error) });
       });
     }
   }).catch((error) => {
@@ -138,6 +174,30 @@ export function takeBackup(
       seconds: Math.round(performance.now() - started) / 1000,
       expired,
       recoverableFrom: backups[0]?.stoppedAt.toISOString() ?? null,
+    };
+  }, deps.signal);
+}
+
+/** A recorded fleet dump set (failed when any agency's dump failed), then the calendar's retention. */
+export function takeDumps(deps: Omit<SchedulerDeps, "repo">) {
+  const { dir, keep } = deps.schedule.dumps;
+  return recordRun(deps.control, null, "dumps", async () => {
+    const started = performance.now();
+    const set = await dumpAgencies(deps, dumpSetDir(dir), undefined, undefined, deps.signal);
+    const failed = set.entries.filter((e) => e.error);
+    if (failed.length) {
+      throw new Error(
+        `${failed.length} dumps failed in ${set.dir}: ${failed[0].database}: ${failed[0].error}`,
+      );
+    }
+    const removed = await pruneDumpSets(dir, keep);
+    deps.log?.({ dumps: set.dir, agencies: set.entries.length - 1, removed });
+    return {
+      dir: set.dir,
+      agencies: set.entries.length - 1,
+      bytes: set.entries.reduce((n, e) => n + (e.bytes ?? 0), 0),
+      seconds: Math.round(performance.now() - started) / 1000,
+      removed,
     };
   }, deps.signal);
 }

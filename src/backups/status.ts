@@ -43,7 +43,8 @@ export const backupStatusSchema = z.strictObject({
 export async function backupStatus(control: Sql, clusters: Cluster[]): Promise<Map<string, BackupStatus>> {
   const runs = await latestRuns(control);
   const entries = await Promise.all(clusters.map(async (cluster): Promise<[string, BackupStatus]> => {
-    const mine = runs.filter((r) => r.cluster === cluster.cluster);
+    // Its own runs, and the fleet's dumps (DUMP_EVERY), whose failure is every cluster's concern.
+    const mine = runs.filter((r) => r.cluster === cluster.cluster || r.cluster === null);
     const success = (kind: string) => mine.find((r) => r.kind === kind)?.lastSuccessAt ?? null;
     const backups = mine.filter((r) => r.kind === "full" || r.kind === "diff" || r.kind === "incr")
       .filter((r) => r.lastSuccessAt)
@@ -80,6 +81,11 @@ export function backupGauges(statuses: Map<string, BackupStatus>, now = new Date
       gauges[`backup_last_success_age_seconds${labels}`] = age(last[kind]);
       gauges[`backup_last_attempt_failed${labels}`] = s.failing.some((f) => f.kind === kind) ? 1 : 0;
     }
+    gauges[`backup_last_attempt_failed{cluster="${cluster}",kind="dumps"}`] = s.failing.some((f) =>
+        f.kind === "dumps"
+      )
+      ? 1
+      : 0;
     if (s.recoverableFrom) {
       gauges[`backup_oldest_recoverable_timestamp_seconds{cluster="${cluster}"}`] =
         s.recoverableFrom.getTime() /
