@@ -3,13 +3,16 @@
 import type { Queryable } from "../platform/db.ts";
 import { ApiError } from "../platform/errors.ts";
 import { type DocumentPrefixes, findDocumentPrefixes } from "../settings/document-prefixes.ts";
+import { DOCUMENT_NUMBER } from "./fields.ts";
 
-export type DocumentSeries = "invoice" | "quotation" | "purchase_order";
+export type DocumentSeries = "invoice" | "quotation" | "purchase_order" | "credit_note" | "debit_note";
 
 const PREFIX_SETTING: Record<DocumentSeries, keyof DocumentPrefixes> = {
   invoice: "invoicePrefix",
   quotation: "quotationPrefix",
   purchase_order: "purchaseOrderPrefix",
+  credit_note: "creditNotePrefix",
+  debit_note: "debitNotePrefix",
 };
 const MAX_LENGTH = 16;
 
@@ -36,6 +39,14 @@ export async function nextDocumentNumber(sql: Queryable, series: DocumentSeries,
   const serial = String(lastNumber).padStart(MAX_LENGTH - head.length, "0");
   if (head.length + serial.length > MAX_LENGTH) {
     throw new ApiError(409, "conflict", `The ${year} ${series} series is exhausted: choose a shorter prefix`);
+  }
+  // A prefix saved before the e-invoice's rules (lower case, a leading 0 or '-') is not issued from.
+  if (!DOCUMENT_NUMBER.test(head + serial)) {
+    throw new ApiError(
+      409,
+      "conflict",
+      `The ${series} prefix ${prefix} does not suit an e-invoice: change it`,
+    );
   }
   return head + serial;
 }
