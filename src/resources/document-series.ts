@@ -15,6 +15,7 @@ const PREFIX_SETTING: Record<DocumentSeries, keyof DocumentPrefixes> = {
   debit_note: "debitNotePrefix",
 };
 const MAX_LENGTH = 16;
+const SERIAL_DIGITS = 6;
 
 /** "2027-03-31" → "26-27", "2027-04-01" → "27-28". */
 export function financialYear(date: string): string {
@@ -36,7 +37,8 @@ export async function nextDocumentNumber(sql: Queryable, series: DocumentSeries,
     do update set last_number = document_series.last_number + 1, updated_at = now()
     returning last_number`;
   const head = `${prefix}/${year}/`;
-  const serial = String(lastNumber).padStart(MAX_LENGTH - head.length, "0");
+  // Six digits (CN/26-27/000001), fewer where a 4-character prefix leaves less room, more once past.
+  const serial = String(lastNumber).padStart(Math.min(SERIAL_DIGITS, MAX_LENGTH - head.length), "0");
   if (head.length + serial.length > MAX_LENGTH) {
     throw new ApiError(409, "conflict", `The ${year} ${series} series is exhausted: choose a shorter prefix`);
   }

@@ -81,7 +81,7 @@ describe.each(resources.map((r) => [r.path, r] as const))("/api/%s", (path, reso
           ? /^INV\/2[6-9]-[0-9]{2}\/[0-9]+$/
           : /^[A-Z]{2,3}\/25-26\/[0-9]+$/,
       );
-      expect(number).toHaveLength(16);
+      expect(number.length).toBeLessThanOrEqual(16);
       const refused = await api.delete(`/api/${path}/${created.id}`);
       expect(refused.status).toBe(409);
       expect(refused.body).toEqual({
