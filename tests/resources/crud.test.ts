@@ -302,7 +302,7 @@ describe("database constraints", () => {
     const invoice = dataOf<Row>(
       await api.post("/api/invoices", {
         ...samples.invoices.make(parents).body,
-        invoiceNumber: `A-${hex(8)}`,
+        invoiceNumber: `A-${hex(8).toUpperCase()}`,
       }),
       201,
     );
@@ -362,7 +362,7 @@ describe.each(resources.filter((r) => r.items).map((r) => [r.path] as const))(
         },
         {
           description: "Printing",
-          hsnSac: null,
+          hsnSac: "4911",
           unit: "nos",
           quantity: "1.500",
           unitPrice: "99.99",
