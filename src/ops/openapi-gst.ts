@@ -2,7 +2,7 @@
 // GST rate table.
 import { gstRateCloseSchema, gstRateCreateSchema, gstRateSchema } from "../admin/gst-rate-routes.ts";
 import { pageSchema } from "../platform/cursor.ts";
-import { noteListQuery } from "../resources/note-routes.ts";
+import { clientPageQuery } from "../resources/client-pages.ts";
 import {
   CREDIT_NOTES,
   DEBIT_NOTES,
@@ -11,7 +11,7 @@ import {
   type NoteKind,
   noteSchema,
 } from "../resources/notes.ts";
-import { paymentCreateSchema, paymentListQuery, paymentSchema } from "../resources/payments.ts";
+import { paymentCreateSchema, paymentSchema } from "../resources/payments.ts";
 import {
   data,
   idParameter,
@@ -36,7 +36,7 @@ function notePaths(schemas: Schemas, note: NoteKind, noun: "CreditNote" | "Debit
       get: op({
         id: `list${noun}s`,
         summary: `List ${what}s, newest first`,
-        query: noteListQuery,
+        query: clientPageQuery,
         ok: { schema: pageSchema(row), description: "A page; nextCursor is null on the last" },
       }),
       post: op({
@@ -89,7 +89,7 @@ export function gstPaths(schemas: Schemas) {
       get: tenantOp({
         id: "listPayments",
         summary: "List payments received, newest first",
-        query: paymentListQuery,
+        query: clientPageQuery,
         ok: { schema: pageSchema(payment), description: "A page; nextCursor is null on the last" },
       }),
       post: tenantOp({

@@ -5,10 +5,9 @@ import { z } from "zod";
 import { recordAudit } from "../audit/audit-log.ts";
 import type { PlanLimits } from "../limits/plan-limits.ts";
 import type { AppEnv } from "../platform/app-env.ts";
-import { cursorKeyColumn, keysetPage, olderThan } from "../platform/cursor.ts";
 import { type Queryable, transaction } from "../platform/db.ts";
 import { validate } from "../platform/validate.ts";
-import * as f from "./fields.ts";
+import { clientPageQuery, pageByClient } from "./client-pages.ts";
 import {
   cancelNote,
   createNote,
@@ -19,26 +18,15 @@ import {
 } from "./notes.ts";
 
 const idParam = z.object({ id: z.uuid("must be a UUID") });
-export const noteListQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(200).optional(),
-  clientId: f.ref().optional(),
-});
 
 export function noteRoutes(note: NoteKind, { limits, catalog }: { limits: PlanLimits; catalog: Queryable }) {
   return new Hono<AppEnv>()
     .use(limits.storageGuard())
-    .get("/", validate("query", noteListQuery), async (c) => {
-      const { limit, cursor, clientId } = c.req.valid("query");
+    .get("/", validate("query", clientPageQuery), async (c) => {
       const { sql } = c.var;
-      const rows = await sql`
-        select id, ${cursorKeyColumn(sql)} from ${sql(note.table)}
-        where ${clientId ? sql`client_id = ${clientId}` : sql`true`} and ${olderThan(sql, cursor)}
-        order by created_at desc, id desc limit ${limit + 1}`;
-      const page = keysetPage(rows, limit);
-      const data = [];
-      for (const row of page.data) data.push(await findNote(sql, note, row.id as string));
-      return c.json({ data, nextCursor: page.nextCursor });
+      return c.json(
+        await pageByClient(sql, note.table, c.req.valid("query"), (id) => findNote(sql, note, id)),
+      );
     })
     .post("/", validate("json", noteCreateSchema), async (c) => {
       const input = c.req.valid("json");

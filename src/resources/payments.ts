@@ -7,10 +7,10 @@ import { z } from "zod";
 import { recordAudit } from "../audit/audit-log.ts";
 import type { PlanLimits } from "../limits/plan-limits.ts";
 import type { AppEnv } from "../platform/app-env.ts";
-import { cursorKeyColumn, keysetPage, olderThan } from "../platform/cursor.ts";
 import { type Queryable, transaction } from "../platform/db.ts";
 import { ApiError, badRequest, notFound } from "../platform/errors.ts";
 import { validate } from "../platform/validate.ts";
+import { clientPageQuery, pageByClient } from "./client-pages.ts";
 import * as f from "./fields.ts";
 import { lockInvoices, outstanding, settle } from "./settlement.ts";
 
@@ -74,11 +74,6 @@ const paymentColumns = {
 };
 export const paymentSchema = z.strictObject({ ...paymentColumns, allocations: z.array(allocationSchema) });
 const COLUMNS = Object.keys(paymentColumns);
-export const paymentListQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(200).optional(),
-  clientId: f.ref().optional(),
-});
 type PaymentInput = z.infer<typeof paymentCreateSchema>;
 
 async function findPayment(sql: Queryable, id: string) {
@@ -130,17 +125,9 @@ async function recordPayment(sql: postgres.TransactionSql, input: PaymentInput, 
 export function paymentRoutes({ limits }: { limits: PlanLimits }) {
   return new Hono<AppEnv>()
     .use(limits.storageGuard())
-    .get("/", validate("query", paymentListQuery), async (c) => {
-      const { limit, cursor, clientId } = c.req.valid("query");
+    .get("/", validate("query", clientPageQuery), async (c) => {
       const { sql } = c.var;
-      const rows = await sql`
-        select id, ${cursorKeyColumn(sql)} from payments
-        where ${clientId ? sql`client_id = ${clientId}` : sql`true`} and ${olderThan(sql, cursor)}
-        order by created_at desc, id desc limit ${limit + 1}`;
-      const page = keysetPage(rows, limit);
-      const data = [];
-      for (const row of page.data) data.push(await findPayment(sql, row.id as string));
-      return c.json({ data, nextCursor: page.nextCursor });
+      return c.json(await pageByClient(sql, "payments", c.req.valid("query"), (id) => findPayment(sql, id)));
     })
     .post("/", validate("json", paymentCreateSchema), async (c) => {
       const { claims, origin } = c.var;

@@ -183,6 +183,9 @@ describe("credit and debit notes", () => {
       201,
     );
     expect(debit).toMatchObject({ debitNoteNumber: "DN/26-27/000001", totalAmount: "59.00" });
+    const listed = dataOf<Row[]>(await api.get(`/api/credit-notes?clientId=${localClientId}&limit=100`));
+    expect(listed.map((n) => n.id)).toContain(note.id);
+    expect(dataOf<Row>(await api.get(`/api/debit-notes/${debit.id}`))).toEqual(debit);
     expect(dataOf<Row>(await api.get(`/api/invoices/${invoice.id}`))).toMatchObject({
       amountOutstanding: "1121.00",
     });
@@ -237,6 +240,8 @@ describe("payments", () => {
     const invoice = await issued();
     const payment = dataOf<Row>(await pay(invoice, 0.9, 0.1), 201);
     expect(payment).toMatchObject({ amount: "1062.00", tdsSection: "194J", tdsAmount: "118.00" });
+    const listed = dataOf<Row[]>(await api.get(`/api/payments?clientId=${localClientId}&limit=100`));
+    expect(listed.find((p) => p.id === payment.id)).toEqual(payment);
     expect(dataOf<Row>(await api.get(`/api/invoices/${invoice.id}`))).toMatchObject({
       status: "paid",
       amountReceived: "1062.00",
