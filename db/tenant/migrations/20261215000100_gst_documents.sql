@@ -48,9 +48,9 @@ ALTER TABLE invoices
     ADD COLUMN amount_debited numeric(14,2) NOT NULL DEFAULT 0 CHECK (amount_debited >= 0),
     ADD COLUMN amount_outstanding numeric(14,2) GENERATED ALWAYS AS
         (total_amount + amount_debited - amount_credited - amount_received - tds_deducted) STORED,
-    ADD CONSTRAINT invoices_credit_within_total CHECK (amount_credited <= total_amount + amount_debited),
-    ADD CONSTRAINT invoices_settled_within_total
-        CHECK (amount_received + tds_deducted + amount_credited <= total_amount + amount_debited);
+    -- A credit note may follow full payment (the excess is owed back): only the credit is bounded here;
+    -- payments are bounded by what is outstanding (payments.ts).
+    ADD CONSTRAINT invoices_credit_within_total CHECK (amount_credited <= total_amount + amount_debited);
 ALTER TABLE quotations
     ADD COLUMN place_of_supply_state text,
     ADD COLUMN tax_payment text CHECK (tax_payment IN ('igst', 'lut'));
@@ -218,7 +218,7 @@ ALTER TABLE credit_notes
 ALTER TABLE purchase_orders DROP COLUMN place_of_supply_state, DROP COLUMN tax_payment;
 ALTER TABLE quotations DROP COLUMN place_of_supply_state, DROP COLUMN tax_payment;
 ALTER TABLE invoices
-    DROP CONSTRAINT invoices_settled_within_total, DROP CONSTRAINT invoices_credit_within_total,
+    DROP CONSTRAINT invoices_credit_within_total,
     DROP COLUMN supplier_gstin, DROP COLUMN client_name, DROP COLUMN client_address,
     DROP COLUMN client_state_code, DROP COLUMN place_of_supply_state, DROP COLUMN tax_payment,
     DROP COLUMN lut_reference, DROP COLUMN is_bill_of_supply, DROP COLUMN amount_received,
