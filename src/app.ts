@@ -38,7 +38,7 @@ import { createPlanLimits, type PlanLimits } from "./limits/plan-limits.ts";
 import { usageRoutes } from "./limits/usage-routes.ts";
 import { resources } from "./resources/erp.ts";
 import { resourceRoutes } from "./resources/routes.ts";
-import { gstDocumentRoutes } from "./resources/gst-routes.ts";
+import { gstDocumentRoutes, resourceExtensions } from "./resources/gst-routes.ts";
 import { settingsRoutes } from "./settings/routes.ts";
 import { type Admission, createAdmission } from "./tenancy/admission.ts";
 import { type AdmissionBackoff, createAdmissionBackoff } from "./tenancy/admission-backoff.ts";
@@ -299,11 +299,11 @@ export function createApp(services: Services) {
   app.route("/api/usage", scoped(usageRoutes(limits)));
   app.route("/api/audit-log", scoped(auditRoutes()));
   app.route("/api/settings", scoped(settingsRoutes()));
+  const extensions = resourceExtensions();
   for (const resource of resources) {
-    app.route(
-      `/api/${resource.path}`,
-      scoped(resourceRoutes(resource, { limits, catalog: services.catalog })),
-    );
+    const routes = resourceRoutes(resource, { limits, catalog: services.catalog });
+    const extension = extensions[resource.path];
+    app.route(`/api/${resource.path}`, scoped(extension ? routes.route("/", extension) : routes));
   }
   for (const [path, routes] of gstDocumentRoutes({ limits, catalog: services.catalog })) {
     app.route(`/api/${path}`, scoped(routes));

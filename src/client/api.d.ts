@@ -959,6 +959,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/invoices/{id}/e-invoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * An issued invoice as the IRP's INV-01 JSON, schema 1.1 (B2B, SEZ and export supplies)
+         * @description SupTyp B2B, SEZWP/SEZWOP or EXPWP/EXPWOP (with IGST or under LUT); DocDtls.No is the invoice number, Dt DD/MM/YYYY; amounts in rupees. 409 conflict naming what to fix: a draft or cancelled invoice (status), a bill of supply, a recipient without GSTIN (clientGstin: B2C is not e-invoiced), or the seller's settings.gst.address/pincode, the client's address, city or pincode, or a line's hsnSac (4, 6 or 8 digits) missing.
+         */
+        get: operations["getInvoiceEInvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/gst-rates": {
         parameters: {
             query?: never;
@@ -1796,6 +1818,69 @@ export interface components {
                 amount: string;
                 tdsAmount: string;
             }[];
+        };
+        EInvoice: {
+            /** @constant */
+            Version: "1.1";
+            TranDtls: {
+                /** @constant */
+                TaxSch: "GST";
+                /** @enum {string} */
+                SupTyp: "B2B" | "SEZWP" | "SEZWOP" | "EXPWP" | "EXPWOP";
+                /** @enum {string} */
+                RegRev: "Y" | "N";
+            };
+            DocDtls: {
+                /** @constant */
+                Typ: "INV";
+                No: string;
+                Dt: string;
+            };
+            SellerDtls: {
+                Gstin: string;
+                LglNm: string;
+                TrdNm?: string;
+                Addr1: string;
+                Addr2?: string;
+                Loc: string;
+                Pin: number;
+                Stcd: string;
+            };
+            BuyerDtls: {
+                Gstin: string;
+                LglNm: string;
+                TrdNm?: string;
+                Addr1: string;
+                Addr2?: string;
+                Loc: string;
+                Pin: number;
+                Stcd: string;
+                Pos: string;
+            };
+            ItemList: {
+                SlNo: string;
+                PrdDesc: string;
+                /** @enum {string} */
+                IsServc: "Y" | "N";
+                HsnCd: string;
+                Qty: number;
+                Unit: string;
+                UnitPrice: number;
+                TotAmt: number;
+                AssAmt: number;
+                GstRt: number;
+                IgstAmt: number;
+                CgstAmt: number;
+                SgstAmt: number;
+                TotItemVal: number;
+            }[];
+            ValDtls: {
+                AssVal: number;
+                CgstVal: number;
+                SgstVal: number;
+                IgstVal: number;
+                TotInvVal: number;
+            };
         };
         GstRate: {
             /** Format: uuid */
@@ -12112,6 +12197,108 @@ export interface operations {
             };
             /** @description not_found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description agency_unavailable */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited, with Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unavailable, with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getInvoiceEInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
+                "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The INV-01 JSON */
+            200: {
+                headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["EInvoice"];
+                    };
+                };
+            };
+            /** @description validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized, invalid_credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

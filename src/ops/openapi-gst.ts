@@ -1,5 +1,5 @@
-// The GST documents' routes of /openapi.json: credit and debit notes, payments, and the operators'
-// GST rate table.
+// The GST documents' routes of /openapi.json: credit and debit notes, payments, an invoice's
+// e-invoice JSON, and the operators' GST rate table.
 import { gstRateCloseSchema, gstRateCreateSchema, gstRateSchema } from "../admin/gst-rate-routes.ts";
 import { pageSchema } from "../platform/cursor.ts";
 import { clientPageQuery } from "../resources/client-pages.ts";
@@ -11,6 +11,7 @@ import {
   type NoteKind,
   noteSchema,
 } from "../resources/notes.ts";
+import { eInvoiceSchema } from "../resources/e-invoice.ts";
 import { paymentCreateSchema, paymentSchema } from "../resources/payments.ts";
 import {
   data,
@@ -109,6 +110,22 @@ export function gstPaths(schemas: Schemas) {
         id: "getPayment",
         summary: "Read a payment",
         ok: { schema: data(payment), description: "The payment" },
+      }),
+    },
+    "/api/invoices/{id}/e-invoice": {
+      parameters: [idParameter],
+      get: operation(schemas, {
+        id: "getInvoiceEInvoice",
+        tag: "invoices",
+        tenant: true,
+        summary: "An issued invoice as the IRP's INV-01 JSON, schema 1.1 (B2B, SEZ and export supplies)",
+        description: "SupTyp B2B, SEZWP/SEZWOP or EXPWP/EXPWOP (with IGST or under LUT); DocDtls.No is the " +
+          "invoice number, Dt DD/MM/YYYY; amounts in rupees. 409 conflict naming what to fix: a draft or " +
+          "cancelled invoice (status), a bill of supply, a recipient without GSTIN (clientGstin: B2C is not " +
+          "e-invoiced), or the seller's settings.gst.address/pincode, the client's address, city or " +
+          "pincode, or a line's hsnSac (4, 6 or 8 digits) missing.",
+        ok: { schema: data(schemas.name(eInvoiceSchema, "EInvoice")), description: "The INV-01 JSON" },
+        errors: [...TENANT_ERRORS, 409],
       }),
     },
     "/api/admin/gst-rates": {
