@@ -19,6 +19,7 @@ import { ApiError, notFound, renderError, toApiError } from "./platform/errors.t
 import { createOperatorAuth, type OperatorAuth } from "./admin/operator-auth.ts";
 import { platform, requireOperatorRole } from "./admin/platform-middleware.ts";
 import { adminRoutes } from "./admin/routes.ts";
+import { gstRateRoutes } from "./admin/gst-rate-routes.ts";
 import { loginRoutes } from "./auth/login-routes.ts";
 import type { AgencyUser } from "./auth/agency-users.ts";
 import { meRoutes, userRoutes } from "./auth/user-routes.ts";
@@ -37,6 +38,7 @@ import { createPlanLimits, type PlanLimits } from "./limits/plan-limits.ts";
 import { usageRoutes } from "./limits/usage-routes.ts";
 import { resources } from "./resources/erp.ts";
 import { resourceRoutes } from "./resources/routes.ts";
+import { gstDocumentRoutes, resourceExtensions } from "./resources/gst-routes.ts";
 import { settingsRoutes } from "./settings/routes.ts";
 import { type Admission, createAdmission } from "./tenancy/admission.ts";
 import { type AdmissionBackoff, createAdmissionBackoff } from "./tenancy/admission-backoff.ts";
@@ -314,9 +316,19 @@ export function createApp(services: Services) {
   app.route("/api/usage", scoped(usageRoutes(limits)));
   app.route("/api/audit-log", scoped(auditRoutes()));
   app.route("/api/settings", scoped(settingsRoutes()));
+  const extensions = resourceExtensions();
   for (const resource of resources) {
-    app.route(`/api/${resource.path}`, scoped(resourceRoutes(resource, { limits })));
+    const routes = resourceRoutes(resource, { limits, catalog: services.catalog });
+    const extension = extensions[resource.path];
+    app.route(`/api/${resource.path}`, scoped(extension ? routes.route("/", extension) : routes));
   }
+  for (const [path, routes] of gstDocumentRoutes({ limits, catalog: services.catalog })) {
+    app.route(`/api/${path}`, scoped(routes));
+  }
+  app.route(
+    "/api/admin/gst-rates",
+    gstRateRoutes({ control: services.control, tokens: services.tokens, operators: services.operators }),
+  );
   app.route(
     "/api/admin",
     adminRoutes({

@@ -9,7 +9,7 @@ export async function migrateCatalog(dbmateBin: string, databaseUrl: string, app
   try {
     await sql`grant usage on schema public to ${sql(appRole)}`;
     // Read-only: the data plane resolves agencies and logins; all writes go through the control plane.
-    await sql`grant select on agencies, user_directory, subscription_plans to ${sql(appRole)}`;
+    await sql`grant select on agencies, user_directory, subscription_plans, gst_rates to ${sql(appRole)}`;
   } finally {
     await sql.end();
   }

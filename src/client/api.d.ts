@@ -837,6 +837,187 @@ export interface paths {
         patch: operations["updatePurchaseOrder"];
         trace?: never;
     };
+    "/api/credit-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List credit notes, newest first */
+        get: operations["listCreditNotes"];
+        put?: never;
+        /**
+         * Issue a credit note on one or more issued invoices of one client (CGST Act s. 34)
+         * @description Numbered in its own series (prefix CN unless set), taxed as its invoices (place of supply, LUT, rates of the first invoice's date). 409 when it would credit an invoice past its total; 400 after 30 November following the invoice's financial year (s. 34(2)).
+         */
+        post: operations["createCreditNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit-notes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** Read a credit note */
+        get: operations["getCreditNote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Cancel a credit note, with a reason; its invoices get back what it moved (final) */
+        patch: operations["cancelCreditNote"];
+        trace?: never;
+    };
+    "/api/debit-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List debit notes, newest first */
+        get: operations["listDebitNotes"];
+        put?: never;
+        /**
+         * Issue a debit note on one or more issued invoices of one client (CGST Act s. 34)
+         * @description Numbered in its own series (prefix DN unless set), taxed as its invoices (place of supply, LUT, rates of the first invoice's date). Adds to what is outstanding on the invoices.
+         */
+        post: operations["createDebitNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/debit-notes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** Read a debit note */
+        get: operations["getDebitNote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Cancel a debit note, with a reason; its invoices get back what it moved (final) */
+        patch: operations["cancelDebitNote"];
+        trace?: never;
+    };
+    "/api/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List payments received, newest first */
+        get: operations["listPayments"];
+        put?: never;
+        /**
+         * Record a payment (cash and TDS) allocated to a client's issued invoices
+         * @description TDS under 194J (10 or 2 %) or 194C (1 or 2 %). Each invoice's status follows: paid when cash, TDS and credit notes cover it, partially_paid before. 409 when an allocation exceeds what is outstanding.
+         */
+        post: operations["createPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** Read a payment */
+        get: operations["getPayment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/{id}/e-invoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * An issued invoice as the IRP's INV-01 JSON, schema 1.1 (B2B, SEZ and export supplies)
+         * @description SupTyp B2B, SEZWP/SEZWOP or EXPWP/EXPWOP (with IGST or under LUT); DocDtls.No is the invoice number, Dt DD/MM/YYYY; amounts in rupees. 409 conflict naming what to fix: a draft or cancelled invoice (status), a bill of supply, a recipient without GSTIN (clientGstin: B2C is not e-invoiced), or the seller's settings.gst.address/pincode, the client's address, city or pincode, or a line's hsnSac (4, 6 or 8 digits) missing.
+         */
+        get: operations["getInvoiceEInvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/gst-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The GST rate table every agency's documents are checked against (operators) */
+        get: operations["listGstRates"];
+        put?: never;
+        /** Add a rate from a date (owners, operators): in force in every agency from that date */
+        post: operations["createGstRate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/gst-rates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Close a rate on its last day (validTo), or reopen it with null (owners, operators) */
+        patch: operations["closeGstRate"];
+        trace?: never;
+    };
     "/api/admin/login": {
         parameters: {
             query?: never;
@@ -1120,6 +1301,8 @@ export interface components {
             address: string | null;
             pincode: string | null;
             registrationDate: string | null;
+            turnoverBand: string;
+            lutReference: string | null;
             /** Format: date-time */
             updatedAt: string;
         };
@@ -1156,6 +1339,7 @@ export interface components {
             state: string | null;
             stateCode: string | null;
             pincode: string | null;
+            gstTreatment: ("registered" | "unregistered" | "composition" | "consumer" | "sez" | "overseas") | null;
             paymentTermsDays: number | null;
             notes: string | null;
             isActive: boolean | null;
@@ -1207,14 +1391,31 @@ export interface components {
             issueDate: string | null;
             dueDate: string | null;
             placeOfSupply: string | null;
+            taxPayment: ("igst" | "lut") | null;
+            isReverseCharge: boolean | null;
+            cancellationReason: string | null;
             notes: string | null;
             supplyType: ("intra_state" | "inter_state" | "export" | "sez") | null;
+            placeOfSupplyState: string | null;
             subtotal: string;
             cgstAmount: string;
             sgstAmount: string;
             igstAmount: string;
             taxAmount: string;
             totalAmount: string;
+            supplierGstin: string | null;
+            clientGstin: string | null;
+            clientName: string | null;
+            clientAddress: string | null;
+            clientStateCode: string | null;
+            lutReference: string | null;
+            isBillOfSupply: boolean;
+            amountReceived: string;
+            tdsDeducted: string;
+            amountCredited: string;
+            amountDebited: string;
+            amountOutstanding: string;
+            cancelledAt: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1231,14 +1432,31 @@ export interface components {
             issueDate: string | null;
             dueDate: string | null;
             placeOfSupply: string | null;
+            taxPayment: ("igst" | "lut") | null;
+            isReverseCharge: boolean | null;
+            cancellationReason: string | null;
             notes: string | null;
             supplyType: ("intra_state" | "inter_state" | "export" | "sez") | null;
+            placeOfSupplyState: string | null;
             subtotal: string;
             cgstAmount: string;
             sgstAmount: string;
             igstAmount: string;
             taxAmount: string;
             totalAmount: string;
+            supplierGstin: string | null;
+            clientGstin: string | null;
+            clientName: string | null;
+            clientAddress: string | null;
+            clientStateCode: string | null;
+            lutReference: string | null;
+            isBillOfSupply: boolean;
+            amountReceived: string;
+            tdsDeducted: string;
+            amountCredited: string;
+            amountDebited: string;
+            amountOutstanding: string;
+            cancelledAt: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1277,8 +1495,10 @@ export interface components {
             issueDate: string | null;
             validUntil: string | null;
             placeOfSupply: string | null;
+            taxPayment: ("igst" | "lut") | null;
             notes: string | null;
             supplyType: ("intra_state" | "inter_state" | "export" | "sez") | null;
+            placeOfSupplyState: string | null;
             subtotal: string;
             cgstAmount: string;
             sgstAmount: string;
@@ -1302,8 +1522,10 @@ export interface components {
             issueDate: string | null;
             validUntil: string | null;
             placeOfSupply: string | null;
+            taxPayment: ("igst" | "lut") | null;
             notes: string | null;
             supplyType: ("intra_state" | "inter_state" | "export" | "sez") | null;
+            placeOfSupplyState: string | null;
             subtotal: string;
             cgstAmount: string;
             sgstAmount: string;
@@ -1460,6 +1682,7 @@ export interface components {
             placeOfSupply: string | null;
             notes: string | null;
             supplyType: ("intra_state" | "inter_state" | "export" | "sez") | null;
+            placeOfSupplyState: string | null;
             subtotal: string;
             cgstAmount: string;
             sgstAmount: string;
@@ -1485,6 +1708,7 @@ export interface components {
             placeOfSupply: string | null;
             notes: string | null;
             supplyType: ("intra_state" | "inter_state" | "export" | "sez") | null;
+            placeOfSupplyState: string | null;
             subtotal: string;
             cgstAmount: string;
             sgstAmount: string;
@@ -1496,6 +1720,181 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             items: components["schemas"]["LineItem"][];
+        };
+        CreditNote: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            clientId: string;
+            /** Format: date */
+            issueDate: string;
+            reason: string;
+            /** @enum {string} */
+            status: "issued" | "cancelled";
+            placeOfSupply: string | null;
+            placeOfSupplyState: string | null;
+            supplyType: ("intra_state" | "inter_state" | "export" | "sez") | null;
+            taxPayment: ("igst" | "lut") | null;
+            subtotal: string;
+            cgstAmount: string;
+            sgstAmount: string;
+            igstAmount: string;
+            taxAmount: string;
+            totalAmount: string;
+            cancelledAt: string | null;
+            cancellationReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            creditNoteNumber: string;
+            invoices: {
+                /** Format: uuid */
+                invoiceId: string;
+                invoiceNumber: string;
+                amount: string;
+            }[];
+            items: components["schemas"]["LineItem"][];
+        };
+        DebitNote: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            clientId: string;
+            /** Format: date */
+            issueDate: string;
+            reason: string;
+            /** @enum {string} */
+            status: "issued" | "cancelled";
+            placeOfSupply: string | null;
+            placeOfSupplyState: string | null;
+            supplyType: ("intra_state" | "inter_state" | "export" | "sez") | null;
+            taxPayment: ("igst" | "lut") | null;
+            subtotal: string;
+            cgstAmount: string;
+            sgstAmount: string;
+            igstAmount: string;
+            taxAmount: string;
+            totalAmount: string;
+            cancelledAt: string | null;
+            cancellationReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            debitNoteNumber: string;
+            invoices: {
+                /** Format: uuid */
+                invoiceId: string;
+                invoiceNumber: string;
+                amount: string;
+            }[];
+            items: components["schemas"]["LineItem"][];
+        };
+        Payment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            clientId: string;
+            /** Format: date */
+            paymentDate: string;
+            amount: string;
+            tdsSection: ("194J" | "194C") | null;
+            tdsRate: string | null;
+            tdsAmount: string;
+            /** @enum {string} */
+            paymentMethod: "cash" | "cheque" | "bank_transfer" | "neft" | "rtgs" | "imps" | "upi" | "card" | "other";
+            referenceNumber: string | null;
+            status: string;
+            notes: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            allocations: {
+                /** Format: uuid */
+                invoiceId: string;
+                invoiceNumber: string;
+                amount: string;
+                tdsAmount: string;
+            }[];
+        };
+        EInvoice: {
+            /** @constant */
+            Version: "1.1";
+            TranDtls: {
+                /** @constant */
+                TaxSch: "GST";
+                /** @enum {string} */
+                SupTyp: "B2B" | "SEZWP" | "SEZWOP" | "EXPWP" | "EXPWOP";
+                /** @enum {string} */
+                RegRev: "Y" | "N";
+            };
+            DocDtls: {
+                /** @constant */
+                Typ: "INV";
+                No: string;
+                Dt: string;
+            };
+            SellerDtls: {
+                Gstin: string;
+                LglNm: string;
+                TrdNm?: string;
+                Addr1: string;
+                Addr2?: string;
+                Loc: string;
+                Pin: number;
+                Stcd: string;
+            };
+            BuyerDtls: {
+                Gstin: string;
+                LglNm: string;
+                TrdNm?: string;
+                Addr1: string;
+                Addr2?: string;
+                Loc: string;
+                Pin: number;
+                Stcd: string;
+                Pos: string;
+            };
+            ItemList: {
+                SlNo: string;
+                PrdDesc: string;
+                /** @enum {string} */
+                IsServc: "Y" | "N";
+                HsnCd: string;
+                Qty: number;
+                Unit: string;
+                UnitPrice: number;
+                TotAmt: number;
+                AssAmt: number;
+                GstRt: number;
+                IgstAmt: number;
+                CgstAmt: number;
+                SgstAmt: number;
+                TotItemVal: number;
+            }[];
+            ValDtls: {
+                AssVal: number;
+                CgstVal: number;
+                SgstVal: number;
+                IgstVal: number;
+                TotInvVal: number;
+            };
+        };
+        GstRate: {
+            /** Format: uuid */
+            id: string;
+            rate: string;
+            /** Format: date */
+            validFrom: string;
+            validTo: string | null;
+            description: string;
+            notification: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         AdminAgency: {
             /** Format: uuid */
@@ -2669,6 +3068,8 @@ export interface operations {
                             invoicePrefix: string;
                             quotationPrefix: string;
                             purchaseOrderPrefix: string;
+                            creditNotePrefix?: string;
+                            debitNotePrefix?: string;
                         };
                     };
                 };
@@ -2756,6 +3157,8 @@ export interface operations {
                     invoicePrefix: string;
                     quotationPrefix: string;
                     purchaseOrderPrefix: string;
+                    creditNotePrefix?: string;
+                    debitNotePrefix?: string;
                 };
             };
         };
@@ -2772,6 +3175,8 @@ export interface operations {
                             invoicePrefix: string;
                             quotationPrefix: string;
                             purchaseOrderPrefix: string;
+                            creditNotePrefix?: string;
+                            debitNotePrefix?: string;
                         };
                     };
                 };
@@ -2964,6 +3369,9 @@ export interface operations {
                     address?: string | null;
                     pincode?: string | null;
                     registrationDate?: string | null;
+                    /** @enum {string} */
+                    turnoverBand?: "up_to_5_crore" | "above_5_crore";
+                    lutReference?: string | null;
                 };
             };
         };
@@ -3383,6 +3791,8 @@ export interface operations {
                     state?: string;
                     stateCode?: string;
                     pincode?: string;
+                    /** @enum {string} */
+                    gstTreatment?: "registered" | "unregistered" | "composition" | "consumer" | "sez" | "overseas";
                     paymentTermsDays?: number;
                     notes?: string;
                     isActive?: boolean;
@@ -3713,6 +4123,7 @@ export interface operations {
                     state?: string | null;
                     stateCode?: string | null;
                     pincode?: string | null;
+                    gstTreatment?: ("registered" | "unregistered" | "composition" | "consumer" | "sez" | "overseas") | null;
                     paymentTermsDays?: number | null;
                     notes?: string | null;
                     isActive?: boolean | null;
@@ -5065,6 +5476,10 @@ export interface operations {
                     /** Format: date */
                     dueDate?: string;
                     placeOfSupply?: string;
+                    /** @enum {string} */
+                    taxPayment?: "igst" | "lut";
+                    isReverseCharge?: boolean;
+                    cancellationReason?: string;
                     notes?: string;
                     items: {
                         description: string;
@@ -5398,6 +5813,9 @@ export interface operations {
                     issueDate?: string | null;
                     dueDate?: string | null;
                     placeOfSupply?: string | null;
+                    taxPayment?: ("igst" | "lut") | null;
+                    isReverseCharge?: boolean | null;
+                    cancellationReason?: string | null;
                     notes?: string | null;
                     items?: {
                         description: string;
@@ -5641,6 +6059,8 @@ export interface operations {
                     /** Format: date */
                     validUntil?: string;
                     placeOfSupply?: string;
+                    /** @enum {string} */
+                    taxPayment?: "igst" | "lut";
                     notes?: string;
                     items: {
                         description: string;
@@ -5975,6 +6395,7 @@ export interface operations {
                     issueDate?: string | null;
                     validUntil?: string | null;
                     placeOfSupply?: string | null;
+                    taxPayment?: ("igst" | "lut") | null;
                     notes?: string | null;
                     items?: {
                         description: string;
@@ -10568,6 +10989,1555 @@ export interface operations {
             };
             /** @description rate_limited, with Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unavailable, with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listCreditNotes: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                clientId?: string;
+            };
+            header?: {
+                /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
+                "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page; nextCursor is null on the last */
+            200: {
+                headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CreditNote"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized, invalid_credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description agency_unavailable */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited, with Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unavailable, with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createCreditNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
+                "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    issueDate?: string;
+                    reason: string;
+                    invoices: {
+                        /** Format: uuid */
+                        invoiceId: string;
+                        amount?: number | string;
+                    }[];
+                    items: {
+                        description: string;
+                        hsnSac?: string;
+                        unit?: string;
+                        quantity: number | string;
+                        unitPrice: number | string;
+                        gstRate?: number | string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Issued */
+            201: {
+                headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CreditNote"];
+                    };
+                };
+            };
+            /** @description validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized, invalid_credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_reference */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description agency_unavailable */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited, with Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unavailable, with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCreditNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
+                "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The note */
+            200: {
+                headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CreditNote"];
+                    };
+                };
+            };
+            /** @description validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized, invalid_credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description agency_unavailable */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited, with Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unavailable, with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cancelCreditNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
+                "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    status: "cancelled";
+                    cancellationReason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cancelled note */
+            200: {
+                headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CreditNote"];
+                    };
+                };
+            };
+            /** @description validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized, invalid_credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description agency_unavailable */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited, with Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unavailable, with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listDebitNotes: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                clientId?: string;
+            };
+            header?: {
+                /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
+                "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page; nextCursor is null on the last */
+            200: {
+                headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["DebitNote"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized, invalid_credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description agency_unavailable */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited, with Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unavailable, with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createDebitNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
+                "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    issueDate?: string;
+                    reason: string;
+                    invoices: {
+                        /** Format: uuid */
+                        invoiceId: string;
+                        amount?: number | string;
+                    }[];
+                    items: {
+                        description: string;
+                        hsnSac?: string;
+                        unit?: string;
+                        quantity: number | string;
+                        unitPrice: number | string;
+                        gstRate?: number | string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Issued */
+            201: {
+                headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["DebitNote"];
+                    };
+                };
+            };
+            /** @description validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized, invalid_credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_reference */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description agency_unavailable */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited, with Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unavailable, with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDebitNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
+                "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The note */
+            200: {
+                headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["DebitNote"];
+                    };
+                };
+            };
+            /** @description validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized, invalid_credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description agency_unavailable */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited, with Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unavailable, with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cancelDebitNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
+                "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    status: "cancelled";
+                    cancellationReason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The cancelled note */
+            200: {
+                headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["DebitNote"];
+                    };
+                };
+            };
+            /** @description validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized, invalid_credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description agency_unavailable */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited, with Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unavailable, with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPayments: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                clientId?: string;
+            };
+            header?: {
+                /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
+                "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page; nextCursor is null on the last */
+            200: {
+                headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Payment"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized, invalid_credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description agency_unavailable */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited, with Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unavailable, with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
+                "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    clientId: string;
+                    /** Format: date */
+                    paymentDate?: string;
+                    amount: number | string;
+                    /** @enum {string} */
+                    tdsSection?: "194J" | "194C";
+                    /** @enum {string} */
+                    tdsRate?: "1" | "2" | "10";
+                    tdsAmount?: number | string;
+                    /** @enum {string} */
+                    paymentMethod?: "cash" | "cheque" | "bank_transfer" | "neft" | "rtgs" | "imps" | "upi" | "card" | "other";
+                    referenceNumber?: string;
+                    notes?: string;
+                    allocations: {
+                        /** Format: uuid */
+                        invoiceId: string;
+                        amount: number | string;
+                        tdsAmount?: number | string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Payment"];
+                    };
+                };
+            };
+            /** @description validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized, invalid_credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_reference */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description agency_unavailable */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited, with Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unavailable, with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
+                "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payment */
+            200: {
+                headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Payment"];
+                    };
+                };
+            };
+            /** @description validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized, invalid_credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description agency_unavailable */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited, with Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unavailable, with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getInvoiceEInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Must equal the token's agencyDatabase (else 403 agency_mismatch). */
+                "X-Agency-Database"?: components["parameters"]["agencyDatabase"];
+                /** @description A write's token sent back: a read then sees that write (read-your-writes through any API instance). One we did not issue is 400. */
+                "X-Consistency-Token"?: components["parameters"]["consistencyToken"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The INV-01 JSON */
+            200: {
+                headers: {
+                    "X-Consistency-Token": components["headers"]["consistencyToken"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["EInvoice"];
+                    };
+                };
+            };
+            /** @description validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized, invalid_credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description agency_unavailable */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited, with Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unavailable, with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listGstRates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every rate, by validity */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["GstRate"][];
+                    };
+                };
+            };
+            /** @description unauthorized, invalid_credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unavailable, with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createGstRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    rate: number | string;
+                    /** Format: date */
+                    validFrom: string;
+                    /** Format: date */
+                    validTo?: string;
+                    description: string;
+                    notification?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The rate */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["GstRate"];
+                    };
+                };
+            };
+            /** @description validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized, invalid_credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unavailable, with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    closeGstRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    validTo: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The rate */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["GstRate"];
+                    };
+                };
+            };
+            /** @description validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized, invalid_credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -13,6 +13,7 @@ import { gstRegistrationViewSchema } from "../settings/gst-registration.ts";
 import { healthSchema, readySchema } from "./health.ts";
 import { adminPaths } from "./openapi-admin.ts";
 import { agencyPaths } from "./openapi-agency.ts";
+import { gstPaths } from "./openapi-gst.ts";
 import {
   createSchemas,
   data,
@@ -149,6 +150,7 @@ export function openApiDocument(resources: Resource[], { publicUrl }: OpenApiOpt
     },
     ...agencyPaths(schemas),
     ...Object.assign({}, ...resources.map((r) => resourcePaths(schemas, r))),
+    ...gstPaths(schemas),
     ...adminPaths(schemas),
   };
 
@@ -206,7 +208,10 @@ const TAGS = [
   { name: "settings", description: "Document prefixes and GST registration" },
   { name: "usage", description: "Usage against the plan" },
   { name: "audit", description: "The agency's audit trail" },
-  { name: "admin", description: "Platform operators: the agency fleet" },
+  { name: "admin", description: "Platform operators: the agency fleet and the GST rate table" },
+  { name: "credit-notes", description: "Credit notes on issued invoices (CGST Act s. 34)" },
+  { name: "debit-notes", description: "Debit notes on issued invoices (CGST Act s. 34)" },
+  { name: "payments", description: "Payments received, with TDS, allocated to invoices" },
 ];
 
 export function openApiRoutes(resources: Resource[], options: OpenApiOptions = {}) {

@@ -15,6 +15,9 @@ export type LineItems = {
   series: DocumentSeries;
   /** The document's date (camelCase): picks the financial year and the GST rates in force. */
   dateField: string;
+  /** Tax documents (s. 31): the only fields that may change once issued; a correction after issue is a
+   * credit or debit note (s. 34). Without it, an issued document keeps its number and date only. */
+  changeableAfterIssue?: string[];
 };
 
 export type ResourceDeclaration = {
@@ -26,6 +29,10 @@ export type ResourceDeclaration = {
   /** Equality filters on list (camelCase field → its schema). */
   filters?: z.ZodRawShape;
   items?: LineItems;
+  /** Columns the server writes and answers but no request sets (camelCase → the answered schema). */
+  computed?: z.ZodRawShape;
+  /** CHECK constraints a request can break, by name: the field a violation is reported on. */
+  constraints?: Record<string, { path: string; message: string }>;
   /** The plan limit each created row counts against (403 plan_limit_reached past it). */
   planLimit?: CountedLimit;
 };
@@ -67,6 +74,8 @@ export const lineRowSchema = z.strictObject({
 /** A document's totals and supply type: computed by the server from its lines (line-items.ts). */
 const documentTotals = {
   supplyType: z.enum(["intra_state", "inter_state", "export", "sez"]).nullable(),
+  /** The place of supply's name (a state, a union territory, or "Other Country" for 96). */
+  placeOfSupplyState: z.string().nullable(),
   subtotal: numericString(),
   ...taxes,
   totalAmount: numericString(),
@@ -103,6 +112,7 @@ export function defineResource(declaration: ResourceDeclaration) {
       Object.entries(fields).map(([key, schema]) => [key, nullableIfOptional(schema as z.ZodType)]),
     ),
     ...(items ? documentTotals : {}),
+    ...declaration.computed,
     createdAt: timestamp(),
     updatedAt: timestamp(),
   });

@@ -3,15 +3,19 @@
 import type { Queryable } from "../platform/db.ts";
 import { ApiError } from "../platform/errors.ts";
 import { type DocumentPrefixes, findDocumentPrefixes } from "../settings/document-prefixes.ts";
+import { DOCUMENT_NUMBER } from "./fields.ts";
 
-export type DocumentSeries = "invoice" | "quotation" | "purchase_order";
+export type DocumentSeries = "invoice" | "quotation" | "purchase_order" | "credit_note" | "debit_note";
 
 const PREFIX_SETTING: Record<DocumentSeries, keyof DocumentPrefixes> = {
   invoice: "invoicePrefix",
   quotation: "quotationPrefix",
   purchase_order: "purchaseOrderPrefix",
+  credit_note: "creditNotePrefix",
+  debit_note: "debitNotePrefix",
 };
 const MAX_LENGTH = 16;
+const SERIAL_DIGITS = 6;
 
 /** "2027-03-31" → "26-27", "2027-04-01" → "27-28". */
 export function financialYear(date: string): string {
@@ -33,9 +37,18 @@ export async function nextDocumentNumber(sql: Queryable, series: DocumentSeries,
     do update set last_number = document_series.last_number + 1, updated_at = now()
     returning last_number`;
   const head = `${prefix}/${year}/`;
-  const serial = String(lastNumber).padStart(MAX_LENGTH - head.length, "0");
+  // Six digits (CN/26-27/000001), fewer where a 4-character prefix leaves less room, more once past.
+  const serial = String(lastNumber).padStart(Math.min(SERIAL_DIGITS, MAX_LENGTH - head.length), "0");
   if (head.length + serial.length > MAX_LENGTH) {
     throw new ApiError(409, "conflict", `The ${year} ${series} series is exhausted: choose a shorter prefix`);
+  }
+  // A prefix saved before the e-invoice's rules (lower case, a leading 0 or '-') is not issued from.
+  if (!DOCUMENT_NUMBER.test(head + serial)) {
+    throw new ApiError(
+      409,
+      "conflict",
+      `The ${series} prefix ${prefix} does not suit an e-invoice: change it`,
+    );
   }
   return head + serial;
 }

@@ -16,6 +16,9 @@ const attendanceStatus = status("present", "absent", "half_day", "leave", "holid
 const leaveType = status("casual", "sick", "earned", "unpaid", "maternity", "paternity");
 const leaveStatus = status("pending", "approved", "rejected", "cancelled");
 const poStatus = status("draft", "submitted", "approved", "received", "cancelled");
+const gstTreatment = status("registered", "unregistered", "composition", "consumer", "sez", "overseas");
+const taxPayment = status("igst", "lut");
+const GSTIN_STATE = { path: "gstin", message: "must start with the state code given (stateCode)" };
 
 const address = {
   address: f.longText().optional(),
@@ -37,11 +40,14 @@ export const resources = [
       gstin: f.gstin().optional(),
       pan: f.pan().optional(),
       ...address,
+      /** How supplies to the client are taxed: sez ones are inter-state, overseas ones exports. */
+      gstTreatment: gstTreatment.optional(),
       paymentTermsDays: z.number().int().min(0).max(365).optional(),
       notes: f.longText().optional(),
       isActive: z.boolean().optional(),
     },
     filters: { isActive: z.stringbool().optional(), stateCode: f.stateCode().optional() },
+    constraints: { clients_gstin_state: GSTIN_STATE },
   }),
   defineResource({
     path: "projects",
@@ -90,6 +96,11 @@ export const resources = [
       issueDate: f.date().optional(),
       dueDate: f.date().optional(),
       placeOfSupply: f.placeOfSupply().optional(),
+      /** Exports and SEZ supplies: with payment of IGST, or without under the agency's LUT. */
+      taxPayment: taxPayment.optional(),
+      isReverseCharge: z.boolean().optional(),
+      /** Required with status cancelled. */
+      cancellationReason: f.text(500).optional(),
       notes: f.longText().optional(),
     },
     filters: {
@@ -97,12 +108,30 @@ export const resources = [
       clientId: f.ref().optional(),
       projectId: f.ref().optional(),
     },
+    computed: {
+      // Rule 46, copied when the invoice is issued.
+      supplierGstin: z.string().nullable(),
+      clientGstin: z.string().nullable(),
+      clientName: z.string().nullable(),
+      clientAddress: z.string().nullable(),
+      clientStateCode: z.string().nullable(),
+      lutReference: z.string().nullable(),
+      isBillOfSupply: z.boolean(),
+      // Settlement: payments (cash and TDS) and notes, in the invoice's currency.
+      amountReceived: f.numericString(),
+      tdsDeducted: f.numericString(),
+      amountCredited: f.numericString(),
+      amountDebited: f.numericString(),
+      amountOutstanding: f.numericString(),
+      cancelledAt: f.timestamp().nullable(),
+    },
     items: {
       table: "invoice_items",
       foreignKey: "invoice_id",
       numberField: "invoiceNumber",
       series: "invoice",
       dateField: "issueDate",
+      changeableAfterIssue: ["status", "notes", "dueDate", "cancellationReason"],
     },
   }),
   defineResource({
@@ -117,6 +146,7 @@ export const resources = [
       issueDate: f.date().optional(),
       validUntil: f.date().optional(),
       placeOfSupply: f.placeOfSupply().optional(),
+      taxPayment: taxPayment.optional(),
       notes: f.longText().optional(),
     },
     filters: { status: quotationStatus.optional(), clientId: f.ref().optional() },
@@ -239,6 +269,7 @@ export const resources = [
       isActive: z.boolean().optional(),
     },
     filters: { isActive: z.stringbool().optional() },
+    constraints: { suppliers_gstin_state: GSTIN_STATE },
   }),
   defineResource({
     path: "purchase-orders",

@@ -50,11 +50,29 @@ export const STATES: Record<string, string> = {
   "97": "Other Territory",
   "99": "Centre Jurisdiction",
 };
+const GSTIN_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+/** The GSTIN's 15th character: weights 1, 2, 1, 2… over the first 14 in base 36, digits of each
+ * product summed (quotient + remainder), the check the complement of the sum modulo 36. */
+export function gstinCheckCharacter(first14: string): string {
+  let sum = 0;
+  for (let i = 0; i < 14; i++) {
+    const product = GSTIN_CHARS.indexOf(first14[i]) * (i % 2 ? 2 : 1);
+    sum += Math.floor(product / 36) + (product % 36);
+  }
+  return GSTIN_CHARS[(36 - (sum % 36)) % 36];
+}
+/** A regular registration's GSTIN: state code, the holder's PAN, entity number, 'Z', check character.
+ * One issue per GSTIN, the first mistake found, so the client is told what to fix. */
 export const gstin = () =>
-  z.string().toUpperCase()
-    .regex(/^[0-9]{2}[A-Z0-9]{10}[0-9A-Z]{3}$/, "must be a 15-character GSTIN")
-    // One issue per mistake: the state is only judged when the GSTIN starts with two digits.
-    .refine((v) => !/^[0-9]{2}/.test(v) || v.slice(0, 2) in STATES, "must start with a GST state code");
+  z.string().toUpperCase().superRefine((v, ctx) => {
+    const fail = (message: string) => ctx.addIssue({ code: "custom", message, input: v });
+    if (!/^[0-9A-Z]{15}$/.test(v)) return fail("must be a 15-character GSTIN");
+    if (!(v.slice(0, 2) in STATES)) return fail("must start with a GST state code");
+    if (!/^[A-Z]{5}[0-9]{4}[A-Z]$/.test(v.slice(2, 12))) return fail("must hold a PAN in characters 3 to 12");
+    if (!/^[1-9A-Z]$/.test(v[12])) return fail("must have an entity number (1-9, A-Z) in character 13");
+    if (v[13] !== "Z") return fail("must have 'Z' in character 14");
+    if (v[14] !== gstinCheckCharacter(v)) return fail("has a wrong check character (character 15)");
+  });
 export const pan = () =>
   z.string().toUpperCase().regex(/^[A-Z]{5}[0-9]{4}[A-Z]$/, "must be a PAN like ABCDE1234F");
 export const hsnSac = () => z.string().regex(/^[0-9]{4,8}$/, "must be a 4 to 8 digit HSN/SAC code");
@@ -62,14 +80,27 @@ export const stateCode = () =>
   z.string().refine((v) => v in STATES, "must be a 2-digit GST state code (01-38, 97 or 99)");
 /** Where a supply is taxed: a state or union territory (99, the Centre's jurisdiction, is not one). */
 export const placeOfSupply = () =>
-  z.string().refine((v) => v in STATES && v !== "99", "must be a 2-digit GST state code (01-38 or 97)");
-/** A client-supplied document number (CGST Rule 46(b)). The server's own series shape
+  z.string().refine(
+    (v) => v in PLACES,
+    "must be a 2-digit GST state code (01-38 or 97), or 96 (other country)",
+  );
+/** Places of supply and their names: a state or union territory, or 96 for a supply out of India. */
+export const PLACES: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(STATES).filter(([code]) => code !== "99")),
+  "96": "Other Country",
+};
+/** A client-supplied document number (CGST Rule 46(b)), in the shape the e-invoice schema takes for
+ * DocDtls.No: upper case, not starting with '0', '/' or '-'. The server's own series shape
  * (PREFIX/YY-YY/serial) is reserved: a number taken from it by hand would later collide with the
  * series and stop it. */
+export const DOCUMENT_NUMBER = /^[A-Z1-9][A-Z0-9/-]{0,15}$/;
 export const documentNumber = () =>
-  z.string().regex(/^[A-Za-z0-9/-]{1,16}$/, "must be 1 to 16 letters, digits, '-' or '/'")
+  z.string().regex(
+    DOCUMENT_NUMBER,
+    "must be 1 to 16 upper-case letters, digits, '-' or '/', not starting with 0, / or -",
+  )
     .refine(
-      (v) => !/^[A-Za-z0-9-]{1,4}\/[0-9]{2}-[0-9]{2}\/[0-9]+$/.test(v),
+      (v) => !/^[A-Z0-9-]{1,4}\/[0-9]{2}-[0-9]{2}\/[0-9]+$/.test(v),
       "is reserved for the server's series",
     );
 export const pincode = () => z.string().regex(/^[1-9][0-9]{5}$/, "must be a 6-digit PIN code");

@@ -2,7 +2,10 @@
 // line's amount and GST and the document's totals, in SQL's exact numeric, in the caller's transaction.
 import type { Queryable } from "../platform/db.ts";
 import { type LineItem, type LineItems, lineRowSchema } from "./define.ts";
-import { checkRates, splitTaxes, supplySides } from "./gst.ts";
+import { badRequest } from "../platform/errors.ts";
+import { primaryRegistration } from "../settings/gst-registration.ts";
+import { PLACES } from "./fields.ts";
+import { checkRates, splitTaxes, supplySides, taxTreatment } from "./gst.ts";
 
 /** Replaces a document's lines (amounts computed, taxes left to computeTaxes). */
 export async function writeLines(sql: Queryable, items: LineItems, id: string, lines: LineItem[]) {
@@ -26,20 +29,34 @@ export async function writeLines(sql: Queryable, items: LineItems, id: string, l
       description text, hsn_sac text, unit text, quantity numeric, unit_price numeric, gst_rate numeric, position int)`;
 }
 
-/** Fills in the place of supply when absent, checks the lines' rates against the document's date,
- * splits each line's tax and sums the totals; returns the document. */
-export async function computeTaxes(sql: Queryable, parentTable: string, items: LineItems, id: string) {
+/** Fills in the place of supply when absent, checks the lines' rates against the document's date (or
+ * `rateDate`: a note is taxed at its invoice's rates), splits each line's tax and sums the totals;
+ * returns the document. */
+export async function computeTaxes(
+  sql: Queryable,
+  catalog: Queryable,
+  parentTable: string,
+  items: LineItems,
+  id: string,
+  rateDate?: string,
+) {
   const [doc] = await sql`select * from ${sql(parentTable)} where id = ${id}`;
-  const { supplierState, defaultPlace } = await supplySides(sql, items.series, doc);
-  const place: string | null = doc.placeOfSupply ?? defaultPlace;
-  // Intra-state only when both ends are known and the same; otherwise IGST (see README).
-  const intraState = supplierState !== null && place === supplierState;
-  const date = doc[items.dateField] as string;
-  await checkRates(sql, items.table, items.foreignKey, id, date);
-  await splitTaxes(sql, items.table, items.foreignKey, id, intraState);
+  const sides = await supplySides(sql, items.series, doc);
+  const place: string | null = doc.placeOfSupply ?? sides.defaultPlace;
+  const composition = items.series !== "purchase_order" &&
+    (await primaryRegistration(sql))?.registrationType === "composition";
+  const { supplyType, mode } = taxTreatment(sides, place, doc.taxPayment, composition);
+  if (doc.taxPayment === "lut" && supplyType !== "export" && supplyType !== "sez") {
+    throw badRequest("Only exports and SEZ supplies go under a LUT", [
+      { path: "taxPayment", message: "must be igst unless the supply is an export or to an SEZ" },
+    ]);
+  }
+  await checkRates(sql, catalog, items.table, items.foreignKey, id, rateDate ?? doc[items.dateField]);
+  await splitTaxes(sql, items.table, items.foreignKey, id, mode);
   const [document] = await sql`
     update ${sql(parentTable)} d set
-      place_of_supply = ${place}, supply_type = ${intraState ? "intra_state" : "inter_state"},
+      place_of_supply = ${place}, place_of_supply_state = ${place ? PLACES[place] ?? null : null},
+      supply_type = ${supplyType},
       subtotal = t.subtotal, cgst_amount = t.cgst, sgst_amount = t.sgst, igst_amount = t.igst,
       tax_amount = t.cgst + t.sgst + t.igst, total_amount = t.subtotal + t.cgst + t.sgst + t.igst
     from (select coalesce(sum(amount), 0) as subtotal, coalesce(sum(cgst_amount), 0) as cgst,

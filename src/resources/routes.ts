@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { AppEnv } from "../platform/app-env.ts";
 import { type Queryable, transaction } from "../platform/db.ts";
 import { cursorKeyColumn, keysetPage, olderThan } from "../platform/cursor.ts";
-import { ApiError, notFound } from "../platform/errors.ts";
+import { ApiError, badRequest, notFound } from "../platform/errors.ts";
 import { validate } from "../platform/validate.ts";
 import { requireRole } from "../tenancy/tenant-middleware.ts";
 import { recordAudit } from "../audit/audit-log.ts";
@@ -22,8 +22,21 @@ type Fragment = postgres.PendingQuery<postgres.Row[]>;
 const and = (sql: Queryable, parts: Fragment[]): Fragment =>
   parts.length ? parts.reduce((all, part) => sql`${all} and ${part}`) : sql`true`;
 
-export function resourceRoutes(resource: Resource, { limits }: { limits: PlanLimits }) {
+export type ResourceDeps = {
+  limits: PlanLimits;
+  /** The catalog as the app role reads it: the GST rates in force (src/resources/gst.ts). */
+  catalog: Queryable;
+};
+
+export function resourceRoutes(resource: Resource, { limits, catalog }: ResourceDeps) {
   const { table, items, schemas, planLimit, columns } = resource;
+
+  // A CHECK between fields (e.g. a GSTIN and the state code) reported on the field it names.
+  const namingField = (error: { code?: string; constraint_name?: string }) => {
+    const known = error?.code === "23514" && resource.constraints?.[error.constraint_name ?? ""];
+    if (!known) throw error;
+    throw badRequest(known.message, [known]);
+  };
 
   async function findOne(sql: Queryable, id: string, lock?: "for update") {
     const [row] = await sql`
@@ -57,12 +70,12 @@ export function resourceRoutes(resource: Resource, { limits }: { limits: PlanLim
       const created = await transaction(c.var.sql, async (sql) => {
         if (planLimit) await limits.ensureRoom(sql, agency, planLimit);
         const id = items
-          ? await createDocument(sql, resource, row, lines!)
+          ? await createDocument(sql, catalog, resource, row, lines!)
           : (await sql`insert into ${sql(table)} ${sql(row)} returning id`)[0].id;
         const after = await findOne(sql, id);
         await recordAudit(sql, origin, { actor: claims.sub, action: "create", table, recordId: id, after });
         return after;
-      });
+      }).catch(namingField);
       return c.json({ data: created }, 201);
     })
     .get("/:id", validate("param", idParam), async (c) => {
@@ -75,7 +88,7 @@ export function resourceRoutes(resource: Resource, { limits }: { limits: PlanLim
       const updated = await transaction(c.var.sql, async (sql) => {
         const before = await findOne(sql, id, "for update");
         if (items) {
-          await patchDocument(sql, resource, id, row, lines);
+          await patchDocument(sql, catalog, resource, id, row, lines);
         } else {
           await sql`update ${sql(table)} set ${sql(row)} where id = ${id}`;
         }
@@ -89,7 +102,7 @@ export function resourceRoutes(resource: Resource, { limits }: { limits: PlanLim
           after,
         });
         return after;
-      });
+      }).catch(namingField);
       return c.json({ data: updated });
     })
     .delete("/:id", requireRole("admin"), validate("param", idParam), async (c) => {

@@ -12,6 +12,11 @@ export const gstRegistrationSchema = z.strictObject({
   address: f.longText().nullish(),
   pincode: f.pincode().nullish(),
   registrationDate: f.date().nullish(),
+  /** Aggregate turnover in the previous year: HSN/SAC takes 4 digits up to ₹5 crore, 6 above
+   * (Notification 78/2020-CT). */
+  turnoverBand: z.enum(["up_to_5_crore", "above_5_crore"]).optional(),
+  /** The letter of undertaking (Rule 96A) exports and SEZ supplies go under without IGST. */
+  lutReference: f.text(50).nullish(),
 });
 export type GstRegistrationInput = z.infer<typeof gstRegistrationSchema>;
 
@@ -27,6 +32,8 @@ export const gstRegistrationViewSchema = z.strictObject({
   address: z.string().nullable(),
   pincode: z.string().nullable(),
   registrationDate: f.date().nullable(),
+  turnoverBand: z.string(),
+  lutReference: z.string().nullable(),
   updatedAt: f.timestamp(),
 });
 const VIEW_KEYS = Object.keys(gstRegistrationViewSchema.shape);
@@ -40,8 +47,13 @@ export async function findGstRegistration(sql: Queryable) {
 
 /** The supplier's state code on the agency's own documents, or null before it registers. */
 export async function agencyStateCode(sql: Queryable): Promise<string | null> {
-  const [row] = await sql`select state_code from gst_settings where is_primary and is_active`;
-  return row?.stateCode ?? null;
+  return (await primaryRegistration(sql))?.stateCode ?? null;
+}
+
+/** The primary registration's row (GSTIN, state, type, turnover band, LUT), or undefined. */
+export async function primaryRegistration(sql: Queryable) {
+  const [row] = await sql`select * from gst_settings where is_primary and is_active`;
+  return row;
 }
 
 /** Replaces the primary registration (state and PAN follow from the GSTIN); caller's transaction. */
@@ -58,6 +70,8 @@ export async function saveGstRegistration(sql: Queryable, input: GstRegistration
     address: input.address ?? null,
     pincode: input.pincode ?? null,
     registrationDate: input.registrationDate ?? null,
+    turnoverBand: input.turnoverBand ?? "up_to_5_crore",
+    lutReference: input.lutReference ?? null,
     isPrimary: true,
     isActive: true,
   };

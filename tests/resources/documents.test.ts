@@ -35,11 +35,16 @@ beforeAll(async () => {
 });
 
 const SERIES_NUMBER = /^[A-Za-z0-9/-]{1,16}$/;
+// Every line of an issued invoice carries its HSN/SAC (Rule 46): SAC 998391 (specialty design).
+const withSac = (items: Record<string, unknown>[]) => items.map((line) => ({ hsnSac: "998391", ...line }));
 const invoice = (body: Record<string, unknown>) => ({
   clientId: parents.clientId,
   issueDate: "2026-06-01",
-  items: [{ description: "Design", quantity: 1, unitPrice: 100, gstRate: 18 }],
   ...body,
+  items: withSac(
+    (body.items as Record<string, unknown>[]) ??
+      [{ description: "Design", quantity: 1, unitPrice: 100, gstRate: 18 }],
+  ),
 });
 const post = (body: Record<string, unknown>) => api.post("/api/invoices", invoice(body));
 
@@ -82,11 +87,20 @@ describe("document series", () => {
 
     const draft = dataOf<Row>(await post({ issueDate: "2027-04-03" }), 201);
     expect(draft).toMatchObject({ status: "draft", invoiceNumber: null });
-    const issued = dataOf<Row>(await api.patch(`/api/invoices/${draft.id}`, { status: "sent" }));
+    const issued = dataOf<Row>(
+      await api.patch(`/api/invoices/${draft.id}`, { status: "sent", issueDate: "2027-04-03" }),
+    );
     expect(issued.invoiceNumber).toBe("INV/27-28/000002");
     // Cancelling keeps the number; an issued document is never deleted nor back to draft.
-    const cancelled = dataOf<Row>(await api.patch(`/api/invoices/${draft.id}`, { status: "cancelled" }));
-    expect(cancelled).toMatchObject({ status: "cancelled", invoiceNumber: "INV/27-28/000002" });
+    const cancelled = dataOf<Row>(
+      await api.patch(`/api/invoices/${draft.id}`, { status: "cancelled", cancellationReason: "Duplicate" }),
+    );
+    expect(cancelled).toMatchObject({
+      status: "cancelled",
+      invoiceNumber: "INV/27-28/000002",
+      cancellationReason: "Duplicate",
+    });
+    expect(cancelled.cancelledAt).toEqual(expect.any(String));
     for (
       const [change, message] of [
         [{ status: "draft" }, "An issued document cannot go back to draft"],
@@ -103,9 +117,21 @@ describe("document series", () => {
   });
 
   it("accepts a client's own number only in the CGST Rule 46(b) format, and not the server's series shape", async () => {
-    const own = `Bill/${hex(6)}`;
+    const own = `BILL/${hex(6).toUpperCase()}`;
     expect(dataOf<Row>(await post({ status: "sent", invoiceNumber: own }), 201).invoiceNumber).toBe(own);
-    for (const invoiceNumber of ["INV 1", "A".repeat(17), "INV_1", "", "INV/26-27/000999"]) {
+    // DocDtls.No of the e-invoice: upper case, not starting with 0, / or -.
+    const refused = [
+      "INV 1",
+      "A".repeat(17),
+      "INV_1",
+      "",
+      "INV/26-27/000999",
+      "inv-1",
+      "0INV1",
+      "/INV1",
+      "-INV1",
+    ];
+    for (const invoiceNumber of refused) {
       const res = await post({ status: "sent", invoiceNumber });
       expect(res.status, invoiceNumber).toBe(400);
       expect(res.body).toMatchObject({ code: "validation_failed" });
@@ -114,18 +140,20 @@ describe("document series", () => {
   });
 
   it("takes prefixes from the agency's settings; only admins change them, within 4 characters", async () => {
+    const notes = { creditNotePrefix: "CN", debitNotePrefix: "DN" };
     expect(dataOf(await api.get("/api/settings/documents"))).toEqual({
       invoicePrefix: "INV",
       quotationPrefix: "QT",
       purchaseOrderPrefix: "PO",
+      ...notes,
     });
     const prefixes = { invoicePrefix: "INV", quotationPrefix: "Q", purchaseOrderPrefix: "PUR-" };
-    expect(dataOf(await api.put("/api/settings/documents", prefixes))).toEqual(prefixes);
+    expect(dataOf(await api.put("/api/settings/documents", prefixes))).toEqual({ ...prefixes, ...notes });
     const quotation = dataOf<Row>(
       await api.post("/api/quotations", { ...invoice({ status: "sent" }), issueDate: "2026-05-05" }),
       201,
     );
-    expect(quotation.quotationNumber).toBe("Q/26-27/00000001");
+    expect(quotation.quotationNumber).toBe("Q/26-27/000001");
     const order = await createSample(api, "purchase-orders", parents);
     const submitted = dataOf<Row>(
       await api.patch(`/api/purchase-orders/${order.id}`, { status: "submitted" }),
@@ -137,25 +165,29 @@ describe("document series", () => {
     expect(issuePaths(tooLong)).toEqual(["invoicePrefix"]);
     const slash = await api.put("/api/settings/documents", { ...prefixes, quotationPrefix: "Q/1" });
     expect(issuePaths(slash)).toEqual(["quotationPrefix"]);
+    for (const creditNotePrefix of ["cn", "0CN", "-CN"]) {
+      const res = await api.put("/api/settings/documents", { ...prefixes, creditNotePrefix });
+      expect(issuePaths(res), creditNotePrefix).toEqual(["creditNotePrefix"]);
+    }
 
     const email = `staff-${hex(8)}@example.com`;
     dataOf(await api.post("/api/users", { email, password: PASSWORD, fullName: "Staff" }), 201);
     const staff = apiFor(app, await loginToken(app, email, PASSWORD, tenant.agencyDatabase));
     expect((await staff.put("/api/settings/documents", prefixes)).status).toBe(403);
-    expect((await staff.put("/api/settings/gst", { gstin: "29ABCDE1234F1Z5", legalName: "X" })).status)
+    expect((await staff.put("/api/settings/gst", { gstin: "29ABCDE1234F1ZW", legalName: "X" })).status)
       .toBe(403);
-    expect(dataOf(await staff.get("/api/settings/documents"))).toEqual(prefixes);
+    expect(dataOf(await staff.get("/api/settings/documents"))).toEqual({ ...prefixes, ...notes });
   });
 });
 
 describe("GST", () => {
   // 3 × 0.10 @ 18 %: 0.30, CGST = SGST = 0.027 → 0.03 (IGST 0.054 → 0.05); 100.01 @ 5 %: 2.50025 →
   // 2.50 each (IGST 5.0005 → 5.00); 0.55 @ 18 %: 0.0495 → 0.05 each (IGST 0.099 → 0.10).
-  const awkward = [
+  const awkward = withSac([
     { description: "Pins", quantity: 3, unitPrice: "0.10", gstRate: 18 },
     { description: "Print", quantity: 1, unitPrice: "100.01", gstRate: 5 },
     { description: "Stamp", quantity: 1, unitPrice: "0.55", gstRate: 18 },
-  ];
+  ]);
   const components = (lines: Line[]) =>
     lines.map((l) => [l.cgstAmount, l.sgstAmount, l.igstAmount, l.taxAmount]);
 
@@ -228,7 +260,11 @@ describe("GST", () => {
     });
     expect(dataOf<Row>(await at("2025-09-21", 12), 201)).toMatchObject({ taxAmount: "300.00" });
     expect(issuePaths(await at("2025-09-21", 40))).toEqual(["items.1.gstRate"]);
+    // 28 % ended on 31 January 2026 (Notification 19/2025-CT(Rate)): tobacco and pan masala at 40 %.
     expect(dataOf<Row>(await at("2025-10-01", 28), 201)).toMatchObject({ taxAmount: "460.00" });
+    expect(dataOf<Row>(await at("2026-01-31", 28), 201)).toMatchObject({ taxAmount: "460.00" });
+    expect(issuePaths(await at("2026-02-01", 28))).toEqual(["items.1.gstRate"]);
+    expect(dataOf<Row>(await at("2026-02-01", 40), 201)).toMatchObject({ taxAmount: "580.00" });
 
     // Moving a draft's date across the change re-checks its lines.
     const draft = dataOf<Row>(await post({ issueDate: "2025-09-21", items: [line(12)] }), 201);
@@ -239,7 +275,7 @@ describe("GST", () => {
 
   it("keeps the agency's GST registration, validating the GSTIN", async () => {
     expect(dataOf(await api.get("/api/settings/gst"))).toMatchObject({
-      gstin: "29ABCDE1234F1Z5",
+      gstin: "29ABCDE1234F1ZW",
       legalName: "Sample Agency LLP",
       pan: "ABCDE1234F",
       state: "Karnataka",

@@ -34,7 +34,7 @@ const nextDay = () => new Date(Date.UTC(2026, 0, 1) + dayCounter++ * 86_400_000)
 
 /** The agency's GST registration in the samples: Karnataka (29); sample clients are in Maharashtra
  * (27) and documents are supplied there, so their tax is IGST. */
-export const AGENCY_GSTIN = "29ABCDE1234F1Z5";
+export const AGENCY_GSTIN = "29ABCDE1234F1ZW";
 
 /** 2 × 1500.25 @ 18% + 1.5 × 99.99 @ 5%: lines 3000.50 (+540.09) and 149.99 (+7.50), inter-state. */
 export const ITEMS = [
@@ -46,7 +46,7 @@ export const ITEMS = [
     unitPrice: "1500.25",
     gstRate: 18,
   },
-  { description: "Printing", quantity: 1.5, unitPrice: 99.99, gstRate: 5 },
+  { description: "Printing", hsnSac: "4911", quantity: 1.5, unitPrice: 99.99, gstRate: 5 },
 ];
 export const ITEMS_TOTALS = {
   subtotal: "3150.49",
@@ -121,7 +121,7 @@ export const samples: Record<string, SampleSpec> = {
         projectId: p.projectId,
         status: "draft",
         issueDate: "2026-02-01",
-        dueDate: "2026-03-03",
+        dueDate: "2027-03-03", // after the day it is issued (the date of issue, see documents.ts)
         placeOfSupply: "27",
         notes: "Thank you",
         items: ITEMS,
@@ -262,7 +262,7 @@ export const samples: Record<string, SampleSpec> = {
           contactPerson: "Ravi Kumar",
           email: `sales-${u}@example.com`,
           phone: "080 2345 6789",
-          gstin: "29aaacr5055k1z5",
+          gstin: "29aaacr5055k1z3",
           pan: "aaacr5055k",
           address: "MG Road",
           city: "Bengaluru",
@@ -273,7 +273,7 @@ export const samples: Record<string, SampleSpec> = {
           notes: "Net 30",
           isActive: true,
         },
-        stored: { gstin: "29AAACR5055K1Z5", pan: "AAACR5055K" },
+        stored: { gstin: "29AAACR5055K1Z3", pan: "AAACR5055K" },
       };
     },
     patch: { isActive: false },
