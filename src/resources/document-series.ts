@@ -1,7 +1,7 @@
 // Document series (CGST Rule 46(b)): an issued document takes the next number of its type's series for
 // its financial year (April to March), e.g. INV/26-27/000123, at most 16 characters.
 import type { Queryable } from "../platform/db.ts";
-import { ApiError } from "../platform/errors.ts";
+import { conflict } from "../platform/errors.ts";
 import { type DocumentPrefixes, findDocumentPrefixes } from "../settings/document-prefixes.ts";
 
 export type DocumentSeries = "invoice" | "quotation" | "purchase_order";
@@ -35,7 +35,7 @@ export async function nextDocumentNumber(sql: Queryable, series: DocumentSeries,
   const head = `${prefix}/${year}/`;
   const serial = String(lastNumber).padStart(MAX_LENGTH - head.length, "0");
   if (head.length + serial.length > MAX_LENGTH) {
-    throw new ApiError(409, "conflict", `The ${year} ${series} series is exhausted: choose a shorter prefix`);
+    throw conflict(`The ${year} ${series} series is exhausted: choose a shorter prefix`);
   }
   return head + serial;
 }

@@ -2,7 +2,7 @@
 // issues it (the next number of its series, taxes recomputed); an issued document keeps its number,
 // status and date for good and is cancelled rather than deleted.
 import type postgres from "postgres";
-import { ApiError, notFound } from "../platform/errors.ts";
+import { conflict, notFound } from "../platform/errors.ts";
 import { agencyStateCode } from "../settings/gst-registration.ts";
 import type { LineItem, LineItems, Resource } from "./define.ts";
 import { nextDocumentNumber } from "./document-series.ts";
@@ -11,7 +11,6 @@ import { computeTaxes, writeLines } from "./line-items.ts";
 type Sql = postgres.TransactionSql;
 type Row = Record<string, unknown>;
 
-const conflict = (message: string) => new ApiError(409, "conflict", message);
 const isIssued = (doc: Row) => doc.status !== "draft";
 // Fields whose change moves the place of supply or the rates: the taxes are recomputed.
 const PARTIES = ["clientId", "supplierId", "warehouseId"];

@@ -11,7 +11,7 @@ import { recoverCluster } from "../../src/backups/recover.ts";
 import { latestRuns } from "../../src/backups/runs.ts";
 import { scheduleFrom, startScheduler, takeBackup } from "../../src/backups/schedule.ts";
 import { browser } from "../console/helpers.ts";
-import { startCluster } from "../../src/stack/postgres-cluster.ts";
+import { startCluster } from "../../src/platform/postgres-cluster.ts";
 import {
   call,
   connectedTo,

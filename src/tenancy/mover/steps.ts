@@ -26,8 +26,7 @@ import {
   waitForInitialCopy,
 } from "./replication.ts";
 import type { Move, MoveDeps, MoveStep } from "./types.ts";
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { sleep } from "../../platform/sleep.ts";
 
 const setFrozen = (m: Move, deps: MoveDeps, frozen: boolean) =>
   setWriteFreeze(deps.control, m.agency, frozen, deps.onChange);
@@ -168,8 +167,7 @@ const releaseSource: MoveStep = {
   name: "release-source",
   async run(m) {
     await sleep(HEARD_MS);
-    await m.source.poolerAdmin?.kill(m.database);
-    await m.source.poolerAdmin?.resume(m.database);
+    await m.source.poolerAdmin?.disconnect(m.database);
     await fenceDatabase(m.source, m.database);
     await releaseWrites(m.sourceSu, m.tag);
   },
