@@ -8,38 +8,39 @@ import { secureHeaders } from "hono/secure-headers";
 import { stopPasswordWorkers } from "./auth/password.ts";
 import { createTokens, type Tokens } from "./auth/tokens.ts";
 import type { Config, Servers } from "./config.ts";
-import { accessLog } from "./ops/access-log.ts";
-import { healthRoutes } from "./ops/health.ts";
-import { createMetrics, type Metrics, metricsRoutes } from "./ops/metrics.ts";
-import type { AppEnv } from "./platform/app-env.ts";
+import { accessLog } from "./http/access-log.ts";
+import { healthRoutes } from "./http/health-routes.ts";
+import { createMetrics, type Metrics } from "./ops/metrics.ts";
+import { metricsRoutes } from "./http/metrics-routes.ts";
+import type { AppEnv } from "./http/app-env.ts";
 import { connect, type Sql } from "./platform/db.ts";
 import { migrationVersions, TENANT_MIGRATIONS } from "./platform/dbmate.ts";
 import { createLoadingCache, type LoadingCache } from "./platform/loading-cache.ts";
 import { ApiError, notFound, renderError, toApiError } from "./platform/errors.ts";
 import { createOperatorAuth, type OperatorAuth } from "./admin/operator-auth.ts";
-import { platform, requireOperatorRole } from "./admin/platform-middleware.ts";
-import { adminRoutes } from "./admin/routes.ts";
-import { gstRateRoutes } from "./admin/gst-rate-routes.ts";
-import { loginRoutes } from "./auth/login-routes.ts";
+import { platform, requireOperatorRole } from "./http/platform-middleware.ts";
+import { adminRoutes } from "./http/admin-routes.ts";
+import { gstRateRoutes } from "./http/gst-rate-routes.ts";
+import { loginRoutes } from "./http/login-routes.ts";
 import type { AgencyUser } from "./auth/agency-users.ts";
-import { meRoutes, userRoutes } from "./auth/user-routes.ts";
-import { passwordRoutes, sessionRoutes } from "./auth/session-routes.ts";
+import { meRoutes, userRoutes } from "./http/user-routes.ts";
+import { passwordRoutes, sessionRoutes } from "./http/session-routes.ts";
 import {
   type AgencyChange,
   type AgencyStatus,
   findAgency,
   listenForAgencyChanges,
 } from "./catalog/agencies.ts";
-import { openApiRoutes } from "./ops/openapi.ts";
+import { openApiRoutes } from "./http/openapi/index.ts";
 import { createLiveMetrics, type LiveMetrics } from "./ops/live-metrics.ts";
-import { consoleRoutes } from "./console/index.ts";
-import { auditRoutes } from "./audit/audit-routes.ts";
+import { consoleRoutes } from "./http/console/index.ts";
+import { auditRoutes } from "./http/audit-routes.ts";
 import { createPlanLimits, type PlanLimits } from "./limits/plan-limits.ts";
-import { usageRoutes } from "./limits/usage-routes.ts";
+import { usageRoutes } from "./http/usage-routes.ts";
 import { resources } from "./resources/erp.ts";
-import { resourceRoutes } from "./resources/routes.ts";
-import { gstDocumentRoutes, resourceExtensions } from "./resources/gst-routes.ts";
-import { settingsRoutes } from "./settings/routes.ts";
+import { resourceRoutes } from "./http/resource-routes.ts";
+import { gstDocumentRoutes, resourceExtensions } from "./http/gst-routes.ts";
+import { settingsRoutes } from "./http/settings-routes.ts";
 import { type Admission, createAdmission } from "./tenancy/admission.ts";
 import { type AdmissionBackoff, createAdmissionBackoff } from "./tenancy/admission-backoff.ts";
 import { type AgencyCache, createAgencyCache } from "./tenancy/agency-cache.ts";
@@ -49,12 +50,19 @@ import type { LifecycleDeps } from "./tenancy/lifecycle.ts";
 import { type MoveDeps, moverDeps } from "./tenancy/mover/index.ts";
 import type { ProvisioningHooks } from "./tenancy/provisioning/index.ts";
 import { createTenantClients, type TenantClients } from "./tenancy/tenant-clients.ts";
-import { postgresBinDir } from "./stack/tools.ts";
+import { postgresBinDir } from "./platform/tools.ts";
 import { type BackupRepository, configuredRepository } from "./backups/pgbackrest.ts";
 import { backupGauges, type BackupStatus, backupStatus } from "./backups/status.ts";
-import { CONSISTENCY_TOKEN, tenant } from "./tenancy/tenant-middleware.ts";
+import { verifyToken } from "./http/tenant/verify-token.ts";
+import { gateAgency } from "./http/tenant/gate-agency.ts";
+import { chooseDatabase } from "./http/tenant/choose-database.ts";
+import { retryOnPrimary } from "./http/tenant/retry-on-primary.ts";
+import { admit } from "./http/tenant/admit.ts";
+import { checkAccess } from "./http/tenant/check-access.ts";
+import { connectDatabase } from "./http/tenant/connect-database.ts";
+import { CONSISTENCY_TOKEN, issueConsistencyToken } from "./http/tenant/issue-consistency-token.ts";
 import { createReplicaRouter, type ReplicaRouter } from "./tenancy/replica-router.ts";
-import { signupRoutes } from "./tenancy/signup-routes.ts";
+import { signupRoutes } from "./http/signup-routes.ts";
 import { type SpareRefiller, spareRefiller } from "./tenancy/spares.ts";
 
 export type Services = {
@@ -77,9 +85,9 @@ export type Services = {
   /** One postgres.js client per agency database, through its cluster's PgBouncer, LRU-bounded. */
   tenantClients: TenantClients;
   admission: Admission;
-  /** In front of the tenant middleware: early and held 429s for agencies past their lane. */
+  /** In front of the tenant boundary: early and held 429s for agencies past their lane. */
   admissionBackoff: AdmissionBackoff;
-  /** Agency users as the tenant middleware checks them (active, current role), briefly cached. */
+  /** Agency users as the tenant boundary checks them (active, current role; checkAccess), briefly cached. */
   users: LoadingCache<AgencyUser>;
   /** Plans' limits and agencies' measured storage, briefly cached. */
   limits: PlanLimits;
@@ -196,10 +204,8 @@ export function createServices(config: Config, servers: Servers): Services {
       const onChange = (change: AgencyChange) => {
         forget(change);
         if (!change.plan && STOPPED.includes(change.status)) {
-          clusters.get(change.cluster).then(async ({ poolerAdmin }) => {
-            await poolerAdmin?.kill(change.databaseName);
-            await poolerAdmin?.resume(change.databaseName);
-          }).catch((error) => console.error(JSON.stringify({ poolerKill: change, error: String(error) })));
+          clusters.get(change.cluster).then(({ poolerAdmin }) => poolerAdmin?.disconnect(change.databaseName))
+            .catch((error) => console.error(JSON.stringify({ poolerKill: change, error: String(error) })));
         }
       };
       // Each time the listener (re)connects, whatever changed while it was away was missed: start over.
@@ -292,7 +298,8 @@ export function createApp(services: Services) {
     }),
   );
 
-  // Tenant routes: each behind the tenant middleware (token, agency check, agency client, admission).
+  // Tenant routes, each behind the tenant boundary (src/http/tenant/): its steps in the order a request
+  // passes them, one middleware to the router.
   const agencyPath = {
     agencies: services.agencies,
     clients: services.tenantClients,
@@ -300,16 +307,24 @@ export function createApp(services: Services) {
     replicas: services.replicas,
     requiredSchemaVersion: migrationVersions(TENANT_MIGRATIONS).at(-1),
   };
-  const tenantMiddleware = tenant({
-    ...agencyPath,
-    tokens: services.tokens,
-    users: services.users,
-    trustProxy: config.TRUST_PROXY,
-    dispatch: async (request, env) => await app.fetch(request, env as Deno.ServeHandlerInfo),
-  });
+  const retried = new WeakSet<Request>(); // reads served again on the primary after their replica failed
+  const tenant = every(
+    verifyToken({ tokens: services.tokens, trustProxy: config.TRUST_PROXY }), // the agency's token
+    gateAgency(agencyPath), // the agency serves (and takes writes) now
+    chooseDatabase({ replicas: services.replicas, retried }), // a replica for a read that may
+    retryOnPrimary({ // a read whose replica failed, served again
+      replicas: services.replicas,
+      retried,
+      dispatch: async (request, env) => await app.fetch(request, env as Deno.ServeHandlerInfo),
+    }),
+    admit(agencyPath), // one of the agency's admission slots
+    checkAccess({ users: services.users, clients: services.tenantClients }), // active, not revoked
+    connectDatabase(agencyPath), // c.var.sql
+    issueConsistencyToken(agencyPath), // after a write: where it committed
+  );
   const scoped = (routes: Hono<AppEnv>) =>
-    new Hono<AppEnv>().use(services.admissionBackoff.middleware).use(tenantMiddleware).route("/", routes);
-  app.route("/api/auth", sessionRoutes({ tenant: tenantMiddleware }));
+    new Hono<AppEnv>().use(services.admissionBackoff.middleware).use(tenant).route("/", routes);
+  app.route("/api/auth", sessionRoutes({ tenant }));
   app.route("/api/me", scoped(meRoutes().route("/", passwordRoutes({ tokens: services.tokens }))));
   const { limits } = services;
   app.route("/api/users", scoped(userRoutes({ control: services.control, limits })));

@@ -3,6 +3,7 @@
 // once-per-deployment chores here and serves through `deno serve --parallel` (src/server.ts).
 import { createApp, createServices, type Services } from "./app.ts";
 import { type Config, loadConfig, type Servers, serversFrom } from "./config.ts";
+import { sleep } from "./platform/sleep.ts";
 import { settleMoves } from "./tenancy/mover/index.ts";
 import { sweepOrphans } from "./tenancy/sweeper.ts";
 
@@ -60,8 +61,6 @@ export async function serveApi(config: Config, servers: Servers): Promise<Runnin
     },
   };
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs `stop` once on the first SIGINT or SIGTERM, then exits; a second signal runs `force` (what
  * must not be left running even so) and exits at once. */

@@ -20,6 +20,10 @@ export type AgencyUser = {
   revokedTokens: string[];
 };
 
+/** A user's key across agencies: the users cache's (the tenant boundary reads access state through
+ * it; whatever changes a user's access forgets the entry). */
+export const userCacheKey = (agencyId: string, userId: string) => `${agencyId}:${userId}`;
+
 const selectUsers = (sql: Queryable, withHash = false) =>
   sql`
     select u.id, u.email, p.full_name, u.is_active, u.last_login_at, u.created_at,

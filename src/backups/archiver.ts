@@ -2,6 +2,7 @@
 // and closing the current segment so that everything up to now is in the repository.
 import { unavailable } from "../platform/errors.ts";
 import type { Cluster } from "../tenancy/cluster-directory.ts";
+import { sleep } from "../platform/sleep.ts";
 
 export type ArchiverStatus = {
   lastArchivedAt: Date | null;
@@ -51,6 +52,6 @@ export async function archiveCurrentWal(cluster: Pick<Cluster, "server" | "clust
         60,
       );
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
   }
 }

@@ -5,7 +5,7 @@
 import { dirname } from "node:path";
 import type { Config } from "../config.ts";
 import { run } from "../platform/command.ts";
-import { findPgbackrest } from "../stack/tools.ts";
+import { findPgbackrest } from "../platform/tools.ts";
 
 /** What every pgBackRest command needs: the binary, the configuration, the repository's secret. */
 export type BackupRepository = {

@@ -4,7 +4,7 @@
 // replaces archived, so the restore can be undone). The other agencies on the cluster are not touched.
 import type { Agency } from "../catalog/agencies.ts";
 import type { Sql } from "../platform/db.ts";
-import { ApiError, badRequest, unavailable } from "../platform/errors.ts";
+import { badRequest, conflict, unavailable } from "../platform/errors.ts";
 import { dumpDatabase } from "../platform/pg-dump.ts";
 import { type Actor, exclusively, type LifecycleDeps, requireStatus } from "../tenancy/lifecycle.ts";
 import { swapInDump, type SwapResult } from "../tenancy/restore.ts";
@@ -33,7 +33,7 @@ export async function recoverableWindow(repo: BackupRepository, stanza: string) 
 export function restoreAgencyToTime(deps: PointInTimeDeps, id: string, targetTime: Date, actor: Actor) {
   const repo = deps.backups;
   if (!repo) {
-    throw new ApiError(409, "conflict", "No backup repository is configured (BACKUP_CONFIG_FILE)");
+    throw conflict("No backup repository is configured (BACKUP_CONFIG_FILE)");
   }
   const pgBin = deps.pgBin;
   if (!pgBin) throw unavailable("The PostgreSQL server tools are not found (PG_BINDIR)", 60);
@@ -69,7 +69,7 @@ export function restoreAgencyToTime(deps: PointInTimeDeps, id: string, targetTim
       const started = performance.now();
       await dumpDatabase(scratch.urlFor(at.database), pgBin, file, lock.signal).catch((error) => {
         if (/does not exist/.test(String(error?.message))) {
-          throw new ApiError(409, "conflict", `The agency had no database at ${targetTime.toISOString()}`);
+          throw conflict(`The agency had no database at ${targetTime.toISOString()}`);
         }
         throw error;
       });

@@ -6,9 +6,10 @@
 // repository (it only reads it: restore_command); the instance and its files are removed afterwards.
 import { ownedByServiceUser, serviceUserName } from "../platform/command.ts";
 import { connect } from "../platform/db.ts";
-import { type Cluster, startCluster, stopCluster } from "../stack/postgres-cluster.ts";
-import { freePort } from "../stack/ports.ts";
+import { type Cluster, startCluster, stopCluster } from "../platform/postgres-cluster.ts";
+import { freePort } from "../platform/ports.ts";
 import { type BackupRepository, pgbackrest, repositoryEnv } from "./pgbackrest.ts";
+import { sleep } from "../platform/sleep.ts";
 
 /** A running scratch instance: a URL for one of its databases as the live cluster's admin role. */
 export type Scratch = { port: number; urlFor(database: string): string };
@@ -120,7 +121,7 @@ async function untilPromoted(url: string, signal?: AbortSignal) {
     } finally {
       await sql.end({ timeout: 1 });
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await sleep(200);
   }
 }
 

@@ -11,7 +11,7 @@ export type Plan = {
   maxProjects: number;
   storageMb: number;
   isActive: boolean;
-  /** Open signup may take it (src/tenancy/signup-routes.ts); any other plan only an operator sets. */
+  /** Open signup may take it (src/http/signup-routes.ts); any other plan only an operator sets. */
   selfService: boolean;
 };
 

@@ -13,7 +13,7 @@ import { recordRun } from "../backups/runs.ts";
 import { ensureStanza } from "../backups/cluster-backup.ts";
 import { runDueBackups, scheduleFrom, startScheduler, takeBackup, tickMs } from "../backups/schedule.ts";
 import { verifyCluster } from "../backups/verify.ts";
-import { postgresBinDir } from "../stack/tools.ts";
+import { postgresBinDir } from "../platform/tools.ts";
 import { type CliContext, withCliContext } from "./context.ts";
 import { exitOnError } from "./exit.ts";
 import { table } from "./output.ts";

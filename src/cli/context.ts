@@ -11,7 +11,7 @@ import {
   localClusterSecrets,
   registerLocalClusters,
 } from "../stack/local-clusters.ts";
-import { findDbmate, findPgbackrest, postgresBinDir } from "../stack/tools.ts";
+import { findDbmate, findPgbackrest, postgresBinDir } from "../platform/tools.ts";
 import { type BackupRepository, configuredRepository } from "../backups/pgbackrest.ts";
 import { type ClusterDirectory, createClusterDirectory } from "../tenancy/cluster-directory.ts";
 import type { LifecycleDeps } from "../tenancy/lifecycle.ts";

@@ -13,7 +13,7 @@ import { onShutdownSignal, type RunningApi, serveApi } from "../main.ts";
 import { bootLocalStack, type LocalStack } from "../stack/index.ts";
 import { SERVICE_USER } from "../platform/command.ts";
 import { ensureTools } from "../stack/install.ts";
-import { findPgbackrest } from "../stack/tools.ts";
+import { findPgbackrest } from "../platform/tools.ts";
 import { prepareServers, type StackFile } from "./context.ts";
 import { exitOnError } from "./exit.ts";
 

@@ -2,7 +2,7 @@
 import { ConfigError } from "../config.ts";
 import { CommandError } from "../platform/command.ts";
 import { ApiError } from "../platform/errors.ts";
-import { MissingToolsError } from "../stack/tools.ts";
+import { MissingToolsError } from "../platform/tools.ts";
 import { ClusterConfigError } from "../tenancy/cluster-directory.ts";
 
 export async function exitOnError(main: () => Promise<void>): Promise<void> {

@@ -2,10 +2,8 @@
 // Counted limits are checked inside the write's own transaction under an advisory lock, so two
 // concurrent adds cannot both take the last slot; storage is the database's size, measured at most
 // once per TTL per agency (pg_database_size walks the data directory: never once per request).
-import { createMiddleware } from "hono/factory";
 import type { Agency } from "../catalog/agencies.ts";
 import { findPlan, type Plan } from "../catalog/plans.ts";
-import type { AppEnv } from "../platform/app-env.ts";
 import type { Queryable, Sql } from "../platform/db.ts";
 import { ApiError } from "../platform/errors.ts";
 import { createLoadingCache } from "../platform/loading-cache.ts";
@@ -73,19 +71,6 @@ export function createPlanLimits({ catalog, planTtlMs = 30_000, storageTtlMs = 6
       const [users, projects] = await Promise.all([COUNTS.users.count(sql), COUNTS.projects.count(sql)]);
       return { users, projects };
     },
-    /** Refuses creates (POST) while the agency's database is over its storage; reads, updates and
-     * deletes pass, so an agency over its plan can still clean up. */
-    storageGuard: () =>
-      createMiddleware<AppEnv>(async function storageGuard(c, next) {
-        if (c.req.method === "POST") {
-          const plan = await planOf(c.var.agency);
-          const used = await storageMb(c.var.agency, c.var.sql);
-          if (used > plan.storageMb) {
-            throw planLimitReached(plan, "storageMb", Math.ceil(used), plan.storageMb);
-          }
-        }
-        await next();
-      }),
     /** Forget a measured size (tests; after a bulk delete an operator wants reflected at once). */
     forgetSize: (agencyId: string) => sizes.invalidate(agencyId),
   };

@@ -1,13 +1,8 @@
-// GET /metrics in Prometheus text format: requests by route and status, a latency histogram per
-// route, and gauges the app supplies (registry, admission, cache). Routes are labelled by their
-// pattern (/api/clients/:id), never by agency, and methods from a fixed set, so label cardinality
-// stays fixed. Only a scraper with METRICS_TOKEN reads it.
-import { Hono } from "hono";
+// The API's request metrics in Prometheus text format: requests by route and status, a latency
+// histogram per route, and gauges the app supplies (registry, admission, cache). Routes are labelled
+// by their pattern (/api/clients/:id), never by agency, and methods from a fixed set, so label
+// cardinality stays fixed. Served by src/http/metrics-routes.ts.
 import { createMiddleware } from "hono/factory";
-import { timingSafeEqual } from "hono/utils/buffer";
-import { bearerToken } from "../auth/bearer.ts";
-import type { AppEnv } from "../platform/app-env.ts";
-import { unauthorized } from "../platform/errors.ts";
 
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 // Any other method a client sends is counted as OTHER: a label value must never come from the client.
@@ -19,7 +14,7 @@ export function createMetrics() {
   const requests = new Map<string, number>();
   const latency = new Map<string, Histogram>();
 
-  const middleware = createMiddleware<AppEnv>(async function metrics(c, next) {
+  const middleware = createMiddleware(async function metrics(c, next) {
     const started = performance.now();
     await next();
     const seconds = (performance.now() - started) / 1000;
@@ -92,28 +87,3 @@ export function bucketQuantile(q: number, buckets: number[], count: number): num
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
-
-/** 401 unless the request carries `token` as its bearer token (compared in constant time). */
-function scraperOnly(token: string) {
-  return createMiddleware<AppEnv>(async function scraperOnly(c, next) {
-    const presented = bearerToken(c, "Metrics need the METRICS_TOKEN bearer token");
-    if (!(await timingSafeEqual(presented, token))) throw unauthorized("Wrong metrics token");
-    await next();
-  });
-}
-
-/** GET /metrics for the bearer of `token`; without a token, no such route (404): the fleet's shape
- * (cluster names, agency counts, traffic, pools) is never public. */
-export function metricsRoutes(
-  metrics: Metrics,
-  gauges: () => Promise<Record<string, number>>,
-  token?: string,
-) {
-  const routes = new Hono<AppEnv>();
-  if (!token) return routes;
-  return routes.get(
-    "/metrics",
-    scraperOnly(token),
-    async (c) => c.text(metrics.render(await gauges()), 200, { "Content-Type": "text/plain; version=0.0.4" }),
-  );
-}

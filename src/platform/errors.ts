@@ -24,6 +24,10 @@ export const unauthorized = (message = "Unauthorized", code = "unauthorized") =>
   new ApiError(401, code, message);
 export const forbidden = (message = "Forbidden", code = "forbidden") => new ApiError(403, code, message);
 export const notFound = (message = "Not found") => new ApiError(404, "not_found", message);
+/** The request is fine, but the state it meets is not (an agency not in the status the action needs,
+ * a name already taken): retrying the same request will not help until that state changes. */
+export const conflict = (message: string, extra?: { issues?: Issue[]; cause?: unknown }) =>
+  new ApiError(409, "conflict", message, extra);
 export const unavailable = (message: string, retryAfterSeconds = 1, cause?: unknown) =>
   new ApiError(503, "unavailable", message, { headers: { "Retry-After": String(retryAfterSeconds) }, cause });
 

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { cursorKeyColumn, keysetPage, olderThan } from "../platform/cursor.ts";
 import type { Queryable } from "../platform/db.ts";
-import * as f from "./fields.ts";
+import * as f from "../platform/fields.ts";
 
 export const clientPageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),

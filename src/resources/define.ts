@@ -3,7 +3,16 @@
 import { z } from "zod";
 import type { CountedLimit } from "../limits/plan-limits.ts";
 import type { DocumentSeries } from "./document-series.ts";
-import { decimal, gstRate, hsnSac, numericString, quantity, ref, text, timestamp } from "./fields.ts";
+import {
+  decimal,
+  gstRate,
+  hsnSac,
+  numericString,
+  quantity,
+  ref,
+  text,
+  timestamp,
+} from "../platform/fields.ts";
 
 export type LineItems = {
   /** Child table holding the lines, e.g. invoice_items, and its column pointing at the parent. */

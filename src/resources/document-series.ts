@@ -1,9 +1,9 @@
 // Document series (CGST Rule 46(b)): an issued document takes the next number of its type's series for
 // its financial year (April to March), e.g. INV/26-27/000123, at most 16 characters.
 import type { Queryable } from "../platform/db.ts";
-import { ApiError } from "../platform/errors.ts";
+import { conflict } from "../platform/errors.ts";
 import { type DocumentPrefixes, findDocumentPrefixes } from "../settings/document-prefixes.ts";
-import { DOCUMENT_NUMBER } from "./fields.ts";
+import { DOCUMENT_NUMBER } from "../platform/fields.ts";
 
 export type DocumentSeries = "invoice" | "quotation" | "purchase_order" | "credit_note" | "debit_note";
 
@@ -40,15 +40,11 @@ export async function nextDocumentNumber(sql: Queryable, series: DocumentSeries,
   // Six digits (CN/26-27/000001), fewer where a 4-character prefix leaves less room, more once past.
   const serial = String(lastNumber).padStart(Math.min(SERIAL_DIGITS, MAX_LENGTH - head.length), "0");
   if (head.length + serial.length > MAX_LENGTH) {
-    throw new ApiError(409, "conflict", `The ${year} ${series} series is exhausted: choose a shorter prefix`);
+    throw conflict(`The ${year} ${series} series is exhausted: choose a shorter prefix`);
   }
   // A prefix saved before the e-invoice's rules (lower case, a leading 0 or '-') is not issued from.
   if (!DOCUMENT_NUMBER.test(head + serial)) {
-    throw new ApiError(
-      409,
-      "conflict",
-      `The ${series} prefix ${prefix} does not suit an e-invoice: change it`,
-    );
+    throw conflict(`The ${series} prefix ${prefix} does not suit an e-invoice: change it`);
   }
   return head + serial;
 }

@@ -5,18 +5,17 @@
 // the fields its declaration lists (corrections are credit and debit notes, s. 34).
 import type postgres from "postgres";
 import type { Queryable } from "../platform/db.ts";
-import { ApiError, badRequest, notFound } from "../platform/errors.ts";
+import { badRequest, conflict, notFound } from "../platform/errors.ts";
 import { primaryRegistration } from "../settings/gst-registration.ts";
 import type { LineItem, LineItems, Resource } from "./define.ts";
 import { nextDocumentNumber } from "./document-series.ts";
-import { documentNumber } from "./fields.ts";
+import { documentNumber } from "../platform/fields.ts";
 import { computeTaxes, writeLines } from "./line-items.ts";
 import { checkHsnSac, copyRecipient } from "./rule-46.ts";
 
 type Sql = postgres.TransactionSql;
 type Row = Record<string, unknown>;
 
-const conflict = (message: string) => new ApiError(409, "conflict", message);
 const isIssued = (doc: Row) => doc.status !== "draft";
 // Fields whose change moves the place of supply or the rates: the taxes are recomputed.
 const PARTIES = ["clientId", "supplierId", "warehouseId"];

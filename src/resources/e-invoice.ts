@@ -4,14 +4,11 @@
 // agency's GST settings (seller's name, address, PIN) and the client's address parts, which the
 // invoice keeps as one line but the IRP wants split. Anything the IRP would refuse is a 409 naming the
 // field to fix; the JSON answered validates against NIC's schema (tests/resources/e-invoice.test.ts).
-import { Hono } from "hono";
 import { z } from "zod";
-import type { AppEnv } from "../platform/app-env.ts";
 import type { Queryable } from "../platform/db.ts";
-import { ApiError, type Issue, notFound } from "../platform/errors.ts";
-import { validate } from "../platform/validate.ts";
+import { conflict, type Issue, notFound } from "../platform/errors.ts";
 import { primaryRegistration } from "../settings/gst-registration.ts";
-import { PLACES, STATES } from "./fields.ts";
+import { PLACES, STATES } from "../platform/fields.ts";
 import { OUT_OF_INDIA } from "./gst.ts";
 
 const party = {
@@ -75,7 +72,8 @@ const SUPPLY_TYPES: Record<string, EInvoice["TranDtls"]["SupTyp"]> = {
 };
 /** The IRP's stand-ins for a buyer abroad: unregistered, state and PIN of "other country". */
 const ABROAD = { Gstin: "URP", Stcd: OUT_OF_INDIA, Pin: 999999 };
-const conflict = (message: string, issues?: Issue[]) => new ApiError(409, "conflict", message, { issues });
+// Why the invoice is not e-invoiced, with the fields to fix.
+const refused = (message: string, issues: Issue[]) => conflict(message, { issues });
 const rupees = (amount: unknown) => Number(amount);
 const ddmmyyyy = (date: string) => date.split("-").reverse().join("/");
 
@@ -87,19 +85,19 @@ export async function buildEInvoice(sql: Queryable, id: string): Promise<EInvoic
   const [invoice] = await sql`select * from invoices where id = ${id}`;
   if (!invoice) throw notFound("No such invoices row");
   if (invoice.status === "draft") {
-    throw conflict("A draft is not e-invoiced: issue it first", [{ path: "status", message: "is draft" }]);
+    throw refused("A draft is not e-invoiced: issue it first", [{ path: "status", message: "is draft" }]);
   }
   if (invoice.status === "cancelled") {
-    throw conflict("A cancelled invoice is not e-invoiced", [{ path: "status", message: "is cancelled" }]);
+    throw refused("A cancelled invoice is not e-invoiced", [{ path: "status", message: "is cancelled" }]);
   }
   if (invoice.isBillOfSupply) {
-    throw conflict("A bill of supply (composition dealer, Rule 49) is not e-invoiced", [
+    throw refused("A bill of supply (composition dealer, Rule 49) is not e-invoiced", [
       { path: "isBillOfSupply", message: "is true" },
     ]);
   }
   const abroad = invoice.supplyType === "export";
   if (!abroad && !invoice.clientGstin) {
-    throw conflict("Only supplies to registered recipients (B2B, SEZ) and exports are e-invoiced", [
+    throw refused("Only supplies to registered recipients (B2B, SEZ) and exports are e-invoiced", [
       { path: "clientGstin", message: "is null: the client had no GSTIN when the invoice was issued (B2C)" },
     ]);
   }
@@ -194,7 +192,9 @@ export async function buildEInvoice(sql: Queryable, id: string): Promise<EInvoic
       TotInvVal: rupees(invoice.totalAmount),
     },
   };
-  if (issues.length) throw conflict("The invoice cannot be e-invoiced until these are set", issues);
+  if (issues.length) {
+    throw refused("The invoice cannot be e-invoiced until these are set", issues);
+  }
   return einvoice;
 }
 
@@ -203,10 +203,3 @@ function addressLines(address: string) {
   const rest = address.slice(100).trim();
   return { Addr1: address.slice(0, 100), ...(rest.length >= 3 ? { Addr2: rest } : {}) };
 }
-
-const idParam = z.object({ id: z.uuid("must be a UUID") });
-
-export const eInvoiceRoutes = () =>
-  new Hono<AppEnv>().get("/:id/e-invoice", validate("param", idParam), async (c) => {
-    return c.json({ data: await buildEInvoice(c.var.sql, c.req.valid("param").id) });
-  });

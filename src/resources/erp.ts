@@ -1,7 +1,7 @@
 // The ERP resources served under /api/<path>: each declared once, routes generated from it.
 import { z } from "zod";
 import { defineResource } from "./define.ts";
-import * as f from "./fields.ts";
+import * as f from "../platform/fields.ts";
 
 const status = <T extends [string, ...string[]]>(...values: T) => z.enum(values);
 

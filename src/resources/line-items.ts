@@ -4,7 +4,7 @@ import type { Queryable } from "../platform/db.ts";
 import { type LineItem, type LineItems, lineRowSchema } from "./define.ts";
 import { badRequest } from "../platform/errors.ts";
 import { primaryRegistration } from "../settings/gst-registration.ts";
-import { PLACES } from "./fields.ts";
+import { PLACES } from "../platform/fields.ts";
 import { checkRates, splitTaxes, supplySides, taxTreatment } from "./gst.ts";
 
 /** Replaces a document's lines (amounts computed, taxes left to computeTaxes). */

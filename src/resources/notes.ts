@@ -5,10 +5,10 @@
 import type postgres from "postgres";
 import { z } from "zod";
 import type { Queryable } from "../platform/db.ts";
-import { ApiError, badRequest, notFound } from "../platform/errors.ts";
+import { badRequest, conflict, notFound } from "../platform/errors.ts";
 import { type LineItem, type LineItems, lineItemSchema, lineRowSchema } from "./define.ts";
 import { nextDocumentNumber } from "./document-series.ts";
-import * as f from "./fields.ts";
+import * as f from "../platform/fields.ts";
 import { computeTaxes, readLines, writeLines } from "./line-items.ts";
 import { lockInvoices, settle } from "./settlement.ts";
 
@@ -178,7 +178,7 @@ export async function createNote(
     const amount = amounts[index]!;
     const room = Number(invoice.totalAmount) + Number(invoice.amountDebited) - Number(invoice.amountCredited);
     if (note.moves === "credited" && Number(amount) > room + 1e-9) {
-      throw new ApiError(409, "conflict", `Credit exceeds invoice ${invoice.invoiceNumber}`, {
+      throw conflict(`Credit exceeds invoice ${invoice.invoiceNumber}`, {
         issues: [{
           path: `invoices.${index}.amount`,
           message: `at most ${room.toFixed(2)} is left to credit`,
@@ -197,7 +197,7 @@ export async function createNote(
 export async function cancelNote(sql: Sql, note: NoteKind, id: string, reason: string) {
   const [row] = await sql`select status from ${sql(note.table)} where id = ${id} for update`;
   if (!row) throw notFound(`No such ${note.path.slice(0, -1)}`);
-  if (row.status === "cancelled") throw new ApiError(409, "conflict", "A cancelled note stays cancelled");
+  if (row.status === "cancelled") throw conflict("A cancelled note stays cancelled");
   const links = await sql`select invoice_id, amount from ${sql(note.links)}
     where ${sql(note.items.foreignKey)} = ${id} order by invoice_id`;
   const byId = await lockInvoices(sql, links.map((l) => l.invoiceId), () => "id");
@@ -209,7 +209,7 @@ export async function cancelNote(sql: Sql, note: NoteKind, id: string, reason: s
       note.moves === "debited" &&
       settledAfter > Number(invoice.totalAmount) + Number(invoice.amountDebited) - Number(link.amount)
     ) {
-      throw new ApiError(409, "conflict", "Payments already cover this debit note: it cannot be cancelled");
+      throw conflict("Payments already cover this debit note: it cannot be cancelled");
     }
     await settle(sql, link.invoiceId, { [note.moves]: `-${link.amount}` });
   }

@@ -1,17 +1,11 @@
 // /api/payments: money received from a client, the TDS it deducted (section 194J at 10 % or 2 %, 194C
 // at 1 % or 2 %), allocated to its issued invoices. An invoice is settled when cash, TDS and credit
 // notes cover its total (settlement.ts); an allocation past what is outstanding is refused.
-import { Hono } from "hono";
 import type postgres from "postgres";
 import { z } from "zod";
-import { recordAudit } from "../audit/audit-log.ts";
-import type { PlanLimits } from "../limits/plan-limits.ts";
-import type { AppEnv } from "../platform/app-env.ts";
-import { type Queryable, transaction } from "../platform/db.ts";
-import { ApiError, badRequest, notFound } from "../platform/errors.ts";
-import { validate } from "../platform/validate.ts";
-import { clientPageQuery, pageByClient } from "./client-pages.ts";
-import * as f from "./fields.ts";
+import type { Queryable } from "../platform/db.ts";
+import { badRequest, conflict, notFound } from "../platform/errors.ts";
+import * as f from "../platform/fields.ts";
 import { lockInvoices, outstanding, settle } from "./settlement.ts";
 
 const TDS_RATES = { "194J": ["10", "2"], "194C": ["1", "2"] } as const;
@@ -76,7 +70,7 @@ export const paymentSchema = z.strictObject({ ...paymentColumns, allocations: z.
 const COLUMNS = Object.keys(paymentColumns);
 type PaymentInput = z.infer<typeof paymentCreateSchema>;
 
-async function findPayment(sql: Queryable, id: string) {
+export async function findPayment(sql: Queryable, id: string) {
   const [row] = await sql`select ${sql(COLUMNS)} from payments where id = ${id}`;
   if (!row) throw notFound("No such payment");
   const allocations = await sql`
@@ -85,7 +79,7 @@ async function findPayment(sql: Queryable, id: string) {
   return { ...row, allocations };
 }
 
-async function recordPayment(sql: postgres.TransactionSql, input: PaymentInput, userId: string) {
+export async function recordPayment(sql: postgres.TransactionSql, input: PaymentInput, userId: string) {
   const { allocations, ...payment } = input;
   const byId = await lockInvoices(
     sql,
@@ -101,14 +95,9 @@ async function recordPayment(sql: postgres.TransactionSql, input: PaymentInput, 
     }
     const due = outstanding(invoice);
     if (cents(allocation.amount) + cents(allocation.tdsAmount ?? 0) > cents(due)) {
-      throw new ApiError(
-        409,
-        "conflict",
-        `Over-allocated: invoice ${invoice.invoiceNumber} has ${due} outstanding`,
-        {
-          issues: [{ path: `allocations.${index}.amount`, message: `cash and TDS must not exceed ${due}` }],
-        },
-      );
+      throw conflict(`Over-allocated: invoice ${invoice.invoiceNumber} has ${due} outstanding`, {
+        issues: [{ path: `allocations.${index}.amount`, message: `cash and TDS must not exceed ${due}` }],
+      });
     }
   });
   const [{ id }] = await sql`insert into payments ${
@@ -120,32 +109,4 @@ async function recordPayment(sql: postgres.TransactionSql, input: PaymentInput, 
     await settle(sql, allocation.invoiceId, { received: allocation.amount, tds: tdsAmount });
   }
   return id as string;
-}
-
-export function paymentRoutes({ limits }: { limits: PlanLimits }) {
-  return new Hono<AppEnv>()
-    .use(limits.storageGuard())
-    .get("/", validate("query", clientPageQuery), async (c) => {
-      const { sql } = c.var;
-      return c.json(await pageByClient(sql, "payments", c.req.valid("query"), (id) => findPayment(sql, id)));
-    })
-    .post("/", validate("json", paymentCreateSchema), async (c) => {
-      const { claims, origin } = c.var;
-      const created = await transaction(c.var.sql, async (sql) => {
-        const id = await recordPayment(sql, c.req.valid("json"), claims.sub);
-        const after = await findPayment(sql, id);
-        await recordAudit(sql, origin, {
-          actor: claims.sub,
-          action: "create",
-          table: "payments",
-          recordId: id,
-          after,
-        });
-        return after;
-      });
-      return c.json({ data: created }, 201);
-    })
-    .get("/:id", validate("param", z.object({ id: z.uuid("must be a UUID") })), async (c) => {
-      return c.json({ data: await findPayment(c.var.sql, c.req.valid("param").id) });
-    });
 }

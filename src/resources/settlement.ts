@@ -1,7 +1,7 @@
 // What is settled on an invoice: cash and TDS from payments (payments.ts), credit and debit notes
 // (notes.ts), kept on the invoice row under its lock, and the status that follows from them.
 import type { Queryable } from "../platform/db.ts";
-import { ApiError } from "../platform/errors.ts";
+import { ApiError, conflict } from "../platform/errors.ts";
 
 type Row = Record<string, unknown>;
 
@@ -18,7 +18,7 @@ export async function lockInvoices(sql: Queryable, ids: string[], path: (index: 
       });
     }
     if (invoice.status === "draft" || invoice.status === "cancelled") {
-      throw new ApiError(409, "conflict", `Invoice ${invoice.invoiceNumber ?? id} is ${invoice.status}`);
+      throw conflict(`Invoice ${invoice.invoiceNumber ?? id} is ${invoice.status}`);
     }
   });
   return byId;

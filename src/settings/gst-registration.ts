@@ -2,7 +2,7 @@
 // the supplier's state on the agency's invoices and quotations.
 import { z } from "zod";
 import type { Queryable } from "../platform/db.ts";
-import * as f from "../resources/fields.ts";
+import * as f from "../platform/fields.ts";
 
 export const gstRegistrationSchema = z.strictObject({
   gstin: f.gstin(),

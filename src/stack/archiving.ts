@@ -11,10 +11,10 @@ import {
   stanzaInfo,
   type StanzaSettings,
 } from "../backups/pgbackrest.ts";
-import type { Cluster } from "./postgres-cluster.ts";
+import type { Cluster } from "../platform/postgres-cluster.ts";
 
 export type LocalArchiving = {
-  /** The pgbackrest binary (src/stack/tools.ts: findPgbackrest). */
+  /** The pgbackrest binary (src/platform/tools.ts: findPgbackrest). */
   pgbackrest: string;
   archiveTimeoutSeconds: number;
 };

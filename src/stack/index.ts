@@ -3,7 +3,7 @@
 // Used by `deno task dev`, the tests and the bench.
 import postgres from "postgres";
 import type { Servers } from "../config.ts";
-import { type Cluster, initCluster, startCluster, stopCluster } from "./postgres-cluster.ts";
+import { type Cluster, initCluster, startCluster, stopCluster } from "../platform/postgres-cluster.ts";
 import { type Pooler, startPooler, stopPooler } from "./pgbouncer.ts";
 import {
   connectionBudget,
@@ -12,8 +12,8 @@ import {
 } from "../platform/connection-budget.ts";
 import { basename, dirname } from "node:path";
 import { isRoot, run, serviceUserName } from "../platform/command.ts";
-import { freePort } from "./ports.ts";
-import type { Tools } from "./tools.ts";
+import { freePort } from "../platform/ports.ts";
+import type { Tools } from "../platform/tools.ts";
 import { localClusterSecrets } from "./local-clusters.ts";
 import { type LocalReplica, localReplicaName, startLocalReplica, stopLocalReplica } from "./replicas.ts";
 import type { BackupRepository } from "../backups/pgbackrest.ts";

@@ -12,7 +12,7 @@ import {
   TOOL_PACKAGES,
   type ToolPackage,
   type Tools,
-} from "./tools.ts";
+} from "../platform/tools.ts";
 
 /** What decides whether, and how, we may install. */
 export type Host = {

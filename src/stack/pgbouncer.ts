@@ -2,7 +2,8 @@
 // this stack's listen port, `*` fallback to the local cluster, auth file and file paths.
 import { fileURLToPath } from "node:url";
 import { ownedByServiceUser, run } from "../platform/command.ts";
-import { waitForPort } from "./ports.ts";
+import { waitForPort } from "../platform/ports.ts";
+import { sleep } from "../platform/sleep.ts";
 
 export const TUNING_INI = fileURLToPath(new URL("../../pgbouncer/pgbouncer.ini", import.meta.url));
 
@@ -26,7 +27,7 @@ export function poolerIni(p: Pooler): string {
     "[databases]",
     // Every database name maps to the same-named database on the local cluster: the agency
     // databases need no entry of their own. Over the Unix socket, where the app role logs in by
-    // peer authentication (src/stack/postgres-cluster.ts).
+    // peer authentication (src/platform/postgres-cluster.ts).
     `* = host=${p.postgres.socketDir} port=${p.postgres.port}`,
     "[pgbouncer]",
     // A copy in PgBouncer's own directory: the checkout may be out of the service user's reach.
@@ -79,7 +80,7 @@ export async function stopPooler(p: Pick<Pooler, "dir">): Promise<void> {
     return;
   }
   Deno.kill(pid, "SIGTERM");
-  for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 100 && isAlive(pid); i++) await sleep(50);
   if (isAlive(pid)) Deno.kill(pid, "SIGKILL");
   await Deno.remove(pidFile(p)).catch(() => {});
 }

@@ -1,9 +1,9 @@
 // The local stack's read replicas (LOCAL_REPLICAS): a hot standby of a local cluster, copied with
 // pg_basebackup and streaming from it (hot_standby_feedback on, so its reads do not get their rows
 // vacuumed away under them), with a PgBouncer of its own.
-import { baseBackup, type Cluster, startCluster, stopCluster } from "./postgres-cluster.ts";
+import { baseBackup, type Cluster, startCluster, stopCluster } from "../platform/postgres-cluster.ts";
 import { type Pooler, startPooler, stopPooler } from "./pgbouncer.ts";
-import { freePort } from "./ports.ts";
+import { freePort } from "../platform/ports.ts";
 
 export type LocalReplica = {
   name: string;

@@ -1,4 +1,4 @@
-// The backoff of agencies past their lane (admission.ts), in front of the tenant middleware: such an
+// The backoff of agencies past their lane (admission.ts), in front of the tenant boundary: such an
 // agency costs the API almost nothing, even when its clients ignore Retry-After, as buggy integrations
 // and scripts do. A refused request would otherwise still go through the token check, the catalog
 // lookup and admission and build an error, and thousands of connections retrying at once hold the one
@@ -15,7 +15,6 @@
 import { decodeJwt } from "jose";
 import { createMiddleware } from "hono/factory";
 import { bearerOf } from "../auth/bearer.ts";
-import type { AppEnv } from "../platform/app-env.ts";
 import { renderError } from "../platform/errors.ts";
 import { type Admission, agencyRefusal, AgencyRefused, RETRY_AFTER_SECONDS } from "./admission.ts";
 
@@ -44,7 +43,7 @@ export function createAdmissionBackoff({ admission, maxHeld }: AdmissionBackoffO
     try {
       const { agencyId } = decodeJwt(token);
       if (typeof agencyId === "string") name = agencyId;
-    } catch { /* not a JWT: the tenant middleware answers it */ }
+    } catch { /* not a JWT: the tenant boundary answers it */ }
     if (names.size >= NAMES_MAX) names.clear();
     names.set(token, name);
     return name;
@@ -81,7 +80,7 @@ export function createAdmissionBackoff({ admission, maxHeld }: AdmissionBackoffO
     }
   }
 
-  const middleware = createMiddleware<AppEnv>(async function admissionBackoff(c, next) {
+  const middleware = createMiddleware(async function admissionBackoff(c, next) {
     // Only agencies in a backoff are refused early: otherwise no token is read twice.
     const named = backoffs.size ? namedAgency(bearerOf(c)) : undefined;
     if (named !== undefined && backoffs.has(named) && admission.refuseUnchecked(named)) {

@@ -4,7 +4,7 @@
 // write), and its commit position noted for the reads after it.
 import type { Agency, AgencyStatus } from "../catalog/agencies.ts";
 import type { Sql } from "../platform/db.ts";
-import { ApiError, notFound, unauthorized, unavailable } from "../platform/errors.ts";
+import { ApiError, conflict, notFound, unauthorized, unavailable } from "../platform/errors.ts";
 import type { Admission } from "./admission.ts";
 import type { AgencyCache } from "./agency-cache.ts";
 import { currentLsn, type ReplicaRouter } from "./replica-router.ts";
@@ -61,7 +61,7 @@ export function createAgencyWriter(
   ): Promise<T> {
     const agency = await agencies.get(agencyId);
     if (!agency) throw notFound("No such agency");
-    if (!serving.includes(agency.status)) throw new ApiError(409, "conflict", `Agency is ${agency.status}`);
+    if (!serving.includes(agency.status)) throw conflict(`Agency is ${agency.status}`);
     passGate(agency, { write: true, requiredSchemaVersion, serving });
     return await admission.run(agency.id, () =>
       clients.use(agency, async (sql) => {

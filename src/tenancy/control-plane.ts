@@ -4,6 +4,7 @@
 // catalog lives on the cluster, both are the same connection.
 import { connect, type Sql } from "../platform/db.ts";
 import { restoreDump } from "../platform/pg-dump.ts";
+import { sleep } from "../platform/sleep.ts";
 
 export type ControlPlane = {
   /** The catalog over a direct connection with the admin role. */
@@ -62,7 +63,7 @@ export async function fenceDatabase(cp: ControlPlane, database: string, timeoutM
     if (sessions && Date.now() > deadline) {
       throw new Error(`${cp.appRole} sessions on ${database} did not end`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
   }
 }
 

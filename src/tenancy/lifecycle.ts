@@ -12,7 +12,7 @@ import {
 } from "../catalog/agencies.ts";
 import type { Sql } from "../platform/db.ts";
 import { dumpDatabase, type DumpInfo, verifyDump } from "../platform/pg-dump.ts";
-import { ApiError, notFound, unavailable } from "../platform/errors.ts";
+import { conflict, notFound, unavailable } from "../platform/errors.ts";
 import type { Cluster, ClusterDirectory } from "./cluster-directory.ts";
 import {
   databaseUrlFor,
@@ -43,8 +43,6 @@ export type Actor = { actor: string };
 
 // Held (in the catalog, keyed by agency id) for the whole of one lifecycle action.
 const LIFECYCLE_LOCK = 0x62666c63; // "bflc"
-
-const conflict = (message: string) => new ApiError(409, "conflict", message);
 
 export async function loadAgency(deps: LifecycleDeps, idOrDatabase: string): Promise<Agency> {
   const by = /^[0-9a-f-]{36}$/.test(idOrDatabase) ? { id: idOrDatabase } : { databaseName: idOrDatabase };
@@ -111,13 +109,6 @@ async function move(
   return moved;
 }
 
-/** Closes the database's connections on this process's PgBouncer (every API instance does the same
- * on its own when the change is announced), then lets new ones wait for a server again. */
-export async function killOnPooler(cluster: Cluster, database: string) {
-  await cluster.poolerAdmin?.kill(database);
-  await cluster.poolerAdmin?.resume(database);
-}
-
 export async function dropAgencyDatabase(cluster: Cluster, database: string) {
   await cluster.poolerAdmin?.kill(database);
   try {
@@ -153,7 +144,7 @@ export const suspendAgency = (deps: LifecycleDeps, id: string, actor: Actor) =>
   exclusively(deps, id, async (agency, cluster) => {
     requireStatus(agency, ["active"]);
     const suspended = await move(deps, agency, ["active"], "suspended", "agency.suspended", actor);
-    await killOnPooler(cluster, agency.databaseName);
+    await cluster.poolerAdmin?.disconnect(agency.databaseName);
     return suspended;
   });
 
@@ -181,7 +172,7 @@ export const archiveAgency = (deps: LifecycleDeps, id: string, actor: Actor) =>
     const file = `${deps.backupDir}/archives/${agency.id}/${database}-${stamp()}.dump`;
     let dump: DumpInfo;
     try {
-      await killOnPooler(cluster, database);
+      await cluster.poolerAdmin?.disconnect(database);
       await fenceDatabase(cluster, database);
       dump = await dumpVerified(deps, cluster, database, file, signal);
     } catch (error) {

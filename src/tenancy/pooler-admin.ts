@@ -17,6 +17,13 @@ export function createPoolerAdmin(url: string) {
     /** Closes every client and server connection PgBouncer holds for the database. */
     kill: (database: string) => command("KILL", database),
     resume: (database: string) => command("RESUME", database),
+    /** Closes the database's connections (KILL), then lets new clients wait for a server again
+     * (RESUME): what a change that ends an agency's traffic, or moves its database, does on this
+     * process's PgBouncer, and every API instance on its own once the change is announced. */
+    async disconnect(database: string) {
+      await command("KILL", database);
+      await command("RESUME", database);
+    },
     pools: () => sql.unsafe("SHOW POOLS").simple(),
     totals: () => sql.unsafe("SHOW TOTALS").simple(),
     end: () => sql.end({ timeout: 5 }),

@@ -6,7 +6,7 @@
 // restores) and dropped. A write meets the swap as 503, never as an acknowledgement that is then lost.
 import { type Agency, announceAgencyChange, recordEvent } from "../catalog/agencies.ts";
 import { transaction } from "../platform/db.ts";
-import { ApiError } from "../platform/errors.ts";
+import { conflict } from "../platform/errors.ts";
 import type { Cluster } from "./cluster-directory.ts";
 import {
   dropDatabase,
@@ -23,7 +23,6 @@ import {
   dropAgencyDatabase,
   dumpVerified,
   exclusively,
-  killOnPooler,
   type LifecycleDeps,
   loadAgency,
   requireStatus,
@@ -31,6 +30,7 @@ import {
 } from "./lifecycle.ts";
 import { SWEEP_LOCK } from "./sweeper.ts";
 import { changeOf, HEARD_MS, setWriteFreeze } from "./write-freeze.ts";
+import { sleep } from "../platform/sleep.ts";
 
 export type SwapResult = {
   agency: Agency;
@@ -42,8 +42,6 @@ export type SwapResult = {
   /** How long the agency's writes were refused. */
   freezeMs: number;
 };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Swaps the agency (read under its lock, `lock`) onto a new database restored from `file`, recording
  * `agency.restored` with `details`. */
@@ -114,7 +112,7 @@ async function archiveAndDrop(
   file: string,
   signal: AbortSignal,
 ) {
-  await killOnPooler(cluster, database);
+  await cluster.poolerAdmin?.disconnect(database);
   await dumpVerified(deps, cluster, database, file, signal);
   await dropAgencyDatabase(cluster, database);
 }
@@ -148,11 +146,7 @@ export const undoLastRestore = (deps: LifecycleDeps, id: string, actor: Actor) =
       order by id desc limit 1`;
     const file = last?.details.previousArchive;
     if (!file) {
-      throw new ApiError(
-        409,
-        "conflict",
-        "No restore of this agency to undo (or its state was not archived)",
-      );
+      throw conflict("No restore of this agency to undo (or its state was not archived)");
     }
     return await swapInDump(deps, agency, cluster, lock, file, { ...actor, details: { undoes: last.id } });
   });

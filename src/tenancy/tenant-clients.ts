@@ -128,7 +128,7 @@ export function createTenantClients(
       }
     },
     /** Ends a replica's clients now, requests in flight included (they fail as connection lost, and
-     * the tenant middleware retries their reads on the primary). */
+     * retryOnPrimary serves their reads again on the primary). */
     dropReplica(cluster: string, replica: string): void {
       const prefix = `${cluster}@${replica}/`;
       for (const [key, entry] of entries) {

@@ -11,7 +11,7 @@ import { recoverCluster } from "../../src/backups/recover.ts";
 import { scheduleFrom, startScheduler, takeBackup } from "../../src/backups/schedule.ts";
 import { backupStatus } from "../../src/backups/status.ts";
 import { browser } from "../console/helpers.ts";
-import { startCluster } from "../../src/stack/postgres-cluster.ts";
+import { startCluster } from "../../src/platform/postgres-cluster.ts";
 import {
   call,
   connectedTo,

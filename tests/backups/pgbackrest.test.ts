@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { archiveCommand, repositoryConfig } from "../../src/backups/pgbackrest.ts";
 import { loadConfig } from "../../src/config.ts";
-import { findPgbackrest, MissingToolsError } from "../../src/stack/tools.ts";
+import { findPgbackrest, MissingToolsError } from "../../src/platform/tools.ts";
 
 const repo = {
   binary: "/usr/bin/pgbackrest",

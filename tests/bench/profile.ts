@@ -8,7 +8,7 @@ import { createTokens } from "../../src/auth/tokens.ts";
 import { targetsOf, warmPass } from "./context.ts";
 import { createSeeder } from "./seed.ts";
 import { benchConfig, benchEnv, bootBenchStack, startChildApi } from "./stack.ts";
-import { freePort } from "../../src/stack/ports.ts";
+import { freePort } from "../../src/platform/ports.ts";
 import { fmt } from "./util.ts";
 import { runWrk } from "./wrk.ts";
 

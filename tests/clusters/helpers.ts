@@ -6,7 +6,7 @@ import { createApp, createServices, type Services } from "../../src/app.ts";
 import { prepareServers } from "../../src/cli/context.ts";
 import { serverSecrets } from "../../src/config.ts";
 import { bootLocalStack, type LocalCluster, type LocalStack } from "../../src/stack/index.ts";
-import { findPgbackrest } from "../../src/stack/tools.ts";
+import { findPgbackrest } from "../../src/platform/tools.ts";
 import { upsertOperator } from "../../src/admin/operators.ts";
 import { hashPassword } from "../../src/auth/password.ts";
 import { type AnyApp, call, hex } from "../support/fixtures.ts";

@@ -5,7 +5,7 @@
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
-import { chromiumPath } from "../../src/stack/tools.ts";
+import { chromiumPath } from "../../src/platform/tools.ts";
 import { signupAgency, sleep, type Tenant } from "../support/fixtures.ts";
 import { superuser, testApp } from "../support/stack.ts";
 import { OPERATOR_PASSWORD, operators } from "./helpers.ts";

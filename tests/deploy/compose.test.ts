@@ -20,7 +20,7 @@ import {
   SUPERUSER_RESERVED,
 } from "../../src/platform/connection-budget.ts";
 import { stopPooler } from "../../src/stack/pgbouncer.ts";
-import { freePort, waitForPort } from "../../src/stack/ports.ts";
+import { freePort, waitForPort } from "../../src/platform/ports.ts";
 import { CATALOG_CLUSTER_REFS, defaultSecretRefs } from "../../src/tenancy/cluster-directory.ts";
 import { repositoryConfig } from "../../src/backups/pgbackrest.ts";
 import { runCli } from "../ops/helpers.ts";

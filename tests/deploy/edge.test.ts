@@ -3,7 +3,7 @@
 // stack, serves a signup, a login, a resource round trip and a logout, each answer held to the
 // contract, and logs no permission it was denied.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { freePort, waitForPort } from "../../src/stack/ports.ts";
+import { freePort, waitForPort } from "../../src/platform/ports.ts";
 import { checked } from "../support/contract.ts";
 import { spawnDeno } from "../support/dev-process.ts";
 import { type AnyApp, apiFor, dataOf, loginToken, signupAgency } from "../support/fixtures.ts";

@@ -3,7 +3,7 @@
 // bearer token it takes.
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { CHARTS } from "../../src/console/pages/live.tsx";
+import { CHARTS } from "../../src/http/console/pages/live.tsx";
 import { METRICS_TOKEN, scrape } from "../support/fixtures.ts";
 import { testApp } from "../support/stack.ts";
 

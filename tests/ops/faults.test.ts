@@ -9,7 +9,7 @@ import { prepareServers } from "../../src/cli/context.ts";
 import { dumpDatabase } from "../../src/platform/pg-dump.ts";
 import { bootLocalStack, type LocalStack } from "../../src/stack/index.ts";
 import { startPooler } from "../../src/stack/pgbouncer.ts";
-import { startCluster, stopCluster } from "../../src/stack/postgres-cluster.ts";
+import { startCluster, stopCluster } from "../../src/platform/postgres-cluster.ts";
 import { databaseUrlFor } from "../../src/tenancy/control-plane.ts";
 import { suspendAgency } from "../../src/tenancy/lifecycle.ts";
 import { restoreAgencyFromBackup } from "../../src/tenancy/restore.ts";

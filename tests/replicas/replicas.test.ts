@@ -4,10 +4,10 @@
 // that stops leaves rotation without a failed request, and comes back once it is up again.
 import { describe, expect, it } from "vitest";
 import { createApp, createServices } from "../../src/app.ts";
-import { startCluster, stopCluster } from "../../src/stack/postgres-cluster.ts";
+import { startCluster, stopCluster } from "../../src/platform/postgres-cluster.ts";
 import { call, connectedTo, type Reply, signupAgency, sleep, type Tenant } from "../support/fixtures.ts";
 import { testConfig } from "../support/stack.ts";
-import { clusterStack } from "./../clusters/helpers.ts";
+import { clusterStack } from "../clusters/helpers.ts";
 
 const s = clusterStack({ REPLICA_POLL_MS: "20" }, { clusters: 1, replicas: 1 });
 const replica = () => s.cluster("local").replicas[0];

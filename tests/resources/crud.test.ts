@@ -323,7 +323,7 @@ describe("database constraints", () => {
     expect(cleared.description).toBeNull();
   });
 
-  // 23503 on DELETE is a conflict with the rows still pointing here (src/resources/routes.ts), not the
+  // 23503 on DELETE is a conflict with the rows still pointing here (src/http/resource-routes.ts), not the
   // 422 invalid_reference a missing parent gets on insert.
   it("refuses to delete a client an invoice still points at with 409 conflict, and keeps it", async () => {
     const client = await createSample(api, "clients", parents);

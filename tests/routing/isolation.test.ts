@@ -98,7 +98,7 @@ describe("two agencies", () => {
   });
 
   // The agency comes from the catalog by the token's agencyId; the database claim only has to agree with
-  // X-Agency-Database when that header is sent (src/tenancy/tenant-middleware.ts: a restore may have
+  // X-Agency-Database when that header is sent (src/http/tenant/verify-token.ts: a restore may have
   // moved the database, so the catalog's name wins). A claim naming B's database therefore still serves
   // A, with A's rows only: 200, never B's data, and not 401.
   it("serves a token's own agency (200, its rows only) even when its database claim names another", async () => {

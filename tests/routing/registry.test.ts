@@ -1,4 +1,4 @@
-// The three pieces under the tenant middleware, one by one: the client registry (LRU of postgres.js
+// The three pieces under the tenant boundary, one by one: the client registry (LRU of postgres.js
 // clients through the real PgBouncer), the admission limit (bounded concurrency and queue, 503 with
 // Retry-After) and the agency cache (TTL, negative caching, single flight, LRU).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -12,7 +12,7 @@ import {
   planInstall,
   type Run,
 } from "../../src/stack/install.ts";
-import { findTools, MissingToolsError, type ToolPackage } from "../../src/stack/tools.ts";
+import { findTools, MissingToolsError, type ToolPackage } from "../../src/platform/tools.ts";
 import { ROOT } from "../support/dev-process.ts";
 
 const debianRoot: Host = { os: "linux", root: true, sudo: false, apt: true, npm: true, noInstall: false };

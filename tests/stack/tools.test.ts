@@ -2,7 +2,7 @@
 // commands; on this machine every tool is found and runnable.
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
-import { findTools, MissingToolsError } from "../../src/stack/tools.ts";
+import { findTools, MissingToolsError } from "../../src/platform/tools.ts";
 
 function isExecutableFile(path: string): boolean {
   const info = Deno.statSync(path);

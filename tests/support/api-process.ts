@@ -2,7 +2,7 @@
 // real server in a process of its own: its output drained as it comes (a full pipe would stall it) and
 // kept for error messages; stopped after the file's tests.
 import { afterAll } from "vitest";
-import { freePort } from "../../src/stack/ports.ts";
+import { freePort } from "../../src/platform/ports.ts";
 import { cliEnv } from "../ops/helpers.ts";
 import { spawnDeno } from "./dev-process.ts";
 import { sleep } from "./fixtures.ts";

@@ -174,7 +174,7 @@ export const issuePaths = (reply: Reply) =>
 /** The agencyDatabase claim of a token (decoded, not verified). */
 export const agencyDatabaseOf = (token: string) => decodeJwt(token).agencyDatabase as string;
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export { sleep } from "../../src/platform/sleep.ts";
 
 /** Runs `work` on a one-connection client to `database` of the server at `serverUrl`, closed right
  * after. */

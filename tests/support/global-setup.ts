@@ -5,7 +5,7 @@ import { prepareServers } from "../../src/cli/context.ts";
 import { loadConfig } from "../../src/config.ts";
 import { bootLocalStack } from "../../src/stack/index.ts";
 import { ensureTools } from "../../src/stack/install.ts";
-import { MissingToolsError } from "../../src/stack/tools.ts";
+import { MissingToolsError } from "../../src/platform/tools.ts";
 import type { TestStack } from "./stack.ts";
 
 declare module "vitest" {

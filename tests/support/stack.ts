@@ -3,7 +3,7 @@ import { afterAll, expect, inject } from "vitest";
 import { createApp, createServices, type Services } from "../../src/app.ts";
 import { type Config, loadConfig, type Servers } from "../../src/config.ts";
 import { connect, type Sql } from "../../src/platform/db.ts";
-import type { Tools } from "../../src/stack/tools.ts";
+import type { Tools } from "../../src/platform/tools.ts";
 import { APP_ROLE } from "../../src/stack/index.ts";
 import type { ControlPlane } from "../../src/tenancy/control-plane.ts";
 import { checked } from "./contract.ts";

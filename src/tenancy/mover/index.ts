@@ -7,7 +7,7 @@
 // agencies:sweep or any API instance (settleMoves) takes the move over (compare-and-set on its owner),
 // then undoes it, or finishes it if it had switched.
 import { type Agency, findAgency, recordEvent } from "../../catalog/agencies.ts";
-import { ApiError, badRequest, unavailable } from "../../platform/errors.ts";
+import { ApiError, badRequest, conflict, unavailable } from "../../platform/errors.ts";
 import { type Cluster, ClusterConfigError } from "../cluster-directory.ts";
 import { type HeldLock, LockBusy, LockLost, withAdvisoryLock, withDatabase } from "../control-plane.ts";
 import { agencyLock, dropAgencyDatabase, exclusively, type LifecycleDeps } from "../lifecycle.ts";
@@ -27,8 +27,6 @@ export type MoveResult = {
   timings: Record<string, number>;
   verification: Verification;
 };
-
-const conflict = (message: string) => new ApiError(409, "conflict", message);
 
 /** The mover's settings: the grace period and moves per cluster from configuration, bounds on each
  * wait. */

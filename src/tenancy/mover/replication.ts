@@ -4,6 +4,7 @@
 // has applied everything the source committed, a fence on the source's writes that outlives the
 // mover (a prepared transaction holding EXCLUSIVE locks: reads go on, writes wait), and checksums.
 import type { Sql } from "../../platform/db.ts";
+import { sleep } from "../../platform/sleep.ts";
 
 /** Holds the row the catch-up waits for; created in the agency database for the move only. */
 export const SENTINEL_SCHEMA = "buildflow_move";
@@ -198,5 +199,3 @@ export async function checksums(sql: Sql, tables: string[]): Promise<TableChecks
   }
   return out;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

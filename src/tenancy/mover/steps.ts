@@ -6,7 +6,7 @@ import { type Agency, agencyColumns, announceAgencyChange, recordEvent } from ".
 import { changeOf, HEARD_MS, setWriteFreeze } from "../write-freeze.ts";
 import { type Sql, transaction } from "../../platform/db.ts";
 import { dumpDatabase, restoreDump } from "../../platform/pg-dump.ts";
-import { ApiError } from "../../platform/errors.ts";
+import { conflict } from "../../platform/errors.ts";
 import type { Cluster } from "../cluster-directory.ts";
 import { databaseUrlFor, fenceDatabase, LockLost, restrictConnect } from "../control-plane.ts";
 import { templateVersion } from "../template.ts";
@@ -26,8 +26,7 @@ import {
   waitForInitialCopy,
 } from "./replication.ts";
 import type { Move, MoveDeps, MoveStep } from "./types.ts";
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { sleep } from "../../platform/sleep.ts";
 
 const setFrozen = (m: Move, deps: MoveDeps, frozen: boolean) =>
   setWriteFreeze(deps.control, m.agency, frozen, deps.onChange);
@@ -151,9 +150,7 @@ export async function requireTemplateVersion(cluster: Cluster, sql: Sql) {
   const [{ version }] = await sql<{ version: string | null }[]>`
     select max(version) as version from schema_migrations`;
   if (required && (version === null || BigInt(version) < BigInt(required))) {
-    throw new ApiError(
-      409,
-      "conflict",
+    throw conflict(
       `The agency's database is at ${version}, cluster ${cluster.cluster}'s template at ${required}: ` +
         "migrate it first (deno task tenants:migrate --agency ID)",
     );
@@ -186,8 +183,7 @@ const releaseSource: MoveStep = {
   async run(m) {
     await sleep(HEARD_MS); // every instance sends new requests to the target
     await drainReads(m.sourceSu);
-    await m.source.poolerAdmin?.kill(m.database);
-    await m.source.poolerAdmin?.resume(m.database);
+    await m.source.poolerAdmin?.disconnect(m.database);
     await fenceDatabase(m.source, m.database);
     await releaseWrites(m.sourceSu, m.tag);
   },

@@ -1,6 +1,6 @@
 // Step 1: the catalog row, status `provisioning`, so the sweeper knows the database is wanted.
 import { deleteAgency, insertAgency } from "../../catalog/agencies.ts";
-import { ApiError } from "../../platform/errors.ts";
+import { conflict } from "../../platform/errors.ts";
 import type { Step } from "./types.ts";
 
 export const recordAgency: Step = {
@@ -17,7 +17,7 @@ export const recordAgency: Step = {
       });
     } catch (error) {
       if ((error as { constraint_name?: string }).constraint_name === "agencies_domain_key") {
-        throw new ApiError(409, "conflict", "Domain already taken", {
+        throw conflict("Domain already taken", {
           issues: [{ path: "domain", message: "is already taken by another agency" }],
           cause: error,
         });

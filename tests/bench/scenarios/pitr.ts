@@ -12,7 +12,7 @@ import { type RunningApi, serveApi } from "../../../src/main.ts";
 import { run } from "../../../src/platform/command.ts";
 import type { Sql } from "../../../src/platform/db.ts";
 import { bootLocalStack, type LocalStack } from "../../../src/stack/index.ts";
-import { findPgbackrest } from "../../../src/stack/tools.ts";
+import { findPgbackrest } from "../../../src/platform/tools.ts";
 import { databaseUrlFor } from "../../../src/tenancy/control-plane.ts";
 import { templateVersion } from "../../../src/tenancy/template.ts";
 import {
