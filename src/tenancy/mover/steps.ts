@@ -164,14 +164,15 @@ export const SWITCH = switchStep;
 const DRAIN_MS = 5000;
 
 /** Waits (up to DRAIN_MS) until no other role runs a statement on the source's database: a read that
- * began there before the switch ends with its answer, not with its connection cut. */
+ * began there before the switch ends with its answer, not with its connection cut. A write waiting on
+ * the fence's lock is not waited for: it never commits there, and is ended (503) with the source. */
 async function drainReads(su: Sql) {
   const deadline = performance.now() + DRAIN_MS;
   while (performance.now() < deadline) {
     const [{ running }] = await su<{ running: number }[]>`
       select count(*)::int as running from pg_stat_activity
-      where datname = current_database() and backend_type = 'client backend' and state = 'active'
-        and usename <> current_user`;
+      where datname = current_database() and backend_type = 'client backend' and usename <> current_user
+        and state in ('active', 'idle in transaction') and wait_event_type is distinct from 'Lock'`;
     if (running === 0) return;
     await sleep(20);
   }
