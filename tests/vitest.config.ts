@@ -14,6 +14,8 @@ const textImports: Plugin = {
 };
 
 const FLOODS = "tests/**/*flood*.test.ts";
+// Runs alone after the suite too: see its own note.
+const ALONE = "tests/admin/archive-under-load.test.ts";
 
 export default defineConfig({
   plugins: [textImports],
@@ -38,10 +40,19 @@ export default defineConfig({
         test: {
           name: "suite",
           include: ["tests/**/*.test.ts"],
-          exclude: [...configDefaults.exclude, FLOODS],
+          exclude: [...configDefaults.exclude, FLOODS, ALONE],
         },
       },
-      { extends: true, test: { name: "floods", include: [FLOODS], sequence: { groupOrder: 1 } } },
+      {
+        extends: true,
+        // One file at a time, so neither loads the machine under the other.
+        test: {
+          name: "floods",
+          include: [FLOODS, ALONE],
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
   },
 });

@@ -17,6 +17,12 @@ afterAll(() => Deno.remove(backupDir, { recursive: true }).catch(() => {}));
 
 type Attempt = { name: string; status: number; code?: unknown; startedAt: number; endedAt: number };
 
+// A request unanswered this long is recorded as status 0 and the writer moves on: the test then fails
+// naming it, rather than waiting for its own timeout.
+const REQUEST_BOUND_MS = 30_000;
+const bounded = <T>(work: Promise<T>, orElse: T) =>
+  Promise.race([work, new Promise<T>((resolve) => setTimeout(() => resolve(orElse), REQUEST_BOUND_MS))]);
+
 /** `workers` loops creating clients through `app` until `stop()` (bounded: 2,000 requests each). */
 function writers(app: typeof a.app, tenant: Tenant, tag: string, workers = 3) {
   const attempts: Attempt[] = [];
@@ -25,7 +31,11 @@ function writers(app: typeof a.app, tenant: Tenant, tag: string, workers = 3) {
     for (let i = 0; !stopped && i < 2000; i++) {
       const name = `${tag}-${w}-${i}`;
       const startedAt = performance.now();
-      const res = await call(app, "POST", "/api/clients", { token: tenant.token, body: { name } });
+      const res = await bounded(call(app, "POST", "/api/clients", { token: tenant.token, body: { name } }), {
+        status: 0,
+        headers: new Headers(),
+        body: { code: "unanswered" },
+      });
       attempts.push({
         name,
         status: res.status,
@@ -46,7 +56,11 @@ function writers(app: typeof a.app, tenant: Tenant, tag: string, workers = 3) {
 }
 
 it("keeps every acknowledged write; writes that meet the archive get 423 or 503", async () => {
+  // Where the time went, in the output of a run that fails.
+  const started = performance.now();
+  const phase = (name: string) => console.log(`${name} at ${Math.round(performance.now() - started)} ms`);
   const tenant = await signupAgency(a.app, "arcload");
+  phase("signed up");
   // Instance B has served this agency, so its cache holds it as active.
   expect((await call(b.app, "GET", "/api/clients", { token: tenant.token })).status).toBe(200);
 
@@ -56,8 +70,10 @@ it("keeps every acknowledged write; writes that meet the archive get 423 or 503"
   const archiveStarted = performance.now();
   const archived = await archiveAgency(a.services.lifecycle, tenant.agency.id, { actor: "test" });
   const archiveEnded = performance.now();
+  phase("archived");
   await sleep(200);
   await Promise.all([onA.stop(), onB.stop()]);
+  phase("writers stopped");
   expect(archived.status).toBe("archived");
 
   const attempts = [...onA.attempts, ...onB.attempts];
@@ -79,9 +95,11 @@ it("keeps every acknowledged write; writes that meet the archive get 423 or 503"
   // Back from the archive: every acknowledged write is there.
   const restored = await unarchiveAgency(a.services.lifecycle, tenant.agency.id, { actor: "test" });
   expect(restored.status).toBe("active");
+  phase("restored");
   const names = new Set((await tableRows(tenant.agencyDatabase, "clients")).map((r) => r.name as string));
   expect(acknowledged.filter((name) => !names.has(name))).toEqual([]);
   expect(acknowledged.length).toBeGreaterThan(2); // the writer ran (fewer on a busy machine)
-  // About 13 s alone (the writes in flight at the fence wait out PgBouncer's query_wait_timeout); beside
-  // the 200-agency fleet run, the DROP and CREATE DATABASE wait on its checkpoints.
+  // About 13 s alone (the writes in flight at the fence wait out PgBouncer's query_wait_timeout). It runs
+  // after the suite, alone (vitest.config.ts): in 2 of 4 full runs beside other files it did not finish
+  // in 180 s, which neither 6 runs alone nor beside its last neighbours reproduced.
 }, 180_000);
