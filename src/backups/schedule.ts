@@ -47,19 +47,28 @@ const RETRY_AT_MOST_SECONDS = 900;
 // Agencies a scheduled drill checks per cluster.
 const DRILL_SAMPLE = 3;
 
-/** What is due on one cluster at `now`, given its backups (oldest first) and its recorded runs. Pure. */
-export function dueWork(
-  now: Date,
-  backups: BackupSet[],
-  runs: Pick<RunSummary, "kind" | "lastSuccessAt" | "lastAttemptAt" | "lastOk">[],
-  schedule: BackupSchedule,
-): { backup?: "full" | "diff"; verify: boolean } {
+type RunState = Pick<RunSummary, "kind" | "lastSuccessAt" | "lastAttemptAt" | "lastOk">;
+
+/** The clock and the recorded runs, as the schedule's decisions read them. */
+function scheduleView(now: Date, runs: RunState[]) {
   const age = (at: Date | null | undefined) => at ? (now.getTime() - at.getTime()) / 1000 : Infinity;
   // A kind whose last attempt failed waits its period (at most 15 minutes) before the next try.
   const resting = (kind: RunKind, period: number) => {
     const run = runs.find((r) => r.kind === kind);
     return run?.lastOk === false && age(run.lastAttemptAt) < Math.min(period, RETRY_AT_MOST_SECONDS);
   };
+  const lastSuccess = (kind: RunKind) => runs.find((r) => r.kind === kind)?.lastSuccessAt;
+  return { age, resting, lastSuccess };
+}
+
+/** What is due on one cluster at `now`, given its backups (oldest first) and its recorded runs. Pure. */
+export function dueWork(
+  now: Date,
+  backups: BackupSet[],
+  runs: RunState[],
+  schedule: BackupSchedule,
+): { backup?: "full" | "diff"; verify: boolean } {
+  const { age, resting, lastSuccess } = scheduleView(now, runs);
   const newestFull = backups.findLast((b) => b.type === "full");
   const newest = backups.at(-1);
   let backup: "full" | "diff" | undefined;
@@ -70,25 +79,16 @@ export function dueWork(
   ) {
     backup = "diff";
   }
-  const verified = runs.find((r) => r.kind === "verify")?.lastSuccessAt;
-  const verify = Boolean(newestFull) && age(verified) >= schedule.verifyEverySeconds &&
+  const verify = Boolean(newestFull) && age(lastSuccess("verify")) >= schedule.verifyEverySeconds &&
     !resting("verify", schedule.verifyEverySeconds);
   return { backup, verify };
 }
 
 /** Whether the fleet's dumps are due at `now`, given the fleet-wide runs. Pure. */
-export function dumpsDue(
-  now: Date,
-  runs: Pick<RunSummary, "kind" | "lastSuccessAt" | "lastAttemptAt" | "lastOk">[],
-  everySeconds: number | null,
-): boolean {
+export function dumpsDue(now: Date, runs: RunState[], everySeconds: number | null): boolean {
   if (everySeconds === null) return false;
-  const run = runs.find((r) => r.kind === "dumps");
-  const age = (at: Date | null | undefined) => at ? (now.getTime() - at.getTime()) / 1000 : Infinity;
-  if (run?.lastOk === false && age(run.lastAttemptAt) < Math.min(everySeconds, RETRY_AT_MOST_SECONDS)) {
-    return false;
-  }
-  return age(run?.lastSuccessAt) >= everySeconds;
+  const { age, resting, lastSuccess } = scheduleView(now, runs);
+  return !resting("dumps", everySeconds) && age(lastSuccess("dumps")) >= everySeconds;
 }
 
 export type SchedulerDeps = {
