@@ -11,6 +11,7 @@ import { validate } from "../platform/validate.ts";
 import * as f from "../platform/fields.ts";
 import type { OperatorAuth } from "../admin/operator-auth.ts";
 import { platform, requireOperatorRole } from "./platform-middleware.ts";
+import { idParam } from "./params.ts";
 
 export const gstRateSchema = z.strictObject({
   id: f.ref(),
@@ -33,7 +34,6 @@ export const gstRateCreateSchema = z.strictObject({
 /** Closing a rate: its last day (inclusive), or null to reopen it. */
 export const gstRateCloseSchema = z.strictObject({ validTo: f.date().nullable() });
 const COLUMNS = Object.keys(gstRateSchema.shape);
-const idParam = z.object({ id: z.uuid("must be a UUID") });
 
 const checkDates = (from: string, to?: string | null) => {
   if (to && to < from) {

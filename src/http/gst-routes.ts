@@ -2,7 +2,6 @@
 // at /api/<path> behind the tenant middleware; and an invoice's e-invoice (INV-01) JSON, mounted with
 // the invoices' own routes.
 import { Hono } from "hono";
-import { z } from "zod";
 import { recordAudit } from "../audit/audit-log.ts";
 import type { PlanLimits } from "../limits/plan-limits.ts";
 import { type Queryable, transaction } from "../platform/db.ts";
@@ -14,8 +13,7 @@ import { findPayment, paymentCreateSchema, recordPayment } from "../resources/pa
 import type { AppEnv } from "./app-env.ts";
 import { noteRoutes } from "./note-routes.ts";
 import { storageGuard } from "./storage-guard.ts";
-
-const idParam = z.object({ id: z.uuid("must be a UUID") });
+import { idParam } from "./params.ts";
 
 function paymentRoutes({ limits }: { limits: PlanLimits }) {
   return new Hono<AppEnv>()

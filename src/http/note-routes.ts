@@ -1,7 +1,6 @@
 // /api/credit-notes and /api/debit-notes: list, read, issue (POST) and cancel (PATCH status cancelled
 // with a reason). Notes are never edited nor deleted: a wrong note is cancelled and issued again.
 import { Hono } from "hono";
-import { z } from "zod";
 import { recordAudit } from "../audit/audit-log.ts";
 import type { PlanLimits } from "../limits/plan-limits.ts";
 import type { AppEnv } from "./app-env.ts";
@@ -17,8 +16,7 @@ import {
   noteCreateSchema,
   type NoteKind,
 } from "../resources/notes.ts";
-
-const idParam = z.object({ id: z.uuid("must be a UUID") });
+import { idParam } from "./params.ts";
 
 export function noteRoutes(note: NoteKind, { limits, catalog }: { limits: PlanLimits; catalog: Queryable }) {
   return new Hono<AppEnv>()

@@ -3,7 +3,6 @@
 // agency's token can only ever reach its own database.
 import { Hono } from "hono";
 import type postgres from "postgres";
-import { z } from "zod";
 import type { AppEnv } from "./app-env.ts";
 import { type Queryable, transaction } from "../platform/db.ts";
 import { cursorKeyColumn, keysetPage, olderThan } from "../platform/cursor.ts";
@@ -16,8 +15,7 @@ import { storageGuard } from "./storage-guard.ts";
 import type { Resource } from "../resources/define.ts";
 import { createDocument, deleteDocument, patchDocument } from "../resources/documents.ts";
 import { readLines } from "../resources/line-items.ts";
-
-const idParam = z.object({ id: z.uuid("must be a UUID") });
+import { idParam } from "./params.ts";
 
 type Fragment = postgres.PendingQuery<postgres.Row[]>;
 const and = (sql: Queryable, parts: Fragment[]): Fragment =>
