@@ -126,7 +126,7 @@ export function createServices(config: Config, servers: Servers): Services {
       return found.poolerUrl;
     },
     max: config.TENANT_CLIENTS_MAX,
-    connectionsPerClient: config.TENANT_CLIENT_CONNECTIONS,
+    connectionsPerClient: config.AGENCY_CONCURRENCY,
     waitTimeoutMs: config.ADMISSION_TIMEOUT_MS,
   });
   const agencies = createAgencyCache({

@@ -40,19 +40,16 @@ export const configSchema = z.object({
   OPEN_SIGNUP: flag.default(true),
   /** Live postgres.js clients kept in the registry (one per agency database), LRU-evicted. */
   TENANT_CLIENTS_MAX: int(1, 100_000).default(1000),
-  /** Connections each agency client holds to PgBouncer: 1 keeps busy agencies from churning server
-   * connections under the global cap (see pgbouncer/pgbouncer.ini). */
-  TENANT_CLIENT_CONNECTIONS: int(1, 20).default(1),
   /** Concurrent database operations admitted across all agencies; the rest wait, bounded. */
   ADMISSION_CONCURRENCY: int(1, 10_000).default(64),
   ADMISSION_QUEUE: int(0, 1_000_000).default(2000),
   ADMISSION_TIMEOUT_MS: int(1, 120_000).default(3000),
-  /** Of those, one agency's at most (each agency client has TENANT_CLIENT_CONNECTIONS connections,
-   * so more only queue there while other agencies wait), and how many of its requests may wait:
+  /** Of those, one agency's at most (its client opens as many connections to PgBouncer, on demand,
+   * each used by one request at a time; idle ones close), and how many of its requests may wait:
    * enough to hold a busy agency's burst (refusing it only turns it into a storm of instant retries,
    * each costing CPU the other agencies need: deno task bench, scenario 11), a quarter of the global
    * queue; while n agencies wait, queue / n at most. Past that, 429 for that agency alone. */
-  AGENCY_CONCURRENCY: int(1, 10_000).default(4),
+  AGENCY_CONCURRENCY: int(1, 100).default(4),
   AGENCY_QUEUE: int(0, 1_000_000).default(500),
   /** 429s held at once until the Retry-After their client ignored (src/tenancy/admission-backoff.ts):
    * each is an open request, memory and a socket. Past it, 429s are answered at once. */

@@ -28,7 +28,8 @@ export type ResourceDeps = {
 };
 
 export function resourceRoutes(resource: Resource, { limits, catalog }: ResourceDeps) {
-  const { table, items, schemas, planLimit, columns } = resource;
+  const { table, items, schemas, planLimit } = resource;
+  const columns = (sql: Queryable) => sql.unsafe(resource.selectList);
 
   // A CHECK between fields (e.g. a GSTIN and the state code) reported on the field it names.
   const namingField = (error: { code?: string; constraint_name?: string }) => {
@@ -39,7 +40,7 @@ export function resourceRoutes(resource: Resource, { limits, catalog }: Resource
 
   async function findOne(sql: Queryable, id: string, lock?: "for update") {
     const [row] = await sql`
-      select ${sql(columns)} from ${sql(table)} where id = ${id} ${lock ? sql`for update` : sql``}`;
+      select ${columns(sql)} from ${sql(table)} where id = ${id} ${lock ? sql`for update` : sql``}`;
     if (!row) throw notFound(`No such ${resource.path} row`);
     return items ? { ...row, items: await readLines(sql, items, id) } : row;
   }
@@ -59,7 +60,7 @@ export function resourceRoutes(resource: Resource, { limits, catalog }: Resource
         olderThan(sql, cursor),
       ];
       const rows = await sql`
-        select ${sql(columns)}, ${cursorKeyColumn(sql)} from ${sql(table)} where ${and(sql, conditions)}
+        select ${columns(sql)}, ${cursorKeyColumn(sql)} from ${sql(table)} where ${and(sql, conditions)}
         order by created_at desc, id desc limit ${limit + 1}`;
       return c.json(keysetPage(rows, limit));
     })

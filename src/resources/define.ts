@@ -91,6 +91,24 @@ const documentTotals = {
 };
 
 const nonEmpty = (value: object) => Object.keys(value).length > 0;
+
+const isTimestamp = (schema: z.ZodType): boolean =>
+  schema instanceof z.ZodNullable || schema instanceof z.ZodOptional
+    ? isTimestamp(schema.unwrap() as z.ZodType)
+    : schema instanceof z.ZodISODateTime;
+
+/** The select list of a row's columns, built once per resource: each camelCase field's snake_case
+ * column, quoted, and timestamps formatted by the server as the contract answers them (what
+ * Date.toJSON gives, milliseconds truncated), so reads parse and serialize no Date per value. */
+function selectList(row: z.ZodRawShape): string {
+  return Object.entries(row).map(([key, schema]) => {
+    const column = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    if (!/^[a-z][a-z0-9_]*$/.test(column)) throw new Error(`not a column name: ${key}`);
+    return isTimestamp(schema as z.ZodType)
+      ? `to_char("${column}" at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "${column}"`
+      : `"${column}"`;
+  }).join(", ");
+}
 /** An optional column may hold NULL: PATCH may clear it, and rows answer it. */
 const nullableIfOptional = (schema: z.ZodType) =>
   schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType).nullable() : schema;
@@ -114,7 +132,7 @@ export function defineResource(declaration: ResourceDeclaration) {
     ...declaration.filters,
   });
   // A row as answered: its id and timestamps, the declared fields and a document's totals. Exactly these
-  // columns are selected (routes.ts): a column added to the table is not served until it is declared.
+  // columns are selected (selectList): a column added to the table is not served until it is declared.
   const row = z.strictObject({
     id: ref(),
     ...Object.fromEntries(
@@ -126,7 +144,7 @@ export function defineResource(declaration: ResourceDeclaration) {
     updatedAt: timestamp(),
   });
   const item = items ? row.extend({ items: z.array(lineRowSchema) }) : row;
-  return { ...declaration, columns: Object.keys(row.shape), schemas: { create, update, list, row, item } };
+  return { ...declaration, selectList: selectList(row.shape), schemas: { create, update, list, row, item } };
 }
 
 export type Resource = ReturnType<typeof defineResource>;

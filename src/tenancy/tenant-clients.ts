@@ -1,7 +1,8 @@
 // The client registry: one postgres.js client per agency database, to its cluster's PgBouncer, which
 // does the real pooling. Keyed by cluster and database: a moved agency gets a client on its new
-// cluster. At most `max` live clients; the least recently used one is evicted, and ended once the
-// last request holding it lets go. No per-agency pool of 10 direct connections.
+// cluster. A client opens up to `connectionsPerClient` connections (the agency's lane) as its
+// requests need them, and closes them when idle. At most `max` live clients; the least recently used
+// one is evicted, and ended once the last request holding it lets go.
 import { connect, isConnectionLost, type Sql } from "../platform/db.ts";
 import { unavailable } from "../platform/errors.ts";
 import { assertAgencyDatabaseName } from "./database-name.ts";

@@ -108,7 +108,7 @@ export function configLabel(
   ctx: BenchContext,
   { config = ctx.config, workers = "1 (in-process)" }: { config?: Config; workers?: number | string } = {},
 ): string {
-  return `PG_CONNECTION_BUDGET=${ctx.stack.budget.appBackends} AGENCY_CONCURRENCY=${config.AGENCY_CONCURRENCY} API_WORKERS=${workers} TENANT_CLIENT_CONNECTIONS=${config.TENANT_CLIENT_CONNECTIONS}`;
+  return `PG_CONNECTION_BUDGET=${ctx.stack.budget.appBackends} AGENCY_CONCURRENCY=${config.AGENCY_CONCURRENCY} API_WORKERS=${workers}`;
 }
 
 /** The row label of a load that does not go through the API (pgbench, the baseline's server). */
@@ -172,6 +172,6 @@ export function churnNote(
       Math.round(r.pool.newSessions / seconds)
     }/s), avg PgBouncer wait ${
       r.pool.waitMsPerXact.toFixed(2)
-    } ms per transaction: the busy agencies' pools want more server connections than max_user_connections allows (each agency client may hold TENANT_CLIENT_CONNECTIONS=${ctx.config.TENANT_CLIENT_CONNECTIONS}, PgBouncer pools up to default_pool_size per database), so PgBouncer closes idle server connections of other databases and opens new backends (fork, SCRAM, catalog cache) on the request path.`,
+    } ms per transaction: the busy agencies' pools want more server connections than max_user_connections allows (each agency client may hold AGENCY_CONCURRENCY=${ctx.config.AGENCY_CONCURRENCY} connections, PgBouncer pools up to default_pool_size per database), so PgBouncer closes idle server connections of other databases and opens new backends (fork, SCRAM, catalog cache) on the request path.`,
   ];
 }

@@ -57,7 +57,7 @@ const { values: args } = parseArgs({
   options: {
     quick: { type: "boolean", default: false },
     only: { type: "string" },
-    /** API configuration overrides for experiments: --set TENANT_CLIENT_CONNECTIONS=1 (repeatable). */
+    /** API configuration overrides for experiments: --set AGENCY_CONCURRENCY=8 (repeatable). */
     set: { type: "string", multiple: true },
   },
 });
@@ -167,8 +167,8 @@ async function configuration(ctx: BenchContext): Promise<Record<string, string |
     "PgBouncer server_idle_timeout / query_wait_timeout": `${setting("server_idle_timeout")} s / ${
       setting("query_wait_timeout")
     } s`,
-    "TENANT_CLIENTS_MAX (registry) / TENANT_CLIENT_CONNECTIONS":
-      `${c.TENANT_CLIENTS_MAX} / ${c.TENANT_CLIENT_CONNECTIONS}`,
+    "TENANT_CLIENTS_MAX (registry) / connections per agency client (AGENCY_CONCURRENCY)":
+      `${c.TENANT_CLIENTS_MAX} / ${c.AGENCY_CONCURRENCY}`,
     "ADMISSION_CONCURRENCY / QUEUE / TIMEOUT_MS":
       `${c.ADMISSION_CONCURRENCY} / ${c.ADMISSION_QUEUE} / ${c.ADMISSION_TIMEOUT_MS}`,
     "AGENCY_CONCURRENCY / AGENCY_QUEUE (per agency: slots / waiters, then 429)":
@@ -176,7 +176,7 @@ async function configuration(ctx: BenchContext): Promise<Record<string, string |
     "app role statement_timeout / idle_in_transaction_session_timeout":
       `${statementTimeout} / ${idleTimeout}`,
     "configuration column":
-      "each load's row names its PG_CONNECTION_BUDGET, AGENCY_CONCURRENCY, API_WORKERS (API processes; 1 (in-process) = the bench API in this process) and TENANT_CLIENT_CONNECTIONS",
+      "each load's row names its PG_CONNECTION_BUDGET, AGENCY_CONCURRENCY and API_WORKERS (API processes; 1 (in-process) = the bench API in this process)",
     "AGENCY_CACHE_TTL_MS / MAX": `${c.AGENCY_CACHE_TTL_MS} / ${c.AGENCY_CACHE_MAX}`,
     "SPARE_DATABASES (bench API)": c.SPARE_DATABASES,
     "API":

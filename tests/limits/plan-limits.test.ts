@@ -25,7 +25,7 @@ const backupDir = await Deno.makeTempDir({ prefix: "buildflow-plans-" });
 const a = testApp({ TRUST_PROXY: "true", AGENCY_CACHE_TTL_MS: "600000", BACKUP_DIR: backupDir });
 const b = testApp({ TRUST_PROXY: "true", AGENCY_CACHE_TTL_MS: "600000" });
 // Writes of one agency that really run at once: a connection each, none queued behind another.
-const parallel = testApp({ TRUST_PROXY: "true", TENANT_CLIENT_CONNECTIONS: "8", AGENCY_CONCURRENCY: "8" });
+const parallel = testApp({ TRUST_PROXY: "true", AGENCY_CONCURRENCY: "8" });
 const su = superuser();
 const tag = hex(8);
 const operator = { email: `planops.${tag}@ops.example.com`, token: "" };

@@ -21,7 +21,7 @@ type Row = Record<string, unknown> & { id: string };
 type Line = Record<string, string>;
 
 // Several connections per agency, so concurrent issues really race for the series' counter row.
-const { app } = testApp({ TRUST_PROXY: "true", TENANT_CLIENT_CONNECTIONS: "8", AGENCY_CONCURRENCY: "16" });
+const { app } = testApp({ TRUST_PROXY: "true", AGENCY_CONCURRENCY: "16" });
 let tenant: Tenant;
 let api: Api;
 let parents: Parents;

@@ -19,7 +19,6 @@ type Row = Record<string, unknown> & { id: string };
 
 const { app, services } = testApp({
   TRUST_PROXY: "true",
-  TENANT_CLIENT_CONNECTIONS: "8",
   AGENCY_CONCURRENCY: "16",
 });
 let tenant: Tenant;

@@ -209,6 +209,43 @@ describe("through the real pooler", () => {
     expect(after.concurrency).toBe(4);
   });
 
+  // A busy agency's requests run side by side, one per connection of its lane: a read never waits behind
+  // another on one connection, and no query is pipelined behind another (PgBouncer 1.18 in transaction
+  // mode wedges on a pipeline that mixes reads with a BEGIN: every request of the agency then hangs).
+  it("runs a busy agency's reads and writes on up to AGENCY_CONCURRENCY connections, never pipelined", async () => {
+    const busy = await signupAgency(app, "iso-busy");
+    const { databaseName } = (await services.agencies.get(busy.agency.id))!;
+    const backends = async () =>
+      (await su`select count(*)::int as n from pg_stat_activity where datname = ${databaseName}`)[0].n;
+    const peak = { backends: 0 };
+    let loading = true;
+    const sampling = (async () => {
+      while (loading) {
+        peak.backends = Math.max(peak.backends, await backends());
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    })();
+    const started = performance.now();
+    const replies = await Promise.all(
+      Array.from(
+        { length: 60 },
+        (_, i) =>
+          i % 3 === 0
+            ? call(limited.app, "POST", "/api/clients", {
+              token: busy.token,
+              body: samples.clients.make(a.parents).body,
+            })
+            : call(limited.app, "GET", "/api/clients?limit=5", { token: busy.token }),
+      ),
+    );
+    loading = false;
+    await sampling;
+    expect(replies.map((r) => r.status).sort()).toEqual([...Array(40).fill(200), ...Array(20).fill(201)]);
+    expect(performance.now() - started).toBeLessThan(10_000); // a wedged connection holds them 30 s and more
+    expect(peak.backends).toBeGreaterThan(1); // the lane's connections, not one
+    expect(peak.backends).toBeLessThanOrEqual(4); // AGENCY_CONCURRENCY
+  });
+
   // Clients are held per request: eviction by another agency's request never ends one in use.
   it("keeps serving when more agencies are active than TENANT_CLIENTS_MAX", async () => {
     const c = await signupAgency(app, "iso-crowd");

@@ -90,6 +90,33 @@ describe("createTenantClients", () => {
     expect((error as { code?: string }).code).toMatch(/CONNECTION_(ENDED|CLOSED|DESTROYED)/);
   });
 
+  // No query waits behind another on one connection (a pipeline: PgBouncer 1.18 in transaction mode
+  // wedges on one that mixes reads with a BEGIN): requests past the client's connections wait for one.
+  it("runs at most connectionsPerClient requests of a client at once, each on a backend of its own", async () => {
+    const lane = createTenantClients({
+      poolerUrl: () => Promise.resolve(stack().servers.poolerUrl),
+      max: 2,
+      connectionsPerClient: 3,
+    });
+    try {
+      let running = 0;
+      let peak = 0;
+      const pids = await Promise.all(
+        Array.from({ length: 12 }, () =>
+          lane.use(onLocal(databases[0]), async (sql) => {
+            peak = Math.max(peak, ++running);
+            const [{ pid }] = await sql`select pg_backend_pid() as pid, pg_sleep(0.05)`;
+            running--;
+            return pid;
+          })),
+      );
+      expect(peak).toBe(3);
+      expect(new Set(pids).size).toBe(3); // side by side on three backends, opened as they were needed
+    } finally {
+      await lane.closeAll();
+    }
+  });
+
   it("refuses a name that is not an agency database before connecting", async () => {
     const created = registry.stats().created;
     for (const name of ["postgres", "buildflow", "agency_x", "agency_a_deadbeef; drop database x"]) {

@@ -195,12 +195,13 @@ describe("PgBouncer", () => {
     try {
       let peak = 0;
       let sampling = true;
-      // PostgreSQL's view of the app role on the catalog database, sampled during the load.
+      // PostgreSQL's view of the pooler's app-role backends on the catalog database (over the Unix
+      // socket: other test files' direct connections come over TCP), sampled during the load.
       const sampler = (async () => {
         while (sampling) {
           const [{ n }] = await superSql<{ n: number }[]>`
             select count(*)::int as n from pg_stat_activity
-            where usename = ${APP_ROLE} and datname = ${MAIN_DATABASE}`;
+            where usename = ${APP_ROLE} and datname = ${MAIN_DATABASE} and client_addr is null`;
           peak = Math.max(peak, n);
           await new Promise((r) => setTimeout(r, 25));
         }
