@@ -49,6 +49,11 @@ describe.each(resources.map((r) => [r.path, r] as const))("/api/%s", (path, reso
     const { items, ...fields } = body as Record<string, unknown> & { items?: { description: string }[] };
     expect(created).toMatchObject({ ...fields, ...stored });
     expect(created.id).toMatch(/^[0-9a-f-]{36}$/);
+    // Timestamps as Date#toJSON writes them (UTC, milliseconds), though the server formats them.
+    for (const at of [created.createdAt, created.updatedAt] as string[]) {
+      expect(at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      expect(new Date(at).toJSON()).toBe(at);
+    }
     if (resource.items) {
       const lines = created.items as { description: string }[];
       expect(lines.map((l) => l.description)).toEqual(items!.map((l) => l.description));
