@@ -139,8 +139,11 @@ export async function holdWrites(su: Sql, tag: string, lockTimeoutMs: number): P
     where datname = current_database() and backend_type = 'autovacuum worker'`;
   // A write already running holds one table and may want another the fence has just locked: one of
   // the two is cancelled as a deadlock, and with deadlock_timeout at 100 ms it is the fence. That
-  // write then finishes (before the catch-up, so it moves), and the fence is taken again.
-  for (let attempt = 1;; attempt++) {
+  // write then finishes (before the catch-up, so it moves), and the fence is taken again, as often as
+  // a busy agency's writes (one per connection of its lane, on every instance) make it lose, within
+  // the lock timeout.
+  const deadline = performance.now() + lockTimeoutMs;
+  for (;;) {
     try {
       await su.unsafe(
         `begin; set local deadlock_timeout = 100; set local lock_timeout = ${Math.trunc(lockTimeoutMs)}; ` +
@@ -149,7 +152,7 @@ export async function holdWrites(su: Sql, tag: string, lockTimeoutMs: number): P
       return;
     } catch (error) {
       await su.unsafe("rollback").simple().catch(() => {});
-      if ((error as { code?: string }).code !== "40P01" || attempt === 5) throw error;
+      if ((error as { code?: string }).code !== "40P01" || performance.now() > deadline) throw error;
     }
   }
 }
