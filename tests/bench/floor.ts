@@ -1,6 +1,7 @@
 // The bare floor (floor-server.ts) as scenario 2 runs it: a child process serving the seeded
 // agencies' databases, its wrk targets, and the check that it answers what the API answers.
-import { type BenchContext, projectsPath } from "./context.ts";
+import type { Servers } from "../../src/config.ts";
+import { projectsPath } from "./context.ts";
 import type { SeededAgency } from "./seed.ts";
 import { type ChildApi, startChildApi } from "./stack.ts";
 import type { WrkTarget } from "./wrk.ts";
@@ -9,14 +10,19 @@ import { mapLimit } from "../../src/platform/map-limit.ts";
 const FLOOR = new URL("./floor-server.ts", import.meta.url).pathname;
 
 /** The floor serving `agencies`, each database through its own postgres.js client of `connections`. */
-export const startFloor = (ctx: BenchContext, agencies: SeededAgency[], connections: number) =>
+export const startFloor = (
+  servers: Servers,
+  agencies: SeededAgency[],
+  connections: number,
+  denoFlags: string[] = [],
+) =>
   startChildApi(
     {
       FLOOR_DATABASES: agencies.map((a) => a.databaseName).join(","),
       FLOOR_CONNECTIONS: String(connections),
     },
-    ctx.stack.servers,
-    [],
+    servers,
+    denoFlags,
     FLOOR,
   );
 
@@ -30,7 +36,7 @@ export const floorTargets = (agencies: SeededAgency[]): WrkTarget[] =>
 /** One GET per agency on the floor and on the API (opens the floor's clients); the agencies whose
  * answers differ (status or body), and the statuses the floor gave. */
 export async function compareWithApi(
-  ctx: BenchContext,
+  apiUrl: string,
   floor: ChildApi,
   agencies: SeededAgency[],
 ): Promise<{ differing: string[]; statuses: Record<string, number> }> {
@@ -41,7 +47,7 @@ export async function compareWithApi(
       .then(async (res) => ({ status: res.status, body: await res.text() }));
   await mapLimit(agencies, 8, async (a) => {
     const [api, bare] = await Promise.all([
-      get(`${ctx.api.url}${projectsPath}`, a.token),
+      get(`${apiUrl}${projectsPath}`, a.token),
       get(`${floor.url}${floorPath(a)}`, a.token),
     ]);
     statuses[bare.status] = (statuses[bare.status] ?? 0) + 1;

@@ -13,6 +13,7 @@ type Node = { id: number; callFrame: CallFrame; children?: number[] };
 export type CpuProfile = { nodes: Node[]; samples: number[]; timeDeltas: number[] };
 
 export const IDLE = "(idle)";
+const FLOOR = "tests/bench/floor-server.ts";
 export const OTHER = "other (our code not listed above)";
 
 /** Layers in the order they are tried: the first whose test matches a frame takes it. */
@@ -25,7 +26,7 @@ const LAYERS: [string, (where: string, fn: string) => boolean][] = [
   [IDLE, (w) => w === "(idle)"],
   [
     "token verification (jose)",
-    (w) => /^src\/http\/tenant\/verify-token\.ts|^src\/auth\/(tokens|bearer)\.ts|\/jose@/.test(w),
+    (w) => /^src\/http\/tenant\/verify-token\.ts|^src\/auth\/(tokens|bearer)\.ts|^jose@/.test(w),
   ],
   [
     "agency and user caches",
@@ -44,32 +45,39 @@ const LAYERS: [string, (where: string, fn: string) => boolean][] = [
     "agency client registry",
     (w) => /^src\/http\/tenant\/connect-database\.ts|^src\/tenancy\/tenant-clients\.ts/.test(w),
   ],
-  ["request validation (zod)", (w) => /^src\/platform\/validate\.ts|\/zod@|zod-validator@/.test(w)],
-  // A page's rows (keysetPage), postgres.js's decoding of each row, c.json and JSON.stringify.
+  ["request validation (zod)", (w) => /^src\/platform\/validate\.ts|^zod@|^@hono\+zod-validator@/.test(w)],
+  // A page's rows (keysetPage), postgres.js's decoding of each row, c.json (JSON.stringify runs
+  // inside it: V8 shows no frame of its own for it) and the floor's json().
   ["row mapping and JSON", (w, fn) =>
     (w.startsWith("src/platform/cursor.ts") && fn === "keysetPage") ||
-    (/\/postgres@/.test(w) && (fn === "DataRow" || /\/types\.js/.test(w))) ||
-    (/\/hono@.*\/context\.js/.test(w) && fn === "json") || (w === "" && fn === "stringify")],
+    (/^postgres@/.test(w) && (fn === "DataRow" || /\/types\.js/.test(w))) ||
+    (/^hono@.*\/context\.js/.test(w) && fn === "json") || (w === FLOOR && fn === "json") ||
+    (w === "" && fn === "stringify")],
   [
-    "query builder",
+    "the route and its query builder (resource-routes, resources/, cursor)",
     (w) => /^src\/http\/resource-routes\.ts|^src\/resources\/|^src\/platform\/(cursor|db)\.ts/.test(w),
   ],
-  ["postgres.js", (w) => /\/postgres@/.test(w)],
+  ["postgres.js", (w) => /^postgres@/.test(w)],
   [
     "Hono and the middleware chain",
-    (w) => /\/hono@|^src\/(app|server|main)\.ts|^src\/http\/|^src\/ops\/|^src\/limits\//.test(w),
+    (w) => /^hono@|^src\/(app|server|main)\.ts|^src\/http\/|^src\/ops\/|^src\/limits\//.test(w),
   ],
   [OTHER, (w) => w.startsWith("src/")],
+  ["the floor's handler (tests/bench/floor-server.ts)", (w) => w === FLOOR],
   ["other (packages not listed above)", () => true],
 ];
 export const RUNTIME = "Deno runtime (Deno.serve's loop, timers, microtasks: nothing of ours below)";
 export const LAYER_NAMES = [...LAYERS.map(([name]) => name), RUNTIME];
 
 const ROOT = new URL("../../", import.meta.url).href;
-/** A frame's script, repository-relative (src/…), a package (…/hono@4.13.19/…) or a runtime name. */
+/** A frame's script: repository-relative (src/…), in a package (hono@4.13.19/dist/…), the runtime's
+ * (ext:…, node:…), V8's own ((program) …), or "" for a built-in. */
 const whereOf = ({ url, functionName }: CallFrame) =>
   url
-    ? url.replace(ROOT, "").replace(/^.*\/node_modules\/\.deno\//, "npm/")
+    ? url.replace(ROOT, "").replace(
+      /^(.*\/)?node_modules\/\.deno\/([^/]+)\/node_modules\/(@[^/]+\/)?[^/]+\//,
+      "$2/",
+    )
     : functionName.startsWith("(")
     ? functionName
     : "";

@@ -139,10 +139,10 @@ export async function readsWarm(ctx: BenchContext): Promise<ScenarioResult> {
   const floorLoad = (floor: ChildApi, over: SeededAgency[]) =>
     readLoad(ctx, over, undefined, floor.url, undefined, { targets: floorTargets(over), apiRoot: floor.pid });
   // The floor with one connection per agency database (as the API's clients have by default)…
-  const floor = await startFloor(ctx, agencies, 1);
+  const floor = await startFloor(ctx.stack.servers, agencies, 1);
   let compared, floorWarm, pg, apiBusy, floorBusy;
   try {
-    compared = await compareWithApi(ctx, floor, agencies);
+    compared = await compareWithApi(ctx.api.url, floor, agencies);
     floorWarm = await floorLoad(floor, agencies);
     ctx.log(`  floor: ${fmt(floorWarm.okRps, 0)} 2xx/s`);
     pg = await measurePgbenchPooled(ctx);
@@ -154,10 +154,10 @@ export async function readsWarm(ctx: BenchContext): Promise<ScenarioResult> {
     await floor.stop();
   }
   // …and with as many as an agency's lane admits, on the busy agency.
-  const laneFloor = await startFloor(ctx, [busy], lane);
+  const laneFloor = await startFloor(ctx.stack.servers, [busy], lane);
   let floorLane;
   try {
-    await compareWithApi(ctx, laneFloor, [busy]);
+    await compareWithApi(ctx.api.url, laneFloor, [busy]);
     floorLane = await floorLoad(laneFloor, [busy]);
     ctx.log(`  one agency, floor with ${lane} connections: ${fmt(floorLane.okRps, 0)} 2xx/s`);
   } finally {
