@@ -40,7 +40,10 @@ let statement: Promise<string> | undefined;
 const listStatement = (sql: Sql) =>
   statement ??= sql`
     select ${sql(projects.columns)}, ${cursorKeyColumn(sql)} from ${sql(projects.table)} where true
-    order by created_at desc, id desc limit ${21}`.describe().then((d) => d.string);
+    order by created_at desc, id desc limit ${21}`.describe().then((d) => d.string, (error) => {
+    statement = undefined; // asked again by the next request
+    throw error;
+  });
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
