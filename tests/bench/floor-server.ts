@@ -39,7 +39,7 @@ function clientFor(database: string): Sql {
 let statement: Promise<string> | undefined;
 const listStatement = (sql: Sql) =>
   statement ??= sql`
-    select ${sql(projects.columns)}, ${cursorKeyColumn(sql)} from ${sql(projects.table)} where true
+    select ${sql.unsafe(projects.selectList)}, ${cursorKeyColumn(sql)} from ${sql(projects.table)} where true
     order by created_at desc, id desc limit ${21}`.describe().then((d) => d.string, (error) => {
     statement = undefined; // asked again by the next request
     throw error;
