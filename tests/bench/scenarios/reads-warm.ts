@@ -129,14 +129,21 @@ export async function measurePgbenchPooled(ctx: BenchContext): Promise<PgbenchRe
 const cpuMsPer = (r: WrkResult) =>
   r.cpuSeconds ? (r.cpuSeconds.api * 1000) / Math.max(1, Math.round(r.okRps * r.durationSec)) : NaN;
 
-/** Beside a ratio: each server's CPU per 2xx, and how idle the cores were (near 0: both servers waited
- * for a core, and their ratio says less than their CPU per request). */
-const against = (api: WrkResult, floor: WrkResult) => {
+/** The API's throughput against the floor's, at least `min` of it; beside the ratio, each server's
+ * CPU per 2xx and how idle the cores were (near 0: both servers waited for a core, and the ratio of
+ * their throughputs says less than their CPU per request). */
+function againstFloor(target: string, api: WrkResult, floor: WrkResult, min: number) {
+  const ratio = api.okRps / floor.okRps;
   const idle = (r: WrkResult) => `${fmt((r.cpuSeconds?.machineIdle ?? NaN) * 100, 0)}%`;
-  return `CPU per 2xx ${fmt(cpuMsPer(api), 3)} / ${fmt(cpuMsPer(floor), 3)} ms; cores idle ${idle(api)} / ${
-    idle(floor)
-  }`;
-};
+  return sampled(
+    target,
+    Math.min(api.requests, floor.requests),
+    `${fmt(ratio, 2)}× (${fmt(api.okRps, 0)} / ${fmt(floor.okRps, 0)} 2xx/s; CPU per 2xx ${
+      fmt(cpuMsPer(api), 3)
+    } / ${fmt(cpuMsPer(floor), 3)} ms; cores idle ${idle(api)} / ${idle(floor)})`,
+    () => ratio >= min,
+  );
+}
 
 export async function readsWarm(ctx: BenchContext): Promise<ScenarioResult> {
   const agencies = ctx.seeder.agencies.slice(0, ctx.sizes.warm);
@@ -173,8 +180,6 @@ export async function readsWarm(ctx: BenchContext): Promise<ScenarioResult> {
     await laneFloor.stop();
   }
 
-  const ratio = wrk.okRps / floorWarm.okRps;
-  const busyRatio = apiBusy.okRps / floorBusy.okRps;
   const c = ctx.sizes.connections;
   const floorLabel = (n: number) =>
     `one postgres.js client per agency database, max ${n} connection${
@@ -219,21 +224,17 @@ export async function readsWarm(ctx: BenchContext): Promise<ScenarioResult> {
     status: "ok",
     tables: [warmTable, busyTable],
     checks: [
-      sampled(
+      againstFloor(
         `API ≥ 0.5 × the bare floor over the same ${agencies.length} agencies (same run)`,
-        Math.min(wrk.requests, floorWarm.requests),
-        `${fmt(ratio, 2)}× (${fmt(wrk.okRps, 0)} / ${fmt(floorWarm.okRps, 0)} 2xx/s; ${
-          against(wrk, floorWarm)
-        })`,
-        () => ratio >= 0.5,
+        wrk,
+        floorWarm,
+        0.5,
       ),
-      sampled(
+      againstFloor(
         `one busy agency (wrk -c${c}): API ≥ 0.4 × the floor with one connection`,
-        Math.min(apiBusy.requests, floorBusy.requests),
-        `${fmt(busyRatio, 2)}× (${fmt(apiBusy.okRps, 0)} / ${fmt(floorBusy.okRps, 0)} 2xx/s; ${
-          against(apiBusy, floorBusy)
-        })`,
-        () => busyRatio >= 0.4,
+        apiBusy,
+        floorBusy,
+        0.4,
       ),
       sampled(
         "the floor answers what the API answers (status and body, byte for byte), every agency",
