@@ -154,7 +154,7 @@ export async function readsWarm(ctx: BenchContext): Promise<ScenarioResult> {
   ctx.log(`  API: ${fmt(wrk.okRps, 0)} 2xx/s`);
   const floorLoad = (floor: ChildApi, over: SeededAgency[]) =>
     readLoad(ctx, over, undefined, floor.url, undefined, { targets: floorTargets(over), apiRoot: floor.pid });
-  // The floor with one connection per agency database (as the API's clients have by default)…
+  // The floor with one connection per agency database, as #27 measured it (postgres.js pipelines on it)…
   const floor = await startFloor(ctx.stack.servers, agencies, 1);
   let compared, floorWarm, pg, apiBusy, floorBusy;
   try {
@@ -169,7 +169,7 @@ export async function readsWarm(ctx: BenchContext): Promise<ScenarioResult> {
   } finally {
     await floor.stop();
   }
-  // …and with as many as an agency's lane admits, on the busy agency.
+  // …and with as many as an agency's lane admits (the API's client opens that many), on the busy agency.
   const laneFloor = await startFloor(ctx.stack.servers, [busy], lane);
   let floorLane;
   try {
