@@ -2,7 +2,7 @@
 // agencies, and what scenarios share (the pgbench database, prepared once). Ceilings are not shared:
 // each is measured next to the load it bounds.
 import type { Config } from "../../src/config.ts";
-import { cpuBetween, cpuSnapshot } from "./cpu.ts";
+import { cpuBetween, type CpuSeconds, cpuSeconds, cpuSnapshot } from "./cpu.ts";
 import { type PoolDelta, poolDelta, poolSnapshot } from "./poolstats.ts";
 import type { SeededAgency, Seeder } from "./seed.ts";
 import type { BenchApi, BenchStack } from "./stack.ts";
@@ -142,15 +142,19 @@ export async function warmPass(
 export const statusText = (s: Record<string, number>) =>
   Object.entries(s).map(([k, v]) => `${k}×${v}`).join(", ") || "–";
 
-/** Runs a load and records on its result the CPU split and the connection churn while it ran. */
-export async function withCpu<T extends { cpu?: string; pool?: PoolDelta }>(
+/** Runs a load and records on its result the CPU split and the connection churn while it ran; the
+ * API's CPU is this process's, or `apiRoot`'s process tree (a child server). */
+export async function withCpu<T extends { cpu?: string; cpuSeconds?: CpuSeconds; pool?: PoolDelta }>(
   ctx: BenchContext,
   load: () => Promise<T>,
+  apiRoot?: number,
 ): Promise<T> {
   const poolBefore = await poolSnapshot(ctx.stack);
-  const before = cpuSnapshot(ctx.stack.dir);
+  const before = cpuSnapshot(ctx.stack.dir, apiRoot);
   const result = await load();
-  result.cpu = cpuBetween(before, cpuSnapshot(ctx.stack.dir));
+  const after = cpuSnapshot(ctx.stack.dir, apiRoot);
+  result.cpu = cpuBetween(before, after);
+  result.cpuSeconds = cpuSeconds(before, after);
   await new Promise((r) => setTimeout(r, 1100)); // cumulative statistics flush at most once a second
   result.pool = poolDelta(poolBefore, await poolSnapshot(ctx.stack));
   return result;

@@ -4,15 +4,19 @@
 
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
-function ticks(pid: number): number {
+/** utime + stime of a process (every thread), or of one of its threads. */
+function ticks(pid: number, thread?: number): number {
   try {
-    const stat = Deno.readTextFileSync(`/proc/${pid}/stat`);
+    const stat = Deno.readTextFileSync(thread ? `/proc/${pid}/task/${thread}/stat` : `/proc/${pid}/stat`);
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return Number(fields[11]) + Number(fields[12]); // utime + stime (fields 14, 15)
   } catch {
     return 0;
   }
 }
+
+/** CPU-seconds so far of a process's main thread (the JavaScript thread of a Deno process). */
+export const mainThreadSeconds = (pid: number) => ticks(pid, pid) / CLOCK_TICKS;
 
 function parentOf(pid: number): number {
   try {

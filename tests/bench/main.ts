@@ -1,6 +1,7 @@
 // `deno task bench [--quick] [--only a,b]`: boots a fresh local stack (or uses DATABASE_URL/POOLER_URL),
 // serves the API in-process, seeds agencies, runs the scenarios, writes tests/bench/results/latest.md
-// and latest.json, prints the tables, and stops everything.
+// and latest.json, prints the tables, and stops everything. `deno task bench --profile [--quick]
+// [--flood]` runs the API's CPU profile per layer instead (profile.ts).
 import { parseArgs } from "node:util";
 import { stopPasswordWorkers } from "../../src/auth/password.ts";
 import { TUNING_INI } from "../../src/stack/pgbouncer.ts";
@@ -30,6 +31,7 @@ import { readsWarm } from "./scenarios/reads-warm.ts";
 import { tenantsMigrate } from "./scenarios/tenants-migrate.ts";
 import { writes } from "./scenarios/writes.ts";
 import { createSeeder } from "./seed.ts";
+import { profile } from "./profile.ts";
 import { serveApi } from "../../src/main.ts";
 import { benchConfig, type BenchStack, bootBenchStack, withSql } from "./stack.ts";
 import { fmt, median, percentile } from "./util.ts";
@@ -59,6 +61,10 @@ const { values: args } = parseArgs({
     only: { type: "string" },
     /** API configuration overrides for experiments: --set AGENCY_CONCURRENCY=8 (repeatable). */
     set: { type: "string", multiple: true },
+    /** The API's CPU profile per layer under the warm reads (profile.ts), no scenario. */
+    profile: { type: "boolean", default: false },
+    /** With --profile: under scenario 11's flood instead (printed, not written). */
+    flood: { type: "boolean", default: false },
   },
 });
 const overrides: Record<string, string> = Object.fromEntries(
@@ -374,4 +380,6 @@ async function main(): Promise<number> {
   return failed.length || noData.length ? 1 : 0;
 }
 
-Deno.exit(await main());
+Deno.exit(
+  args.profile ? await profile({ sizes, flood: args.flood, overrides, log }) : await main(),
+);

@@ -70,7 +70,7 @@ export function unmetLine(report: Report): string {
   ].join(" ");
 }
 
-function renderTable(t: Table): string {
+export function renderTable(t: Table): string {
   const esc = (c: Cell) => String(c).replaceAll("|", "\\|").replaceAll("\n", " ");
   return [
     `| ${t.columns.map(esc).join(" | ")} |`,
@@ -136,15 +136,21 @@ export function renderMarkdown(report: Report): string {
   ].join("\n\n");
 }
 
-export async function writeReport(report: Report): Promise<{ md: string; json: string }> {
+/** Writes `text` as tests/bench/results/<name>, formatted like the rest of the repository (so
+ * `deno fmt --check` stays green); returns its path. */
+export async function writeResult(name: string, text: string): Promise<string> {
   const dir = new URL("./results/", import.meta.url).pathname;
   await Deno.mkdir(dir, { recursive: true });
-  const md = `${dir}latest.md`;
-  const json = `${dir}latest.json`;
-  await Deno.writeTextFile(md, renderMarkdown(report));
-  await Deno.writeTextFile(json, JSON.stringify(report, null, 2) + "\n");
-  // Formatted like the rest of the repository, so `deno fmt --check` stays green.
-  await new Deno.Command(Deno.execPath(), { args: ["fmt", "-q", md, json], stdout: "null", stderr: "null" })
+  const path = `${dir}${name}`;
+  await Deno.writeTextFile(path, text);
+  await new Deno.Command(Deno.execPath(), { args: ["fmt", "-q", path], stdout: "null", stderr: "null" })
     .output().catch(() => {});
-  return { md, json };
+  return path;
+}
+
+export async function writeReport(report: Report): Promise<{ md: string; json: string }> {
+  return {
+    md: await writeResult("latest.md", renderMarkdown(report)),
+    json: await writeResult("latest.json", JSON.stringify(report, null, 2) + "\n"),
+  };
 }

@@ -167,8 +167,8 @@ export type ChildApi = {
 
 /** The API as its own process, so its memory and CPU are its own: tests/bench/api-child.ts (serveApi
  * as in-process), or `entry` (src/main.ts, which with API_WORKERS > 1 runs `deno serve --parallel`
- * below it). Stopped with SIGTERM, then SIGKILL after 15 s; any process of its tree still left then
- * is killed by pid. */
+ * below it; or the bench's floor-server.ts). Stopped with SIGTERM, then SIGKILL after 15 s; any
+ * process of its tree still left then is killed by pid. */
 export async function startChildApi(
   env: Record<string, string>,
   servers: Servers,

@@ -1,6 +1,7 @@
 // Runs wrk with a generated Lua script: each request picks an agency (uniform or Zipf-skewed) and
 // sends its token and path; `response()` counts statuses and keeps a few non-2xx bodies; `done()`
 // prints one JSON line with the latency percentiles, requests and every kind of error.
+import type { CpuSeconds } from "./cpu.ts";
 import type { PoolDelta } from "./poolstats.ts";
 import { outputWithin } from "./util.ts";
 
@@ -50,8 +51,9 @@ export type WrkResult = {
   samples429: WrkSample[];
   /** 429s without a positive Retry-After or without the body `"error":"…"`, `"code":"rate_limited"`. */
   malformed429: number;
-  /** CPU split during the load (cpu.ts), when measured. */
+  /** CPU split during the load (cpu.ts), when measured, and its CPU-seconds. */
   cpu?: string;
+  cpuSeconds?: CpuSeconds;
   /** Connection churn and pooler waits during the load (poolstats.ts), when measured. */
   pool?: PoolDelta;
 };
