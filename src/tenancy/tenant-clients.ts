@@ -1,8 +1,9 @@
 // The client registry: one postgres.js client per agency database, to its cluster's PgBouncer, which
 // does the real pooling. Keyed by cluster and database: a moved agency gets a client on its new
-// cluster. A client opens up to `connectionsPerClient` connections (the agency's lane) as its
-// requests need them, and closes them when idle. At most `max` live clients; the least recently used
-// one is evicted, and ended once the last request holding it lets go.
+// cluster. A client runs its requests on one connection, and on up to `connectionsPerClient` (the
+// agency's lane) while the agency is busy; connections idle for a while are closed. At most `max`
+// live clients; the least recently used one is evicted, and ended once the last request holding it
+// lets go.
 import { connect, isConnectionLost, type Sql } from "../platform/db.ts";
 import { unavailable } from "../platform/errors.ts";
 import { assertAgencyDatabaseName } from "./database-name.ts";
@@ -22,8 +23,22 @@ export type TenantClientsOptions = {
   idleTimeoutSeconds?: number;
 };
 
-/** A client, the requests holding it, and those waiting for one of its connections. */
-type Entry = { sql: Sql; leases: number; evicted: boolean; running: number; waiting: (() => void)[] };
+/** A client, the requests holding it, those running (at most `lanes` at once, one per connection) and
+ * those waiting for one of its connections. */
+type Entry = {
+  sql: Sql;
+  leases: number;
+  evicted: boolean;
+  running: number;
+  lanes: number;
+  waiting: (() => void)[];
+};
+
+// Requests waiting behind a client's connections before it opens another: two requests of one agency
+// meeting by chance (common when many agencies are served) wait a moment instead, since each connection
+// beyond the first takes a PostgreSQL backend from the budget the warm agencies share, and at its cap
+// PgBouncer would close another agency's to open it (deno task bench, scenario 3 at 1,000 agencies).
+const WAITING_TO_GROW = 2;
 
 export function createTenantClients(
   { poolerUrl, max, connectionsPerClient, waitTimeoutMs = 3000, idleTimeoutSeconds = 20 }:
@@ -78,7 +93,7 @@ export function createTenantClients(
       idleTimeoutSeconds,
       applicationName: "buildflow-api",
     });
-    return { sql, leases: 0, evicted: false, running: 0, waiting: [] };
+    return { sql, leases: 0, evicted: false, running: 0, lanes: 1, waiting: [] };
   }
 
   return {
@@ -96,9 +111,13 @@ export function createTenantClients(
       entry.leases++;
       // One request per connection at a time: postgres.js would pipeline concurrent requests'
       // queries onto one connection, and PgBouncer 1.18 in transaction mode wedges on a pipeline
-      // that mixes reads with a BEGIN (every request of the agency then hangs).
-      if (entry.running < connectionsPerClient) entry.running++;
-      else {
+      // that mixes reads with a BEGIN (every request of the agency then hangs). postgres.js opens a
+      // connection when a query finds every open one busy, so `lanes` bounds the connections.
+      if (entry.running < entry.lanes) entry.running++;
+      else if (entry.lanes < connectionsPerClient && entry.waiting.length + 1 >= WAITING_TO_GROW) {
+        entry.lanes++;
+        entry.running++;
+      } else {
         await waitForSlot(entry).catch((error) => {
           if (--entry.leases === 0 && entry.evicted) end(entry);
           throw error;
@@ -114,7 +133,7 @@ export function createTenantClients(
       } finally {
         const next = entry.waiting.shift();
         if (next) next();
-        else entry.running--;
+        else if (--entry.running === 0) entry.lanes = 1; // idle: the extra connections close by themselves
         if (--entry.leases === 0 && entry.evicted) end(entry);
       }
     },

@@ -92,17 +92,20 @@ describe("createTenantClients", () => {
 
   // No query waits behind another on one connection (a pipeline: PgBouncer 1.18 in transaction mode
   // wedges on one that mixes reads with a BEGIN): requests past the client's connections wait for one.
-  it("runs at most connectionsPerClient requests of a client at once, each on a backend of its own", async () => {
+  // A second connection opens only once two requests wait: two meeting by chance share one backend.
+  describe("connections of a client", () => {
     const lane = createTenantClients({
       poolerUrl: () => Promise.resolve(stack().servers.poolerUrl),
       max: 2,
       connectionsPerClient: 3,
     });
-    try {
+    afterAll(() => lane.closeAll());
+    /** `n` requests at once, each 50 ms on a backend: the most running at once, and the backends. */
+    async function burst(n: number) {
       let running = 0;
       let peak = 0;
       const pids = await Promise.all(
-        Array.from({ length: 12 }, () =>
+        Array.from({ length: n }, () =>
           lane.use(onLocal(databases[0]), async (sql) => {
             peak = Math.max(peak, ++running);
             const [{ pid }] = await sql`select pg_backend_pid() as pid, pg_sleep(0.05)`;
@@ -110,11 +113,17 @@ describe("createTenantClients", () => {
             return pid;
           })),
       );
-      expect(peak).toBe(3);
-      expect(new Set(pids).size).toBe(3); // side by side on three backends, opened as they were needed
-    } finally {
-      await lane.closeAll();
+      return { peak, backends: new Set(pids).size };
     }
+
+    it("runs two requests meeting by chance one after the other, on one connection", async () => {
+      expect(await burst(2)).toEqual({ peak: 1, backends: 1 });
+    });
+
+    it("runs a busy agency's requests side by side, at most connectionsPerClient at once", async () => {
+      expect(await burst(12)).toEqual({ peak: 3, backends: 3 });
+      expect(await burst(2)).toMatchObject({ peak: 1 }); // idle in between: one connection again
+    });
   });
 
   it("refuses a name that is not an agency database before connecting", async () => {
