@@ -40,8 +40,11 @@ export const configSchema = z.object({
   OPEN_SIGNUP: flag.default(true),
   /** Live postgres.js clients kept in the registry (one per agency database), LRU-evicted. */
   TENANT_CLIENTS_MAX: int(1, 100_000).default(1000),
-  /** Concurrent database operations admitted across all agencies; the rest wait, bounded. */
-  ADMISSION_CONCURRENCY: int(1, 10_000).default(64),
+  /** Concurrent database operations admitted across all agencies; the rest wait, bounded. Enough to
+   * keep the API's one event loop and the database busy; more only lengthens every request, a quiet
+   * agency's among them (in flight = throughput × latency): beside 20 flooding agencies, a quiet
+   * agency's p95 was 79 ms with 64, 34 ms with 16 and 44 ms with 8 (deno task bench, scenario 11). */
+  ADMISSION_CONCURRENCY: int(1, 10_000).default(16),
   ADMISSION_QUEUE: int(0, 1_000_000).default(2000),
   ADMISSION_TIMEOUT_MS: int(1, 120_000).default(3000),
   /** Of those, one agency's at most (its client opens as many connections to PgBouncer, on demand,
