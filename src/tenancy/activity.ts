@@ -13,10 +13,11 @@ export function createActivity({ control, flushMs }: { control: Sql; flushMs: nu
   let flushing: Promise<void> = Promise.resolve();
 
   async function write(ids: string[]) {
-    // One statement for the lot; never backwards (another instance may have written a later time).
+    // One statement for the lot (the ids are agency ids from the catalog, one text parameter); never
+    // backwards (another instance may have written a later time).
     await control`
       update agencies set last_active_at = now()
-      from unnest(${ids}::uuid[]) as used(id)
+      from unnest(string_to_array(${ids.join(",")}, ',')::uuid[]) as used(id)
       where agencies.id = used.id and (last_active_at is null or last_active_at < now())`;
   }
 
