@@ -128,8 +128,12 @@ describe("a full cycle", () => {
     expect(warning.valid).toBe(true);
     expect(warning.body).toMatchObject({ agency: { id: t.agency.id, plan: PLAN } });
     expect(receiver.attempts.get(warning.id)).toBe(2);
-    const [row] =
-      await su`select attempts, delivered_at, last_status from lifecycle_outbox where id = ${warning.id}`;
+    // Both attempts recorded, once the sender has heard the answer.
+    const row = await until(async () =>
+      (await su`
+        select attempts, last_status from lifecycle_outbox where id = ${warning.id} and delivered_at is not null`)[
+        0
+      ], "delivered");
     expect(row).toMatchObject({ attempts: 2, lastStatus: 204 });
     expect((await events(t.agency.id)).map((e) => e.event)).toContain("agency.cold_warning");
 
