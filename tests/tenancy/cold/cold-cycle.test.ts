@@ -50,7 +50,11 @@ beforeAll(async () => {
     await Deno.copyFile(`${TENANT_MIGRATIONS}/${entry.name}`, `${migrationsDir}/${entry.name}`);
   }
   operator = await signedInOperator(a.app, a.services.control, "operator");
-  for (const { services } of [a, b]) services.cold.start();
+  // As serveApi does: each instance hears the others' lifecycle changes, and runs its timers.
+  for (const { services } of [a, b]) {
+    await services.watchAgencyChanges();
+    services.cold.start();
+  }
 });
 
 afterAll(async () => {

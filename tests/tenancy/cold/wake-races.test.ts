@@ -1,0 +1,131 @@
+// Cold agencies under concurrency, on the real stack: 20 logins racing to a cold agency through two API
+// instances (two apps on one catalog) start exactly one wake, and every one of them is served in the
+// end; writes racing the cold sweep get 201, 423 or 503, and every write acknowledged is in the agency
+// once it is woken.
+import { describe, expect, it } from "vitest";
+import { sweepCold } from "../../../src/tenancy/cold/sweep.ts";
+import {
+  apiFor,
+  call,
+  hex,
+  login,
+  signedInOperator,
+  signupAgency,
+  type Tenant,
+} from "../../support/fixtures.ts";
+import { superuser, testApp } from "../../support/stack.ts";
+import { tableRows } from "../../ops/helpers.ts";
+import { createColdPlan, until } from "./helpers.ts";
+
+const backupDir = await Deno.makeTempDir({ prefix: "buildflow-cold-races-" });
+const env = { TRUST_PROXY: "true", BACKUP_DIR: backupDir };
+const a = testApp(env);
+const b = testApp(env);
+const su = superuser();
+const PLAN = `cold_${hex(8)}`;
+await createColdPlan(su, PLAN);
+// As serveApi does: each instance hears the others' lifecycle changes.
+await Promise.all([a, b].map(({ services }) => services.watchAgencyChanges()));
+
+const statusOf = async (id: string) =>
+  (await su<{ status: string }[]>`select status from agencies where id = ${id}`)[0].status;
+const eventNames = async (id: string) =>
+  (await su<{ event: string }[]>`select event from agency_events where agency_id = ${id} order by id`)
+    .map((e) => e.event);
+
+/** Logs in until served, honouring Retry-After; every answer before the 200 must be 503 agency_waking. */
+async function loginUntilServed(app: typeof a.app, t: Tenant, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  let refused = 0;
+  for (;;) {
+    const res = await login(app, { email: t.email, password: t.password });
+    if (res.status === 200) return refused;
+    expect(res.status, JSON.stringify(res.body)).toBe(503);
+    expect(res.body.code).toBe("agency_waking");
+    refused++;
+    if (Date.now() > deadline) throw new Error(`not served within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, Number(res.headers.get("retry-after")) * 250));
+  }
+}
+
+describe("racing logins", () => {
+  it("20 concurrent logins through two instances start one wake, and all are served", async () => {
+    const operator = await signedInOperator(a.app, a.services.control, "operator");
+    try {
+      const t = await signupAgency(a.app, "race");
+      expect((await apiFor(a.app, t.token).post("/api/clients", { name: "kept" })).status).toBe(201);
+      const cold = await call(b.app, "POST", `/api/admin/agencies/${t.agency.id}/cold`, {
+        token: operator.token,
+        body: {},
+      });
+      expect(cold.status, JSON.stringify(cold.body)).toBe(200);
+      expect(cold.body!.data).toMatchObject({ status: "cold" });
+
+      const refusals = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => loginUntilServed(i % 2 ? b.app : a.app, t)),
+      );
+      expect(refusals.every((n) => n >= 1)).toBe(true); // each met the cold agency first
+      const names = await eventNames(t.agency.id);
+      expect(names.filter((e) => e === "agency.waking")).toHaveLength(1);
+      expect(names.filter((e) => e === "agency.woken")).toHaveLength(1);
+      expect(names).not.toContain("agency.wake_failed");
+      expect(await statusOf(t.agency.id)).toBe("active");
+      expect((await tableRows(t.agencyDatabase, "clients")).map((r) => r.name)).toEqual(["kept"]);
+    } finally {
+      await su`delete from users where email = ${operator.email}`;
+    }
+  });
+});
+
+describe("writes around the sweep", () => {
+  it("get 201, 423 or 503, and every acknowledged write is there once woken", async () => {
+    const t = await signupAgency(a.app, "sweep");
+    await su`update subscription_plans set cold_after_seconds = 1, cold_warning_seconds = 0 where code = ${PLAN}`;
+    // Due now: on the plan, warned and inactive long ago (this file's apps write no activity: their
+    // timers are not started).
+    await su`
+      update agencies set subscription_plan = ${PLAN}, cold_warned_at = now() - interval '1 hour',
+        last_active_at = now() - interval '1 hour', created_at = now() - interval '1 hour'
+      where id = ${t.agency.id}`;
+    const api = apiFor(a.app, t.token);
+    const acknowledged: string[] = [];
+    const ends: number[] = [];
+    let stop = false;
+    const writer = async (w: number) => {
+      for (let i = 0; !stop && i < 2000; i++) {
+        const name = `w${w}-${i}`;
+        const res = await api.post("/api/clients", { name });
+        if (res.status === 201) acknowledged.push(name);
+        else {
+          ends.push(res.status);
+          return;
+        }
+      }
+    };
+    const writers = Array.from({ length: 4 }, (_, w) => writer(w));
+    await until(async () => acknowledged.length >= 20, "writes before the sweep", 10_000);
+    const swept = await sweepCold(b.services.lifecycle, 3);
+    stop = true;
+    await Promise.all(writers);
+    expect(swept?.cold).toContain(t.agency.id);
+    expect(ends.length).toBe(4);
+    for (const status of ends) expect([423, 503]).toContain(status);
+
+    // Woken (a writer's 503 may have started it already), every acknowledged write is there.
+    await a.services.cold.idle();
+    await su`update subscription_plans set cold_after_seconds = null where code = ${PLAN}`;
+    if ((await statusOf(t.agency.id)) === "cold") {
+      await until(
+        async () => {
+          const res = await api.get("/api/clients");
+          return res.status === 200;
+        },
+        "woken by a read",
+        60_000,
+      );
+    }
+    await until(async () => (await statusOf(t.agency.id)) === "active", "active", 60_000);
+    const names = new Set((await tableRows(t.agencyDatabase, "clients")).map((r) => r.name as string));
+    expect(acknowledged.filter((n) => !names.has(n))).toEqual([]);
+  });
+});
