@@ -65,6 +65,7 @@ import { signupRoutes } from "./http/signup-routes.ts";
 import { planRoutes } from "./http/plan-routes.ts";
 import { useAgency } from "./http/tenant/use-agency.ts";
 import { type ColdAgencies, createColdAgencies } from "./tenancy/cold/index.ts";
+import { coldGauges, type ColdStatus, coldStatus } from "./tenancy/cold/status.ts";
 import { findDbmate, postgresBinDir } from "./platform/tools.ts";
 import { type SpareRefiller, spareRefiller } from "./tenancy/spares.ts";
 
@@ -281,6 +282,7 @@ export function createApp(services: Services) {
   app.route("/", healthRoutes(services));
   // Backups' state reads the catalog and each cluster's archiver: at most every 10 s, whatever the scrapes.
   const backups = createLoadingCache<Map<string, BackupStatus>>({ ttlMs: 10_000, max: 1 });
+  const cold = createLoadingCache<ColdStatus>({ ttlMs: 10_000, max: 1 });
   app.route(
     "/",
     metricsRoutes(services.metrics, async () => ({
@@ -290,6 +292,8 @@ export function createApp(services: Services) {
         await backups.get("all", async () => backupStatus(services.control, await services.clusters.all()))
           .catch(() => undefined) ?? new Map(),
       ),
+      ...await cold.get("all", () => coldStatus(services.control)).then((s) => s ? coldGauges(s) : {})
+        .catch(() => ({})),
     }), config.METRICS_TOKEN),
   );
   app.route(

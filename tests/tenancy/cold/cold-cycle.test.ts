@@ -12,11 +12,15 @@ import {
   databaseExists,
   hex,
   login,
+  METRICS_TOKEN,
+  scrape,
   signedInOperator,
   signupAgency,
   type Tenant,
 } from "../../support/fixtures.ts";
-import { superuser, testApp } from "../../support/stack.ts";
+import { localPlane, stack, superuser, testApp } from "../../support/stack.ts";
+import { migrateFleet } from "../../../src/tenancy/fleet-migrate.ts";
+import { sweepOrphans } from "../../../src/tenancy/sweeper.ts";
 import { sha256Hex, tableRows } from "../../ops/helpers.ts";
 import { createColdPlan, until, WEBHOOK_SECRET, webhookReceiver } from "./helpers.ts";
 
@@ -31,6 +35,7 @@ const env = {
   COLD_SWEEP_INTERVAL: "1s",
   OUTBOX_POLL_INTERVAL: "1s",
   LIFECYCLE_WEBHOOK_RETRY: "1s",
+  METRICS_TOKEN,
 };
 const a = testApp(env);
 const b = testApp(env);
@@ -153,11 +158,31 @@ describe("a full cycle", () => {
     const pools = await a.services.clusters.get("local").then((c) => c.poolerAdmin!.pools());
     expect(pools.some((p) => p.database === t.agencyDatabase)).toBe(false);
 
-    // A migration lands while it is cold.
+    // The fleet while it is cold: counted apart; agencies:sweep takes nothing it needs.
+    const stats = await admin("GET", "/api/admin/stats");
+    expect((stats.body!.cold as { cold: number }).cold).toBeGreaterThanOrEqual(1);
+    expect((stats.body!.agencies as { byStatus: { status: string }[] }).byStatus.map((s) => s.status))
+      .toContain("cold");
+    expect(await (await scrape(a.app)).text()).toMatch(/agencies_cold\{status="cold"\} [1-9]/);
+    await sweepOrphans(localPlane(a.services));
+    expect(await sha256Hex(file)).toBe(cold.details.sha256);
+
+    // A migration lands while it is cold: tenants:migrate skips it, naming what its wake will apply.
+
     await Deno.writeTextFile(
       `${migrationsDir}/${ADDED}_cold_test.sql`,
       `-- migrate:up\nALTER TABLE clients ADD COLUMN ${COLUMN} text;\n\n-- migrate:down\nALTER TABLE clients DROP COLUMN ${COLUMN};\n`,
     );
+    const [skipped] = await migrateFleet(
+      { control: a.services.control, clusters: a.services.clusters, catalogUrl: stack().servers.databaseUrl },
+      { dbmateBin: stack().tools.dbmate, migrationsDir, concurrency: 1, agency: t.agencyDatabase },
+    );
+    expect(skipped).toMatchObject({
+      status: "cold",
+      pending: [ADDED],
+      schemaVersion: migrationVersions(TENANT_MIGRATIONS).at(-1),
+    });
+    expect(await databaseExists(su, t.agencyDatabase)).toBe(false);
     for (const { services } of [a, b]) services.lifecycle.wake!.migrationsDir = migrationsDir;
 
     // 3. A login wakes it: 503 agency_waking with Retry-After first, then 200.
