@@ -182,7 +182,9 @@ describe("migrateFleet", () => {
     const lines = stdout.trim().split("\n");
     expect(lines.some((l) => l.includes(db) && /\bpending\b/.test(l) && l.includes(V2))).toBe(true);
     const header = lines.findIndex((l) =>
-      /^cluster\s+agencies\s+migrated\s+current\s+pending\s+failed\s+locked\s+skipped\s+cold\s+seconds$/.test(l)
+      /^cluster\s+agencies\s+migrated\s+current\s+pending\s+failed\s+locked\s+skipped\s+cold\s+seconds$/.test(
+        l,
+      )
     );
     expect(header, stdout).toBeGreaterThan(-1);
     // Per cluster, then all of them.

@@ -111,7 +111,7 @@ describe("writes around the sweep", () => {
       }
     };
     const writers = Array.from({ length: 4 }, (_, w) => writer(w));
-    await until(async () => acknowledged.length >= 20, "writes before the sweep", 10_000);
+    await until(() => Promise.resolve(acknowledged.length >= 20), "writes before the sweep", 10_000);
     // The sweep (this one, or another instance's that took its lock first) takes it cold.
     await until(async () => {
       await sweepCold(b.services.lifecycle, 3);
