@@ -21,6 +21,7 @@ import {
 import { localPlane, stack, superuser, testApp } from "../../support/stack.ts";
 import { migrateFleet } from "../../../src/tenancy/fleet-migrate.ts";
 import { sweepOrphans } from "../../../src/tenancy/sweeper.ts";
+import { coldDumps } from "../../../src/backups/dumps.ts";
 import { sha256Hex, tableRows } from "../../ops/helpers.ts";
 import { createColdPlan, until, WEBHOOK_SECRET, webhookReceiver } from "./helpers.ts";
 
@@ -164,6 +165,9 @@ describe("a full cycle", () => {
     expect((stats.body!.agencies as { byStatus: { status: string }[] }).byStatus.map((s) => s.status))
       .toContain("cold");
     expect(await (await scrape(a.app)).text()).toMatch(/agencies_cold\{status="cold"\} [1-9]/);
+    expect(await coldDumps(a.services.control)).toContainEqual(
+      expect.objectContaining({ agencyId: t.agency.id, cold: true, file, sha256: cold.details.sha256 }),
+    ); // what a fleet dump set lists
     await sweepOrphans(localPlane(a.services));
     expect(await sha256Hex(file)).toBe(cold.details.sha256);
 
