@@ -5,9 +5,9 @@
 // once (counted in the catalog under a per-cluster transaction lock). A wake that fails drops what it
 // restored and leaves the agency cold with its dump, the reason recorded (`agency.wake_failed`). An
 // instance that died mid-wake leaves `waking`: the next request anywhere takes the lock and redoes it.
-import { createHash } from "node:crypto";
 import type { Agency } from "../../catalog/agencies.ts";
 import { dbmate, migrationVersions } from "../../platform/dbmate.ts";
+import { sha256 } from "../../platform/pg-dump.ts";
 import { ApiError } from "../../platform/errors.ts";
 import { databaseUrlFor, dropDatabase, restoreDatabase, withDatabase } from "../control-plane.ts";
 import { type Actor, exclusively, type LifecycleDeps, move, requireStatus } from "../lifecycle.ts";
@@ -30,13 +30,6 @@ async function latestColdDump(deps: LifecycleDeps, agency: Agency): Promise<Cold
   const { file, sha256 } = event?.details ?? {};
   if (!file || !sha256) throw new Error("no cold dump is recorded for this agency");
   return { file, sha256, schemaVersion: event.details.schemaVersion ?? null };
-}
-
-async function checksum(file: string): Promise<string> {
-  const hash = createHash("sha256");
-  using handle = await Deno.open(file);
-  for await (const chunk of handle.readable) hash.update(chunk);
-  return hash.digest("hex");
 }
 
 /** Wakes a cold agency (or finishes a wake an instance left); the agency as it is after. `byUse`: a
@@ -64,7 +57,7 @@ export const wakeAgency = (deps: LifecycleDeps, id: string, actor: Actor, { byUs
     const started = performance.now();
     try {
       const dump = await latestColdDump(deps, agency);
-      if (await checksum(dump.file) !== dump.sha256) {
+      if (await sha256(dump.file) !== dump.sha256) {
         throw new Error(`${dump.file} does not match its manifest`);
       }
       const restored = await restoreDatabase(cluster, deps.pgBin, dump.file, agency.databaseName, signal);
