@@ -192,6 +192,7 @@ export function createServices(config: Config, servers: Servers): Services {
     activityFlushMs: config.ACTIVITY_FLUSH_INTERVAL * 1000,
     sweepMs: config.COLD_SWEEP_INTERVAL * 1000,
     sweepBatch: config.COLD_SWEEP_BATCH,
+    keepDeletedDumpSeconds: config.DELETED_DUMP_KEEP,
     outbox: {
       url: config.LIFECYCLE_WEBHOOK_URL,
       secret: config.LIFECYCLE_WEBHOOK_SECRET,

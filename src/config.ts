@@ -129,6 +129,8 @@ export const configSchema = z.object({
   OUTBOX_POLL_INTERVAL: duration.prefault("10s"),
   LIFECYCLE_WEBHOOK_RETRY: duration.prefault("30s"),
   LIFECYCLE_WEBHOOK_ATTEMPTS: int(1, 100).default(12),
+  /** How long the last dump of an agency deleted for inactivity (a plan's delete_after_seconds) is kept. */
+  DELETED_DUMP_KEEP: duration.prefault("90d"),
   /** Where `deno task dev` keeps its local PostgreSQL and PgBouncer. */
   DATA_DIR: z.string().min(1).default(".data"),
   /** Stack tools; found on PATH or in Debian's layout when unset. */

@@ -17,11 +17,13 @@ export type Plan = {
    * warned (src/tenancy/cold/). */
   coldAfterSeconds: number | null;
   coldWarningSeconds: number;
+  /** Inactivity after which its cold agencies are deleted (null: never, the default). */
+  deleteAfterSeconds: number | null;
 };
 
 const planColumns = (sql: Queryable) =>
   sql`code, name, max_users, max_projects, storage_mb, is_active, self_service, cold_after_seconds,
-    cold_warning_seconds`;
+    cold_warning_seconds, delete_after_seconds`;
 
 export async function findPlan(sql: Queryable, code: string): Promise<Plan | undefined> {
   const [plan] = await sql<Plan[]>`select ${planColumns(sql)} from subscription_plans where code = ${code}`;
@@ -33,7 +35,9 @@ export async function listPlans(sql: Queryable): Promise<Plan[]> {
   return await sql<Plan[]>`select ${planColumns(sql)} from subscription_plans order by price_inr, code`;
 }
 
-export type ColdPolicy = Partial<Pick<Plan, "coldAfterSeconds" | "coldWarningSeconds">>;
+export type ColdPolicy = Partial<
+  Pick<Plan, "coldAfterSeconds" | "coldWarningSeconds" | "deleteAfterSeconds">
+>;
 
 /** Changes a plan's cold policy (the fields given); undefined when there is no such plan. Agencies
  * already warned keep their warning: the sweep reads the policy each run. */
@@ -43,7 +47,10 @@ export async function setColdPolicy(sql: Queryable, code: string, policy: ColdPo
       cold_after_seconds = ${
     policy.coldAfterSeconds === undefined ? sql`cold_after_seconds` : sql`${policy.coldAfterSeconds}`
   },
-      cold_warning_seconds = ${policy.coldWarningSeconds ?? sql`cold_warning_seconds`}
+      cold_warning_seconds = ${policy.coldWarningSeconds ?? sql`cold_warning_seconds`},
+      delete_after_seconds = ${
+    policy.deleteAfterSeconds === undefined ? sql`delete_after_seconds` : sql`${policy.deleteAfterSeconds}`
+  }
     where code = ${code} returning ${planColumns(sql)}`;
   return plan as Plan | undefined;
 }

@@ -1,7 +1,7 @@
 // /api/admin/plans: the subscription plans with their cold policy (how long an agency may stay inactive
 // before it goes cold, and how long before that it is warned). Viewers read; owners and operators
 // change a plan's policy. Periods are in seconds: null `coldAfterSeconds` means the plan's agencies
-// never go cold.
+// never go cold, null `deleteAfterSeconds` (the default) that they are never deleted for inactivity.
 import { Hono } from "hono";
 import { z } from "zod";
 import type { Tokens } from "../auth/tokens.ts";
@@ -25,6 +25,7 @@ export const planSchema = z.strictObject({
   selfService: z.boolean(),
   coldAfterSeconds: z.number().int().nullable(),
   coldWarningSeconds: z.number().int(),
+  deleteAfterSeconds: z.number().int().nullable(),
 });
 export const planListSchema = z.strictObject({ data: z.array(planSchema) });
 export const planCodeParam = z.object({
@@ -33,6 +34,8 @@ export const planCodeParam = z.object({
 export const coldPolicyBody = z.strictObject({
   coldAfterSeconds: z.number().int().min(1).max(MAX_PERIOD).nullable().optional(),
   coldWarningSeconds: z.number().int().min(0).max(MAX_PERIOD).optional(),
+  /** Inactivity after which a cold agency is deleted (after a warning); null: never. */
+  deleteAfterSeconds: z.number().int().min(1).max(MAX_PERIOD).nullable().optional(),
 });
 
 export function planRoutes(

@@ -17,6 +17,8 @@ export type ColdOptions = {
   activityFlushMs: number;
   sweepMs: number;
   sweepBatch: number;
+  /** How long the dump of an agency deleted for inactivity is kept. */
+  keepDeletedDumpSeconds: number;
   outbox: Omit<OutboxOptions, "control">;
 };
 
@@ -25,7 +27,7 @@ export type ColdOptions = {
 const RETRY_FAILED_WAKE_MS = 30_000;
 
 export function createColdAgencies(
-  { deps, control, activityFlushMs, sweepMs, sweepBatch, outbox }: ColdOptions,
+  { deps, control, activityFlushMs, sweepMs, sweepBatch, keepDeletedDumpSeconds, outbox }: ColdOptions,
 ) {
   const activity: Activity = createActivity({ control, flushMs: activityFlushMs });
   const delivery = createOutbox({ control, ...outbox });
@@ -61,9 +63,9 @@ export function createColdAgencies(
   }
 
   const sweep = () => {
-    sweeping ??= sweepCold(deps, sweepBatch)
+    sweeping ??= sweepCold(deps, sweepBatch, keepDeletedDumpSeconds)
       .then((result) => {
-        if (result && (result.warned.length || result.cold.length || result.failed.length)) {
+        if (result && Object.values(result).some((ids) => ids.length)) {
           console.log(JSON.stringify({ coldSweep: result }));
         }
       })

@@ -8,6 +8,7 @@ import { type Queryable, type Sql, transaction } from "../../platform/db.ts";
 import { LockBusy, withAdvisoryLock } from "../control-plane.ts";
 import { type Actor, exclusively, type LifecycleDeps, requireStatus, stowAgency } from "../lifecycle.ts";
 import { enqueueNotification } from "./outbox.ts";
+import { deleteInactive, pruneDeletedDumps, sendDeletionWarnings } from "./deletion.ts";
 
 const COLD_SWEEP_LOCK = 0x62666364; // "bfcd"
 const SYSTEM: Actor = { actor: "system:cold-sweep" };
@@ -107,10 +108,19 @@ export type ColdSweep = {
   warned: string[];
   cold: string[];
   failed: { id: string; error: string }[];
+  /** Deletion after a long inactivity (plans with delete_after_seconds only). */
+  deletionWarned: string[];
+  deleted: string[];
+  dumpsRemoved: string[];
 };
 
-/** One run of the sweep; null when another instance is running one. */
-export async function sweepCold(deps: LifecycleDeps, batch: number): Promise<ColdSweep | null> {
+/** One run of the sweep; null when another instance is running one. `keepDeletedDumpSeconds`: how long
+ * the dump of an agency deleted for inactivity is kept. */
+export async function sweepCold(
+  deps: LifecycleDeps,
+  batch: number,
+  keepDeletedDumpSeconds = 90 * 86_400,
+): Promise<ColdSweep | null> {
   try {
     return await withAdvisoryLock(deps.catalogUrl, COLD_SWEEP_LOCK, "try", async () => {
       const cancelled = await cancelWarnings(deps.control);
@@ -119,7 +129,15 @@ export async function sweepCold(deps: LifecycleDeps, batch: number): Promise<Col
         select a.id from agencies a join subscription_plans p on p.code = a.subscription_plan
         where ${due(deps.control)}
         order by coalesce(a.last_active_at, a.created_at) limit ${batch}`;
-      const result: ColdSweep = { cancelled, warned, cold: [], failed: [] };
+      const result: ColdSweep = {
+        cancelled,
+        warned,
+        cold: [],
+        failed: [],
+        deletionWarned: await sendDeletionWarnings(deps.control),
+        deleted: await deleteInactive(deps, keepDeletedDumpSeconds, batch),
+        dumpsRemoved: await pruneDeletedDumps(deps),
+      };
       for (const { id } of candidates) {
         try {
           if (await sendCold(deps, id, SYSTEM)) result.cold.push(id);

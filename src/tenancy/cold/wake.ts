@@ -79,7 +79,7 @@ export const wakeAgency = (deps: LifecycleDeps, id: string, actor: Actor, { byUs
         schemaVersion: version,
         async after(tx, woken) {
           await tx`
-            update agencies set cold_warned_at = null,
+            update agencies set cold_warned_at = null, deletion_warned_at = null,
               last_active_at = case when ${byUse} then now() else last_active_at end
             where id = ${woken.id}`;
           await enqueueNotification(tx, {
