@@ -13529,6 +13529,7 @@ export interface operations {
                             selfService: boolean;
                             coldAfterSeconds: number | null;
                             coldWarningSeconds: number;
+                            deleteAfterSeconds: number | null;
                         }[];
                     };
                 };
@@ -13585,6 +13586,7 @@ export interface operations {
                 "application/json": {
                     coldAfterSeconds?: number | null;
                     coldWarningSeconds?: number;
+                    deleteAfterSeconds?: number | null;
                 };
             };
         };
@@ -13606,6 +13608,7 @@ export interface operations {
                             selfService: boolean;
                             coldAfterSeconds: number | null;
                             coldWarningSeconds: number;
+                            deleteAfterSeconds: number | null;
                         };
                     };
                 };
