@@ -7,7 +7,8 @@ import { type Activity, createActivity } from "../activity.ts";
 import { createOutbox, type OutboxOptions } from "./outbox.ts";
 import { sweepCold } from "./sweep.ts";
 import type { LifecycleDeps } from "../lifecycle.ts";
-import { agencyWaking, wakeAgency } from "./wake.ts";
+import { agencyWaking, wakeAgency, WakeFailed } from "./wake.ts";
+import { ApiError } from "../../platform/errors.ts";
 
 export { agencyWaking } from "./wake.ts";
 
@@ -43,11 +44,10 @@ export function createColdAgencies(
       const run = wakeAgency(deps, agency.id, { actor: "system:wake-on-use" }, { byUse: true })
         .then(() => void notBefore.delete(agency.id))
         .catch((error) => {
-          // 409: another instance holds the agency (its wake): nothing to say.
-          if ((error as { code?: string }).code === "conflict") return;
-          if ((error as { code?: string }).code !== "agency_waking") {
-            notBefore.set(agency.id, Date.now() + RETRY_FAILED_WAKE_MS);
-          }
+          // Not a failure: another instance holds the agency (its wake: 409 from the lock), or the cluster
+          // has its share of wakes running. A later request tries again.
+          if (!(error instanceof WakeFailed) && error instanceof ApiError) return;
+          notBefore.set(agency.id, Date.now() + RETRY_FAILED_WAKE_MS);
           console.error(
             JSON.stringify({ wake: agency.id, error: String((error as Error)?.message ?? error) }),
           );

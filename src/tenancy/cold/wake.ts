@@ -21,6 +21,13 @@ export const agencyWaking = (retryAfterSeconds = 2) =>
     headers: { "Retry-After": String(retryAfterSeconds) },
   });
 
+/** A wake that failed: the agency is cold again, with its dump (409, the reason in the message). */
+export class WakeFailed extends ApiError {
+  constructor(reason: string, cause: unknown) {
+    super(409, "conflict", `The wake failed and the agency stays cold with its dump: ${reason}`, { cause });
+  }
+}
+
 type ColdDump = { file: string; sha256: string; schemaVersion: string | null };
 
 async function latestColdDump(deps: LifecycleDeps, agency: Agency): Promise<ColdDump> {
@@ -92,10 +99,10 @@ export const wakeAgency = (deps: LifecycleDeps, id: string, actor: Actor, { byUs
         },
       });
     } catch (error) {
+      const reason = String((error as Error)?.message ?? error).slice(0, 2000);
       await dropDatabase(cluster, agency.databaseName).catch(() => {});
-      await move(deps, agency, ["waking"], "cold", "agency.wake_failed", actor, {
-        error: String((error as Error)?.message ?? error).slice(0, 2000),
-      }).catch(() => {});
-      throw error;
+      await move(deps, agency, ["waking"], "cold", "agency.wake_failed", actor, { error: reason })
+        .catch(() => {});
+      throw new WakeFailed(reason, error);
     }
   });

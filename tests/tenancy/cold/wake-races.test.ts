@@ -4,9 +4,11 @@
 // once it is woken.
 import { describe, expect, it } from "vitest";
 import { sweepCold } from "../../../src/tenancy/cold/sweep.ts";
+import { coldActions } from "../../../src/tenancy/cold/actions.ts";
 import {
   apiFor,
   call,
+  databaseExists,
   hex,
   login,
   signedInOperator,
@@ -83,13 +85,6 @@ describe("racing logins", () => {
 describe("writes around the sweep", () => {
   it("get 201, 423 or 503, and every acknowledged write is there once woken", async () => {
     const t = await signupAgency(a.app, "sweep");
-    await su`update subscription_plans set cold_after_seconds = 1, cold_warning_seconds = 0 where code = ${PLAN}`;
-    // Due now: on the plan, warned and inactive long ago (this file's apps write no activity: their
-    // timers are not started).
-    await su`
-      update agencies set subscription_plan = ${PLAN}, cold_warned_at = now() - interval '1 hour',
-        last_active_at = now() - interval '1 hour', created_at = now() - interval '1 hour'
-      where id = ${t.agency.id}`;
     const api = apiFor(a.app, t.token);
     const apis = [api, apiFor(deaf.app, t.token)];
     const acknowledged: string[] = [];
@@ -111,7 +106,15 @@ describe("writes around the sweep", () => {
       }
     };
     const writers = Array.from({ length: 4 }, (_, w) => writer(w));
-    await until(() => Promise.resolve(acknowledged.length >= 20), "writes before the sweep", 10_000);
+    await until(() => Promise.resolve(acknowledged.length >= 20), "writes before the sweep");
+    await su`update subscription_plans set cold_after_seconds = 1, cold_warning_seconds = 0 where code = ${PLAN}`;
+    // Due now, while they write: on the plan, warned and inactive long ago (this file's apps write no activity: their
+    // timers are not started).
+    await su`
+      update agencies set subscription_plan = ${PLAN}, cold_warned_at = now() - interval '1 hour',
+        last_active_at = now() - interval '1 hour', created_at = now() - interval '1 hour'
+      where id = ${t.agency.id}`;
+
     // The sweep (this one, or another instance's that took its lock first) takes it cold.
     await until(async () => {
       await sweepCold(b.services.lifecycle, 3);
@@ -138,5 +141,37 @@ describe("writes around the sweep", () => {
     await until(async () => (await statusOf(t.agency.id)) === "active", "active", 60_000);
     const names = new Set((await tableRows(t.agencyDatabase, "clients")).map((r) => r.name as string));
     expect(acknowledged.filter((n) => !names.has(n))).toEqual([]);
+  });
+});
+
+describe("a wake that fails", () => {
+  it("leaves the agency cold with its dump, says why, and a later wake succeeds", async () => {
+    const t = await signupAgency(a.app, "broken");
+    expect((await apiFor(a.app, t.token).post("/api/clients", { name: "kept" })).status).toBe(201);
+    await coldActions.cold(a.services.lifecycle, t.agency.id, { actor: "test" });
+    const [cold] = await su<{ details: { file: string } }[]>`
+      select details from agency_events where agency_id = ${t.agency.id} and event = 'agency.cold'`;
+    const { file } = cold.details;
+    const whole = await Deno.readFile(file);
+    await Deno.writeFile(file, new Uint8Array([1, 2, 3]), { append: true }); // no longer its manifest's
+
+    const login1 = await login(a.app, { email: t.email, password: t.password });
+    expect(login1).toMatchObject({ status: 503, body: { code: "agency_waking" } });
+    await a.services.cold.idle();
+    expect(await statusOf(t.agency.id)).toBe("cold");
+    expect(await databaseExists(su, t.agencyDatabase)).toBe(false);
+    const [failed] = await su<{ details: { error: string } }[]>`
+      select details from agency_events where agency_id = ${t.agency.id} and event = 'agency.wake_failed'`;
+    expect(failed.details.error).toMatch(/does not match its manifest/);
+    await expect(coldActions.wake(a.services.lifecycle, t.agency.id, { actor: "test" })).rejects
+      .toMatchObject({
+        status: 409,
+        message: expect.stringMatching(/stays cold with its dump/),
+      });
+
+    await Deno.writeFile(file, whole); // the dump as it was
+    const woken = await coldActions.wake(a.services.lifecycle, t.agency.id, { actor: "test" });
+    expect(woken.status).toBe("active");
+    expect((await tableRows(t.agencyDatabase, "clients")).map((r) => r.name)).toEqual(["kept"]);
   });
 });
