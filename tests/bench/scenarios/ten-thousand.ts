@@ -123,7 +123,9 @@ export async function tenThousand(ctx: BenchContext): Promise<ScenarioResult> {
     const sourcesStarted = performance.now();
     const sources = await coldSources(stack, operator, seeder.agencies.slice(0, sizes.coldSources));
     const sourcesMs = performance.now() - sourcesStarted;
-    const bulk = Math.max(0, sizes.coldCatalog - (await count("all")));
+    // Up to coldCatalog agencies, and at least 9 cold per other agency (earlier scenarios' live ones count).
+    const [all, cold] = [await count("all"), await count("cold")];
+    const bulk = Math.max(0, sizes.coldCatalog - all, 9 * (all - cold) - cold);
     ctx.log(`  ${bulk} cold agencies copied from their dumps`);
     const copiesStarted = performance.now();
     let copies: ColdCopy[] = [];
