@@ -50,7 +50,6 @@ import type { LifecycleDeps } from "./tenancy/lifecycle.ts";
 import { type MoveDeps, moverDeps } from "./tenancy/mover/index.ts";
 import type { ProvisioningHooks } from "./tenancy/provisioning/index.ts";
 import { createTenantClients, type TenantClients } from "./tenancy/tenant-clients.ts";
-import { postgresBinDir } from "./platform/tools.ts";
 import { type BackupRepository, configuredRepository } from "./backups/pgbackrest.ts";
 import { backupGauges, type BackupStatus, backupStatus } from "./backups/status.ts";
 import { verifyToken } from "./http/tenant/verify-token.ts";
@@ -63,6 +62,11 @@ import { connectDatabase } from "./http/tenant/connect-database.ts";
 import { CONSISTENCY_TOKEN, issueConsistencyToken } from "./http/tenant/issue-consistency-token.ts";
 import { createReplicaRouter, type ReplicaRouter } from "./tenancy/replica-router.ts";
 import { signupRoutes } from "./http/signup-routes.ts";
+import { planRoutes } from "./http/plan-routes.ts";
+import { useAgency } from "./http/tenant/use-agency.ts";
+import { type ColdAgencies, createColdAgencies } from "./tenancy/cold/index.ts";
+import { coldGauges, type ColdStatus, coldStatus } from "./tenancy/cold/status.ts";
+import { findDbmate, postgresBinDir } from "./platform/tools.ts";
 import { type SpareRefiller, spareRefiller } from "./tenancy/spares.ts";
 
 export type Services = {
@@ -95,6 +99,8 @@ export type Services = {
   provisioningHooks: ProvisioningHooks;
   /** Suspend, archive, restore, delete: what the admin routes run; updates the cache and registry. */
   lifecycle: LifecycleDeps;
+  /** Activity, warnings, the cold sweep, wakes and the lifecycle webhook (src/tenancy/cold/). */
+  cold: ColdAgencies;
   /** Moves between clusters (the admin route), and settling what a stopped mover left. */
   mover: MoveDeps;
   /** The clusters' backup repository (point-in-time restores, backup state), when configured. */
@@ -109,7 +115,7 @@ export type Services = {
 };
 
 // Statuses that end an agency's traffic: its connections on this instance's pooler are closed too.
-const STOPPED: AgencyStatus[] = ["suspended", "archiving", "archived", "deleted"];
+const STOPPED: AgencyStatus[] = ["suspended", "archiving", "archived", "cooling", "cold", "deleted"];
 
 /** Creates clients but opens no connection: postgres.js connects on first query. */
 export function createServices(config: Config, servers: Servers): Services {
@@ -145,6 +151,11 @@ export function createServices(config: Config, servers: Servers): Services {
     pgBin: postgresBinDir(config.PG_BINDIR),
     backupDir: config.BACKUP_DIR,
     onChange: forget,
+    wake: {
+      migrationsDir: TENANT_MIGRATIONS,
+      dbmateBin: () => findDbmate(config),
+      perCluster: config.WAKES_PER_CLUSTER,
+    },
   };
   const replicas = createReplicaRouter({
     clusters,
@@ -175,6 +186,21 @@ export function createServices(config: Config, servers: Servers): Services {
     },
   });
   live.start();
+  const cold = createColdAgencies({
+    deps: lifecycle,
+    control,
+    activityFlushMs: config.ACTIVITY_FLUSH_INTERVAL * 1000,
+    sweepMs: config.COLD_SWEEP_INTERVAL * 1000,
+    sweepBatch: config.COLD_SWEEP_BATCH,
+    keepDeletedDumpSeconds: config.DELETED_DUMP_KEEP,
+    outbox: {
+      url: config.LIFECYCLE_WEBHOOK_URL,
+      secret: config.LIFECYCLE_WEBHOOK_SECRET,
+      pollMs: config.OUTBOX_POLL_INTERVAL * 1000,
+      retryMs: config.LIFECYCLE_WEBHOOK_RETRY * 1000,
+      maxAttempts: config.LIFECYCLE_WEBHOOK_ATTEMPTS,
+    },
+  });
   return {
     config,
     control,
@@ -196,6 +222,7 @@ export function createServices(config: Config, servers: Servers): Services {
     admissionBackoff: createAdmissionBackoff({ admission, maxHeld: config.ADMISSION_HOLD_MAX }),
     replicas,
     lifecycle,
+    cold,
     mover: moverDeps(lifecycle, config),
     backups: configuredRepository(config),
     metrics,
@@ -218,6 +245,7 @@ export function createServices(config: Config, servers: Servers): Services {
     async close() {
       live.stop();
       replicas.stop();
+      await cold.stop(); // the last activity written
       await spares.idle();
       stopPasswordWorkers();
       await tenantClients.closeAll();
@@ -255,6 +283,7 @@ export function createApp(services: Services) {
   app.route("/", healthRoutes(services));
   // Backups' state reads the catalog and each cluster's archiver: at most every 10 s, whatever the scrapes.
   const backups = createLoadingCache<Map<string, BackupStatus>>({ ttlMs: 10_000, max: 1 });
+  const cold = createLoadingCache<ColdStatus>({ ttlMs: 10_000, max: 1 });
   app.route(
     "/",
     metricsRoutes(services.metrics, async () => ({
@@ -264,6 +293,8 @@ export function createApp(services: Services) {
         await backups.get("all", async () => backupStatus(services.control, await services.clusters.all()))
           .catch(() => undefined) ?? new Map(),
       ),
+      ...await cold.get("all", () => coldStatus(services.control)).then((s) => s ? coldGauges(s) : {})
+        .catch(() => ({})),
     }), config.METRICS_TOKEN),
   );
   app.route(
@@ -294,6 +325,7 @@ export function createApp(services: Services) {
       clients: services.tenantClients,
       admission: services.admission,
       tokens: services.tokens,
+      cold: services.cold,
       trustProxy: config.TRUST_PROXY,
     }),
   );
@@ -310,6 +342,7 @@ export function createApp(services: Services) {
   const retried = new WeakSet<Request>(); // reads served again on the primary after their replica failed
   const tenant = every(
     verifyToken({ tokens: services.tokens, trustProxy: config.TRUST_PROXY }), // the agency's token
+    useAgency({ agencies: services.agencies, cold: services.cold }), // its activity noted; a cold one woken
     gateAgency(agencyPath), // the agency serves (and takes writes) now
     chooseDatabase({ replicas: services.replicas, retried }), // a replica for a read that may
     retryOnPrimary({ // a read whose replica failed, served again
@@ -340,6 +373,10 @@ export function createApp(services: Services) {
   for (const [path, routes] of gstDocumentRoutes({ limits, catalog: services.catalog })) {
     app.route(`/api/${path}`, scoped(routes));
   }
+  app.route(
+    "/api/admin/plans",
+    planRoutes({ control: services.control, tokens: services.tokens, operators: services.operators }),
+  );
   app.route(
     "/api/admin/gst-rates",
     gstRateRoutes({ control: services.control, tokens: services.tokens, operators: services.operators }),

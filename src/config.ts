@@ -109,6 +109,28 @@ export const configSchema = z.object({
   /** Where point-in-time restores and restore drills unpack a cluster (the service user's, with room
    * for the largest cluster); unset, `scratch/` beside BACKUP_CONFIG_FILE. */
   BACKUP_SCRATCH_DIR: z.string().min(1).optional(),
+  /** Cold agencies (src/tenancy/cold/). Each instance writes the agencies it served to
+   * agencies.last_active_at this often (at most once per agency per interval, never on the request
+   * path). The periods themselves are each plan's (GET/PATCH /api/admin/plans), in seconds, so a test
+   * plan can go cold in seconds; these set how often the work around them runs. */
+  ACTIVITY_FLUSH_INTERVAL: duration.prefault("60s"),
+  /** How often one instance (an advisory lock) sends due warnings and takes due agencies cold, and
+   * how many it takes cold per run. */
+  COLD_SWEEP_INTERVAL: duration.prefault("60s"),
+  COLD_SWEEP_BATCH: int(1, 100).default(3),
+  /** Wakes restoring into one cluster at once, across instances; past it, 503 agency_waking. */
+  WAKES_PER_CLUSTER: int(1, 64).default(2),
+  /** The lifecycle webhook (warnings, cold, woken): the product's mailer. Unset, notifications wait
+   * in the outbox. Signed with the secret (HMAC-SHA256, `BuildFlow-Signature: t=…,v1=…`). */
+  LIFECYCLE_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  LIFECYCLE_WEBHOOK_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** How often the outbox is polled; the first retry's delay (doubling each time, at most 6 h); and
+   * how many attempts before a notification is given up (recorded). */
+  OUTBOX_POLL_INTERVAL: duration.prefault("10s"),
+  LIFECYCLE_WEBHOOK_RETRY: duration.prefault("30s"),
+  LIFECYCLE_WEBHOOK_ATTEMPTS: int(1, 100).default(12),
+  /** How long the last dump of an agency deleted for inactivity (a plan's delete_after_seconds) is kept. */
+  DELETED_DUMP_KEEP: duration.prefault("90d"),
   /** Where `deno task dev` keeps its local PostgreSQL and PgBouncer. */
   DATA_DIR: z.string().min(1).default(".data"),
   /** Stack tools; found on PATH or in Debian's layout when unset. */
@@ -157,6 +179,13 @@ export const configSchema = z.object({
       code: "custom",
       path: ["BACKUP_CIPHER_PASS"],
       message: "is required with BACKUP_CONFIG_FILE",
+    });
+  }
+  if (c.LIFECYCLE_WEBHOOK_URL && !c.LIFECYCLE_WEBHOOK_SECRET) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["LIFECYCLE_WEBHOOK_SECRET"],
+      message: "is required with LIFECYCLE_WEBHOOK_URL",
     });
   }
   if (c.APP_ENV === "production") {

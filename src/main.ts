@@ -46,6 +46,7 @@ export async function serveApi(config: Config, servers: Servers): Promise<Runnin
   await services.watchAgencyChanges();
   services.replicas.start();
   await startupChores(services);
+  services.cold.start(); // activity, the cold sweep and the lifecycle webhook's deliveries
   const settling = setInterval(
     () => settle(services).catch((error) => console.error(JSON.stringify({ settle: String(error) }))),
     SETTLE_INTERVAL_MS,

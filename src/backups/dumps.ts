@@ -2,7 +2,9 @@
 // pg_dump custom-format file per agency database plus the catalog, in a directory of their own under
 // BACKUP_DIR with a manifest.json. They are what survives outside the clusters' repository, portable to
 // any PostgreSQL. The schedule keeps them by calendar, as backup tools do (7 daily, 4 weekly, 12 monthly
-// by default): of each of the last N days, ISO weeks and months that have a dump set, its newest.
+// by default): of each of the last N days, ISO weeks and months that have a dump set, its newest. A
+// set of every agency also lists each cold agency's dump (`cold: true`), where it lies: cold dumps are
+// kept in BACKUP_DIR/cold as long as their agency is cold, whatever the calendar keeps of the sets.
 import type { Sql } from "../platform/db.ts";
 import { dumpDatabase, type DumpInfo } from "../platform/pg-dump.ts";
 import type { ClusterDirectory } from "../tenancy/cluster-directory.ts";
@@ -12,6 +14,8 @@ export type DumpEntry = Partial<DumpInfo> & {
   agencyId?: string;
   cluster?: string;
   schemaVersion?: string | null;
+  /** A cold agency's dump, listed where it lies (src/tenancy/cold/): not copied into the set. */
+  cold?: true;
   error?: string;
 };
 
@@ -58,9 +62,33 @@ export async function dumpAgencies(
     }
     onItem?.(i + 1, list.length, agency.databaseName);
   }
+  if (all) entries.push(...await coldDumps(deps.control));
   const manifest = { createdAt: new Date().toISOString(), all, entries };
   await Deno.writeTextFile(`${dir}/manifest.json`, JSON.stringify(manifest, null, 2));
   return { dir, entries };
+}
+
+/** Each cold agency's latest dump, as its `agency.cold` event recorded it. */
+export async function coldDumps(sql: Sql): Promise<DumpEntry[]> {
+  const rows = await sql<
+    { agencyId: string; cluster: string; details: DumpInfo & { schemaVersion?: string } }[]
+  >`
+    select a.id as agency_id, a.cluster, e.details from agencies a
+    cross join lateral (
+      select details from agency_events where agency_id = a.id and event = 'agency.cold' order by id desc limit 1
+    ) e
+    where a.status = 'cold' order by a.database_name`;
+  return rows.map(({ agencyId, cluster, details: d }) => ({
+    agencyId,
+    cluster,
+    cold: true,
+    schemaVersion: d.schemaVersion ?? null,
+    database: d.database,
+    file: d.file,
+    bytes: d.bytes,
+    sha256: d.sha256,
+    at: d.at,
+  }));
 }
 
 /** A new dump set's directory under `backupDir`: its time, to the millisecond. */

@@ -191,11 +191,13 @@ export function takeDumps(deps: Omit<SchedulerDeps, "repo">) {
       );
     }
     const removed = await pruneDumpSets(dir, keep);
-    deps.log?.({ dumps: set.dir, agencies: set.entries.length - 1, removed });
+    const dumped = set.entries.filter((e) => !e.cold); // cold dumps are listed, not taken
+    deps.log?.({ dumps: set.dir, agencies: dumped.length - 1, removed });
     return {
       dir: set.dir,
-      agencies: set.entries.length - 1,
-      bytes: set.entries.reduce((n, e) => n + (e.bytes ?? 0), 0),
+      agencies: dumped.length - 1,
+      cold: set.entries.length - dumped.length,
+      bytes: dumped.reduce((n, e) => n + (e.bytes ?? 0), 0),
       seconds: Math.round(performance.now() - started) / 1000,
       removed,
     };

@@ -9,6 +9,11 @@ export const AGENCY_STATUSES = [
   "suspended",
   "archiving",
   "archived",
+  // Inactive past its plan's period: `cooling` while its dump is taken (as `archiving`), `cold` with
+  // no database, `waking` while its first use restores it (src/tenancy/cold/).
+  "cooling",
+  "cold",
+  "waking",
   "deleted",
   "failed",
 ] as const;
@@ -79,6 +84,13 @@ export async function deleteAgency(sql: Sql, id: string): Promise<void> {
   await sql`delete from agencies where id = ${id}`;
 }
 
+/** Work in a status change's transaction: `before` may refuse it (false: nothing changes), `after`
+ * writes what must commit with it (a notification in the outbox). */
+export type TransitionHooks = {
+  before?(tx: Queryable): Promise<boolean>;
+  after?(tx: Queryable, agency: Agency): Promise<void>;
+};
+
 /** Moves an agency from one status to another, writes the event with the status it really left, and
  * announces the change when the transaction commits; returns undefined when the agency was not in
  * `from` (a concurrent change won). */
@@ -88,8 +100,10 @@ export async function transitionAgency(
   from: AgencyStatus[],
   to: AgencyStatus,
   event: { name: string; actor?: string; details?: Record<string, unknown>; schemaVersion?: string },
+  hooks: TransitionHooks = {},
 ): Promise<Agency | undefined> {
   return await transaction(sql, async (tx) => {
+    if (hooks.before && !(await hooks.before(tx))) return undefined;
     const [row] = await tx<(Agency & { previous: AgencyStatus })[]>`
       update agencies set status = ${to}, status_changed_at = now(),
         schema_version = coalesce(${event.schemaVersion ?? null}, schema_version),
@@ -100,6 +114,7 @@ export async function transitionAgency(
     if (!row) return undefined;
     const { previous, ...agency } = row;
     await recordEvent(tx, id, event.name, { from: previous, to }, event.actor, event.details);
+    await hooks.after?.(tx, agency);
     await announceAgencyChange(tx, {
       id,
       status: to,

@@ -13,13 +13,46 @@ export type Plan = {
   isActive: boolean;
   /** Open signup may take it (src/http/signup-routes.ts); any other plan only an operator sets. */
   selfService: boolean;
+  /** Inactivity after which its agencies go cold (null: never), and how long before that they are
+   * warned (src/tenancy/cold/). */
+  coldAfterSeconds: number | null;
+  coldWarningSeconds: number;
+  /** Inactivity after which its cold agencies are deleted (null: never, the default). */
+  deleteAfterSeconds: number | null;
 };
 
+const planColumns = (sql: Queryable) =>
+  sql`code, name, max_users, max_projects, storage_mb, is_active, self_service, cold_after_seconds,
+    cold_warning_seconds, delete_after_seconds`;
+
 export async function findPlan(sql: Queryable, code: string): Promise<Plan | undefined> {
-  const [plan] = await sql<Plan[]>`
-    select code, name, max_users, max_projects, storage_mb, is_active, self_service from subscription_plans
-    where code = ${code}`;
+  const [plan] = await sql<Plan[]>`select ${planColumns(sql)} from subscription_plans where code = ${code}`;
   return plan;
+}
+
+/** Every plan, cheapest first. */
+export async function listPlans(sql: Queryable): Promise<Plan[]> {
+  return await sql<Plan[]>`select ${planColumns(sql)} from subscription_plans order by price_inr, code`;
+}
+
+export type ColdPolicy = Partial<
+  Pick<Plan, "coldAfterSeconds" | "coldWarningSeconds" | "deleteAfterSeconds">
+>;
+
+/** Changes a plan's cold policy (the fields given); undefined when there is no such plan. Agencies
+ * already warned keep their warning: the sweep reads the policy each run. */
+export async function setColdPolicy(sql: Queryable, code: string, policy: ColdPolicy) {
+  const [plan] = await sql<Plan[]>`
+    update subscription_plans set
+      cold_after_seconds = ${
+    policy.coldAfterSeconds === undefined ? sql`cold_after_seconds` : sql`${policy.coldAfterSeconds}`
+  },
+      cold_warning_seconds = ${policy.coldWarningSeconds ?? sql`cold_warning_seconds`},
+      delete_after_seconds = ${
+    policy.deleteAfterSeconds === undefined ? sql`delete_after_seconds` : sql`${policy.deleteAfterSeconds}`
+  }
+    where code = ${code} returning ${planColumns(sql)}`;
+  return plan as Plan | undefined;
 }
 
 /** The codes of the active plans open signup may take, cheapest first. */

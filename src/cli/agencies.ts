@@ -1,9 +1,11 @@
-// `deno task agencies:<list|suspend|resume|archive|restore|delete> [<id|database>] [--force]`:
-// the agency lifecycle from the command line, each change written to agency_events. `restore` brings an
+// `deno task agencies:<list|suspend|resume|archive|restore|delete|cold|wake> [<id|database>] [--force]`:
+// the agency lifecycle from the command line, each change written to agency_events. `cold` sends an
+// agency cold now, `wake` restores a cold one (src/tenancy/cold/). `restore` brings an
 // archived agency back; with `--to-time ISO`, a live agency's data as it was then (point-in-time, from
 // its cluster's backups); with `--undo`, the state the latest restore replaced.
 import { parseArgs } from "node:util";
 import { type LifecycleAction, lifecycleActions } from "../tenancy/lifecycle.ts";
+import { type ColdAction, coldActions } from "../tenancy/cold/actions.ts";
 import { restoreAgencyToTime } from "../backups/point-in-time.ts";
 import { undoLastRestore } from "../tenancy/restore.ts";
 import { withCliContext } from "./context.ts";
@@ -32,9 +34,10 @@ await exitOnError(() =>
       console.log(rows.length ? table(rows) : "no agencies");
       return;
     }
-    if (!(action in lifecycleActions) || !target) {
+    const actions = { ...lifecycleActions, ...coldActions };
+    if (!(action in actions) || !target) {
       throw new Error(
-        "usage: agencies <list|suspend|resume|archive|restore|delete> <id|database> [--force] " +
+        "usage: agencies <list|suspend|resume|archive|restore|delete|cold|wake> <id|database> [--force] " +
           "(restore: [--to-time ISO | --undo])",
       );
     }
@@ -57,7 +60,7 @@ await exitOnError(() =>
       }
       return;
     }
-    const agency = await lifecycleActions[action as LifecycleAction](lifecycle, target, {
+    const agency = await actions[action as LifecycleAction | ColdAction](lifecycle, target, {
       actor: "cli",
       force: values.force,
     });

@@ -32,7 +32,7 @@ await exitOnError(() =>
     bar.end();
     console.log(
       table(
-        entries.map((e) => ({
+        entries.filter((e) => !e.cold).map((e) => ({
           database: e.database,
           cluster: e.cluster,
           bytes: e.bytes,
@@ -41,6 +41,8 @@ await exitOnError(() =>
         })),
       ),
     );
+    const cold = entries.filter((e) => e.cold).length;
+    if (cold) console.log(`${cold} cold agencies: their dumps are listed in the manifest where they lie`);
     console.log(`manifest: ${dir}/manifest.json`);
     if (entries.some((e) => e.error)) Deno.exit(1);
   })

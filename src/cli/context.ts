@@ -16,6 +16,7 @@ import { type BackupRepository, configuredRepository } from "../backups/pgbackre
 import { type ClusterDirectory, createClusterDirectory } from "../tenancy/cluster-directory.ts";
 import type { LifecycleDeps } from "../tenancy/lifecycle.ts";
 import { prepareTemplate } from "../tenancy/template.ts";
+import { TENANT_MIGRATIONS } from "../platform/dbmate.ts";
 
 export type CliContext = {
   config: Config;
@@ -96,6 +97,11 @@ export async function withCliContext(work: (ctx: CliContext) => Promise<void>): 
         clusters,
         pgBin: postgresBinDir(config.PG_BINDIR),
         backupDir: config.BACKUP_DIR,
+        wake: {
+          migrationsDir: TENANT_MIGRATIONS,
+          dbmateBin: () => findDbmate(config),
+          perCluster: config.WAKES_PER_CLUSTER,
+        },
       },
       dbmate: () => findDbmate(config),
       backups: () => resolveBackups(config),

@@ -13,6 +13,11 @@ await exitOnError(() =>
     section("Agencies by status", stats.agencies.byStatus);
     section("Agencies by schema version", stats.agencies.bySchemaVersion);
     section("Clusters", stats.agencies.byCluster);
+    section("Cold agencies (no database: a dump each)", [{
+      ...stats.cold,
+      dumpBytes: undefined,
+      "dumps MiB": (stats.cold.dumpBytes / 2 ** 20).toFixed(1),
+    }]);
     section(
       `Largest databases (${stats.databases.count} agency databases, ${
         (stats.databases.totalBytes / 2 ** 20).toFixed(1)

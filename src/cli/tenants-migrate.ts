@@ -65,8 +65,10 @@ await exitOnError(() =>
       failed: count("failed", of),
       locked: count("locked", of),
       skipped: count("skipped", of),
+      cold: count("cold", of),
     });
-    const interesting = outcomes.filter((o) => o.status !== "current" && o.status !== "migrated");
+    // Cold agencies are only counted (there may be thousands): each is migrated when it wakes.
+    const interesting = outcomes.filter((o) => !["current", "migrated", "cold"].includes(o.status));
     if (interesting.length) {
       console.log(table(interesting.map((o) => ({
         database: o.databaseName,

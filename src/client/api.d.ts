@@ -1166,6 +1166,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/agencies/{id}/cold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send an agency cold now (owners and operators): its writes stop (423 while `cooling`), its database is dumped into the backup repository, verified and dropped; its first use wakes it */
+        post: operations["coldAgency"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/agencies/{id}/wake": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Wake a cold agency now (owners and operators): its cold dump restored, migrated to the template's version if older; 503 agency_waking when its cluster has its share of wakes running */
+        post: operations["wakeAgency"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The subscription plans with their limits and cold policy (operators) */
+        get: operations["listPlans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/plans/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a plan's cold policy (owners and operators): `coldAfterSeconds` of inactivity before its agencies go cold (null: never), `coldWarningSeconds` before that, the warning */
+        patch: operations["updatePlanColdPolicy"];
+        trace?: never;
+    };
     "/api/admin/agencies/{id}/move": {
         parameters: {
             query?: never;
@@ -1263,7 +1337,7 @@ export interface components {
             databaseName: string;
             subscriptionPlan: string;
             /** @enum {string} */
-            status: "provisioning" | "active" | "suspended" | "archiving" | "archived" | "deleted" | "failed";
+            status: "provisioning" | "active" | "suspended" | "archiving" | "archived" | "cooling" | "cold" | "waking" | "deleted" | "failed";
             cluster: string;
             /** Format: date-time */
             createdAt: string;
@@ -1904,7 +1978,7 @@ export interface components {
             databaseName: string;
             subscriptionPlan: string;
             /** @enum {string} */
-            status: "provisioning" | "active" | "suspended" | "archiving" | "archived" | "deleted" | "failed";
+            status: "provisioning" | "active" | "suspended" | "archiving" | "archived" | "cooling" | "cold" | "waking" | "deleted" | "failed";
             cluster: string;
             /** Format: date-time */
             createdAt: string;
@@ -1978,7 +2052,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2140,7 +2214,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2227,7 +2301,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2314,7 +2388,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2401,7 +2475,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2493,7 +2567,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2600,7 +2674,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2695,7 +2769,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2818,7 +2892,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2911,7 +2985,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3031,7 +3105,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3128,7 +3202,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3244,7 +3318,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3335,7 +3409,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3451,7 +3525,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3557,7 +3631,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3656,7 +3730,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3753,7 +3827,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3893,7 +3967,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3986,7 +4060,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4084,7 +4158,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4224,7 +4298,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4321,7 +4395,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4455,7 +4529,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4548,7 +4622,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4646,7 +4720,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4778,7 +4852,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4877,7 +4951,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5015,7 +5089,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5108,7 +5182,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5206,7 +5280,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5340,7 +5414,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5438,7 +5512,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5586,7 +5660,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5679,7 +5753,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5777,7 +5851,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5922,7 +5996,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6019,7 +6093,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6167,7 +6241,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6260,7 +6334,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6358,7 +6432,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6502,7 +6576,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6599,7 +6673,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6737,7 +6811,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6830,7 +6904,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6928,7 +7002,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7063,7 +7137,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7160,7 +7234,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7300,7 +7374,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7393,7 +7467,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7491,7 +7565,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7628,7 +7702,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7726,7 +7800,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7860,7 +7934,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7953,7 +8027,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8051,7 +8125,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8184,7 +8258,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8281,7 +8355,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8416,7 +8490,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8509,7 +8583,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8607,7 +8681,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8743,7 +8817,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8841,7 +8915,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8977,7 +9051,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9070,7 +9144,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9168,7 +9242,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9304,7 +9378,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9400,7 +9474,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9531,7 +9605,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9624,7 +9698,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9722,7 +9796,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9855,7 +9929,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9951,7 +10025,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10089,7 +10163,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10182,7 +10256,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10280,7 +10354,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10419,7 +10493,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10516,7 +10590,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10662,7 +10736,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10755,7 +10829,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10853,7 +10927,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10996,7 +11070,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11092,7 +11166,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11231,7 +11305,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11324,7 +11398,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11443,7 +11517,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11539,7 +11613,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11678,7 +11752,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11771,7 +11845,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11890,7 +11964,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11986,7 +12060,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12129,7 +12203,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12222,7 +12296,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12324,7 +12398,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12373,7 +12447,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12461,7 +12535,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12545,7 +12619,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12627,7 +12701,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12641,7 +12715,7 @@ export interface operations {
     listAgencies: {
         parameters: {
             query?: {
-                status?: "provisioning" | "active" | "suspended" | "archiving" | "archived" | "deleted" | "failed";
+                status?: "provisioning" | "active" | "suspended" | "archiving" | "archived" | "cooling" | "cold" | "waking" | "deleted" | "failed";
                 limit?: number;
                 cursor?: string;
             };
@@ -12690,7 +12764,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12770,7 +12844,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12863,7 +12937,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -12956,7 +13030,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -13049,7 +13123,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -13096,7 +13170,7 @@ export interface operations {
                             databaseName: string;
                             subscriptionPlan: string;
                             /** @enum {string} */
-                            status: "provisioning" | "active" | "suspended" | "archiving" | "archived" | "deleted" | "failed";
+                            status: "provisioning" | "active" | "suspended" | "archiving" | "archived" | "cooling" | "cold" | "waking" | "deleted" | "failed";
                             cluster: string;
                             /** Format: date-time */
                             createdAt: string;
@@ -13169,7 +13243,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -13262,7 +13336,329 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    coldAgency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agency in its new status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Agency"];
+                    };
+                };
+            };
+            /** @description validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized, invalid_credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    wakeAgency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agency in its new status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Agency"];
+                    };
+                };
+            };
+            /** @description validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized, invalid_credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every plan, cheapest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            code: string;
+                            name: string;
+                            maxUsers: number;
+                            maxProjects: number;
+                            storageMb: number;
+                            isActive: boolean;
+                            selfService: boolean;
+                            coldAfterSeconds: number | null;
+                            coldWarningSeconds: number;
+                            deleteAfterSeconds: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized, invalid_credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updatePlanColdPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    coldAfterSeconds?: number | null;
+                    coldWarningSeconds?: number;
+                    deleteAfterSeconds?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The plan */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            code: string;
+                            name: string;
+                            maxUsers: number;
+                            maxProjects: number;
+                            storageMb: number;
+                            isActive: boolean;
+                            selfService: boolean;
+                            coldAfterSeconds: number | null;
+                            coldWarningSeconds: number;
+                            deleteAfterSeconds: number | null;
+                        };
+                    };
+                };
+            };
+            /** @description validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unauthorized, invalid_credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden, agency_mismatch, plan_limit_reached, plan_not_available */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -13305,7 +13701,7 @@ export interface operations {
                             databaseName: string;
                             subscriptionPlan: string;
                             /** @enum {string} */
-                            status: "provisioning" | "active" | "suspended" | "archiving" | "archived" | "deleted" | "failed";
+                            status: "provisioning" | "active" | "suspended" | "archiving" | "archived" | "cooling" | "cold" | "waking" | "deleted" | "failed";
                             cluster: string;
                             /** Format: date-time */
                             createdAt: string;
@@ -13382,7 +13778,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -13425,7 +13821,7 @@ export interface operations {
                             databaseName: string;
                             subscriptionPlan: string;
                             /** @enum {string} */
-                            status: "provisioning" | "active" | "suspended" | "archiving" | "archived" | "deleted" | "failed";
+                            status: "provisioning" | "active" | "suspended" | "archiving" | "archived" | "cooling" | "cold" | "waking" | "deleted" | "failed";
                             cluster: string;
                             /** Format: date-time */
                             createdAt: string;
@@ -13488,7 +13884,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -13563,7 +13959,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -13607,6 +14003,15 @@ export interface operations {
                                 maxAgencies: number;
                                 agencies: number;
                             }[];
+                        };
+                        cold: {
+                            cold: number;
+                            cooling: number;
+                            waking: number;
+                            warned: number;
+                            dumpBytes: number;
+                            outboxPending: number;
+                            outboxGivenUp: number;
                         };
                         databases: {
                             count: number;
@@ -13725,7 +14130,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unavailable, with Retry-After */
+            /** @description unavailable, agency_waking (a cold agency being restored), with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;

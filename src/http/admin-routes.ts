@@ -24,6 +24,7 @@ import { recordAudit } from "../audit/audit-log.ts";
 import { requestOrigin } from "../platform/request-origin.ts";
 import { validate } from "../platform/validate.ts";
 import { lifecycleActions, type LifecycleDeps } from "../tenancy/lifecycle.ts";
+import { coldActions } from "../tenancy/cold/actions.ts";
 import { type SwapResult, undoLastRestore } from "../tenancy/restore.ts";
 import type { BackupRepository } from "../backups/pgbackrest.ts";
 import { restoreAgencyToTime } from "../backups/point-in-time.ts";
@@ -59,6 +60,8 @@ export const agencyListQuery = z.strictObject({
   cursor: z.uuid().optional(),
 });
 export const LIFECYCLE_ACTIONS = ["suspend", "resume", "archive", "restore", "delete"] as const;
+/** An operator's cold (no inactivity needed) and wake (not activity). */
+export const COLD_ACTIONS = ["cold", "wake"] as const;
 export const actionBody = z.strictObject({ force: z.boolean().optional() }).default({});
 /** `restore`: an archived agency back from its archive (no body); with `targetTime`, a live agency's
  * data as it was at that instant (point-in-time, from the cluster's backups); with `undo`, the state
@@ -226,6 +229,16 @@ export function adminRoutes(
           actor: `operator:${c.var.operator.sub}`,
           force,
         });
+        return c.json({ data: agencyView(agency) });
+      },
+    )
+    .post(
+      "/agencies/:id/:action{cold|wake}",
+      requireOperatorRole("owner", "operator"),
+      validate("param", idParam.extend({ action: z.enum(COLD_ACTIONS) })),
+      async (c) => {
+        const { id, action } = c.req.valid("param");
+        const agency = await coldActions[action](lifecycle, id, { actor: `operator:${c.var.operator.sub}` });
         return c.json({ data: agencyView(agency) });
       },
     )

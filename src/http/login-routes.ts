@@ -15,6 +15,7 @@ import type { Admission } from "../tenancy/admission.ts";
 import type { AgencyCache } from "../tenancy/agency-cache.ts";
 import { AGENCY_DATABASE_PATTERN } from "../tenancy/database-name.ts";
 import type { TenantClients } from "../tenancy/tenant-clients.ts";
+import type { ColdAgencies } from "../tenancy/cold/index.ts";
 import { findUserForLogin, sessionUserSchema, tokenIssuedAt } from "../auth/agency-users.ts";
 import { decoyHash, verifyPassword } from "../auth/password.ts";
 import { credentialsSchema } from "../auth/schemas.ts";
@@ -37,13 +38,15 @@ export type LoginDeps = {
   clients: TenantClients;
   admission: Admission;
   tokens: Tokens;
+  /** A login is activity; one to a cold agency wakes it. */
+  cold: Pick<ColdAgencies, "wakeIfCold" | "activity">;
   /** Proxies of ours in front of the API (see clientAddress). */
   trustProxy: number;
 };
 
 const invalidCredentials = () => unauthorized("Invalid email or password", "invalid_credentials");
 
-export function loginRoutes({ catalog, agencies, clients, admission, tokens, trustProxy }: LoginDeps) {
+export function loginRoutes({ catalog, agencies, clients, admission, tokens, cold, trustProxy }: LoginDeps) {
   const perClient = createRateLimiter({ windowMs: 60_000, max: 30 });
   const perEmail = createRateLimiter({ windowMs: 15 * 60_000, max: 10 });
   decoyHash().catch(() => {}); // computed now, so the first unknown email is not slower than the rest
@@ -61,12 +64,14 @@ export function loginRoutes({ catalog, agencies, clients, admission, tokens, tru
       { userId: string; agencyId: string; databaseName: string; status: string }[]
     >`
       select d.user_id, d.agency_id, a.database_name, a.status from user_directory d join agencies a on a.id = d.agency_id
-      where d.email = ${email} and a.status in ('active', 'suspended')
+      where d.email = ${email} and a.status in ('active', 'suspended', 'cold', 'waking')
       order by d.created_at`;
     const chosen = agencyDatabase
       ? memberships.find((m) => m.databaseName === agencyDatabase)
       : memberships[0];
     const agency = chosen && await agencies.get(chosen.agencyId);
+    // Its users are in its dump: the password can be checked only once it is woken (503 until then).
+    cold.wakeIfCold(agency);
     if (!chosen || (agency?.status !== "active" && agency?.status !== "suspended")) {
       await verifyPassword(password, await decoyHash()); // same cost as a real check
       throw refuse();
@@ -106,6 +111,7 @@ export function loginRoutes({ catalog, agencies, clients, admission, tokens, tru
         await recordAudit(tx, origin, { actor: user.id, action: "login", table: "users", recordId: user.id });
       })
     );
+    cold.activity.touch(agency.id);
     const token = await tokens.signAgency({
       sub: user.id,
       agencyId: agency.id,

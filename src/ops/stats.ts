@@ -7,6 +7,7 @@ import type { Cluster } from "../tenancy/cluster-directory.ts";
 import { agencyDatabaseSizes } from "../tenancy/control-plane.ts";
 import type { PoolerAdmin } from "../tenancy/pooler-admin.ts";
 import { backupStatus, backupStatusSchema } from "../backups/status.ts";
+import { coldStatus, coldStatusSchema } from "../tenancy/cold/status.ts";
 
 const count = () => z.number().int();
 const largest = z.strictObject({ cluster: z.string(), database: z.string(), bytes: count() });
@@ -31,6 +32,8 @@ export const statsSchema = z.strictObject({
       agencies: count(),
     })),
   }),
+  /** Cold agencies, counted apart: no database, only their dumps (src/tenancy/cold/). */
+  cold: coldStatusSchema,
   databases: z.strictObject({
     count: count(),
     totalBytes: count(),
@@ -71,7 +74,7 @@ export const statsSchema = z.strictObject({
 });
 
 export async function collectStats(control: Sql, clusters: Cluster[]) {
-  const [byStatus, bySchemaVersion, byCluster, perCluster] = await Promise.all([
+  const [byStatus, bySchemaVersion, byCluster, perCluster, cold] = await Promise.all([
     control`select status, count(*)::int as agencies from agencies group by status order by status`,
     control`
       select coalesce(schema_version, 'none') as schema_version, count(*)::int as agencies,
@@ -83,6 +86,7 @@ export async function collectStats(control: Sql, clusters: Cluster[]) {
       from clusters c left join agencies a on a.cluster = c.name
       group by c.name order by c.name`,
     Promise.all(clusters.map(clusterStats)),
+    coldStatus(control),
   ]);
   const backups = await backupStatus(control, clusters);
   const reachable = perCluster.filter((c) => !c.error);
@@ -90,6 +94,7 @@ export async function collectStats(control: Sql, clusters: Cluster[]) {
   const pools = reachable.flatMap((c) => (c.pooler ? [c.pooler] : []));
   return {
     agencies: { byStatus, bySchemaVersion, byCluster },
+    cold,
     databases: {
       count: sum((c) => c.databases!.count),
       totalBytes: sum((c) => c.databases!.totalBytes),

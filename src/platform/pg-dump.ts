@@ -19,7 +19,8 @@ function pgArgs(databaseUrl: string) {
 /** A PostgreSQL client tool: from the configured/located bin dir, else from PATH. */
 const pgTool = (pgBin: string | undefined, name: string) => (pgBin ? `${pgBin}/${name}` : name);
 
-async function sha256(file: string): Promise<string> {
+/** A file's SHA-256, streamed (dumps may be large). */
+export async function sha256(file: string): Promise<string> {
   const hash = createHash("sha256");
   using handle = await Deno.open(file);
   for await (const chunk of handle.readable) hash.update(chunk);

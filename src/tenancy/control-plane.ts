@@ -79,6 +79,8 @@ export async function restoreDatabase(
   const { server: sql } = cp;
   await sql`create database ${sql(database)} template template0`;
   try {
+    // Nobody connects before it is whole (a woken agency's database has the name requests use).
+    await sql`revoke all on database ${sql(database)} from public`;
     await restoreDump(databaseUrlFor(cp.databaseUrl, database), pgBin, file, signal);
     const version = await withDatabase(cp, database, async (db) => {
       const [{ tables }] = await db<{ tables: number }[]>`

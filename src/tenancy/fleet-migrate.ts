@@ -19,8 +19,10 @@ export type FleetTarget = {
   schemaVersion: string | null;
 };
 export type FleetOutcome = FleetTarget & {
-  /** `locked`: another action held the agency past the wait; `skipped`: it stopped being live. */
-  status: "migrated" | "current" | "failed" | "locked" | "pending" | "skipped";
+  /** `locked`: another action held the agency past the wait; `skipped`: it stopped being live; `cold`:
+   * it has no database (src/tenancy/cold/): its dump is at `schemaVersion`, and `pending` lists what
+   * its wake will apply. */
+  status: "migrated" | "current" | "failed" | "locked" | "pending" | "skipped" | "cold";
   pending: string[];
   ms: number;
   error?: string;
@@ -128,14 +130,34 @@ async function migrateDatabase(
   }
 }
 
-/** Migrates the selected agencies, `concurrency` at a time; never throws for one agency's failure. */
+/** The selected cold agencies (and those going cold or waking): skipped, each with the migrations its
+ * wake will apply. */
+async function coldOutcomes(
+  { control: sql }: FleetDeps,
+  files: string[],
+  options: Pick<FleetOptions, "onlyFailed" | "agency" | "cluster">,
+): Promise<FleetOutcome[]> {
+  if (options.onlyFailed) return [];
+  const cold = await sql<FleetTarget[]>`
+    select id, name, database_name, cluster, schema_version from agencies
+    where status in ('cooling', 'cold', 'waking')
+      ${options.agency ? sql`and (id::text = ${options.agency} or database_name = ${options.agency})` : sql``}
+      ${options.cluster ? sql`and cluster = ${options.cluster}` : sql``}
+    order by cluster, database_name`;
+  const after = (version: string | null) => (v: string) => version === null || BigInt(v) > BigInt(version);
+  return cold.map((t) => ({ ...t, status: "cold", pending: files.filter(after(t.schemaVersion)), ms: 0 }));
+}
+
+/** Migrates the selected agencies, `concurrency` at a time; never throws for one agency's failure.
+ * Cold agencies come last, skipped (`cold`): they are migrated when they wake. */
 export async function migrateFleet(deps: FleetDeps, options: FleetOptions): Promise<FleetOutcome[]> {
   const files = migrationVersions(options.migrationsDir);
   const targets = await fleetTargets(deps, options);
   let done = 0;
-  return await mapLimit(targets, options.concurrency, async (target) => {
+  const live = await mapLimit(targets, options.concurrency, async (target) => {
     const outcome = await migrateOne(deps, target, files, options);
     options.onResult?.(outcome, ++done, targets.length);
     return outcome;
   });
+  return [...live, ...await coldOutcomes(deps, files, options)];
 }

@@ -9,6 +9,7 @@ import {
   type AgencyStatus,
   findAgency,
   transitionAgency,
+  type TransitionHooks,
 } from "../catalog/agencies.ts";
 import type { Sql } from "../platform/db.ts";
 import { dumpDatabase, type DumpInfo, verifyDump } from "../platform/pg-dump.ts";
@@ -37,6 +38,17 @@ export type LifecycleDeps = {
   pgBin?: string;
   backupDir: string;
   onChange?(change: AgencyChange): void;
+  /** Waking cold agencies (src/tenancy/cold/wake.ts); absent, this process cannot wake one. */
+  wake?: WakeSettings;
+};
+
+export type WakeSettings = {
+  /** The tenant migrations a woken agency is brought to (its template's). */
+  migrationsDir: string;
+  /** dbmate, located when a woken dump needs migrating. */
+  dbmateBin(): string;
+  /** Wakes restoring into one cluster at once, across instances. */
+  perCluster: number;
 };
 
 export type Actor = { actor: string };
@@ -89,7 +101,7 @@ export function requireStatus(agency: Agency, allowed: AgencyStatus[]) {
   }
 }
 
-async function move(
+export async function move(
   deps: LifecycleDeps,
   agency: Agency,
   from: AgencyStatus[],
@@ -97,8 +109,14 @@ async function move(
   event: string,
   { actor }: Actor,
   details: Record<string, unknown> = {},
+  hooks?: TransitionHooks & { schemaVersion?: string },
 ) {
-  const moved = await transitionAgency(deps.control, agency.id, from, to, { name: event, actor, details });
+  const moved = await transitionAgency(deps.control, agency.id, from, to, {
+    name: event,
+    actor,
+    details,
+    schemaVersion: hooks?.schemaVersion,
+  }, hooks);
   if (!moved) throw conflict(`Agency is no longer ${from.join(" or ")}`);
   deps.onChange?.({
     id: moved.id,
@@ -156,40 +174,80 @@ export const resumeAgency = (deps: LifecycleDeps, id: string, actor: Actor) =>
     return await move(deps, agency, ["suspended", "archiving"], "active", "agency.resumed", actor);
   });
 
-/** Stops the agency's writes (status `archiving`: requests get 423; its sessions are ended and the
- * app role may not reconnect), dumps the database, reads the dump back, marks the agency archived and
- * drops the database. Every write acknowledged before is in the archive. If the dump fails, the
- * agency goes back to the status it had; if the process dies, archiving it again finishes the job
- * (or resume cancels it). */
+/** How a database is taken away as a verified dump: the status that stops its writes while the dump
+ * is taken (`via`), the one it ends in, its events, and the directory of its dumps. */
+export type Stowing = {
+  via: AgencyStatus;
+  to: AgencyStatus;
+  event: string;
+  /** Recorded when the dump fails and the agency goes back. */
+  failedEvent: string;
+  dir: string;
+  /** Recorded with the final event (e.g. the schema version the dump is at). */
+  details?: Record<string, unknown>;
+  /** Written in the final status change's transaction. */
+  hooks?: TransitionHooks;
+};
+
+/** Stops the agency's writes (status `via`: requests get 423; its sessions are ended and the app role
+ * may not reconnect), dumps the database, reads the dump back, moves the agency to `to` and drops the
+ * database: every write acknowledged before is in the dump. If the dump fails, the agency goes back
+ * to the status it had; if the process dies, the same action again finishes the job. */
+export async function stowAgency(
+  deps: LifecycleDeps,
+  agency: Agency,
+  cluster: Cluster,
+  signal: AbortSignal,
+  actor: Actor,
+  { via, to, event, failedEvent, dir, details = {}, hooks }: Stowing,
+): Promise<Agency> {
+  const previous = agency.status;
+  if (previous !== via) await move(deps, agency, [previous], via, `agency.${via}`, actor);
+  const database = agency.databaseName;
+  const file = `${dir}/${agency.id}/${database}-${stamp()}.dump`;
+  let dump: DumpInfo;
+  try {
+    await cluster.poolerAdmin?.disconnect(database);
+    await fenceDatabase(cluster, database);
+    dump = await dumpVerified(deps, cluster, database, file, signal);
+  } catch (error) {
+    if (previous !== via) {
+      await restrictConnect(cluster, database);
+      await move(deps, agency, [via], previous, failedEvent, actor, {
+        error: String((error as Error)?.message ?? error).slice(0, 2000),
+      });
+    }
+    throw error;
+  }
+  // The manifest beside the dump: what it is, and the checksum a restore checks it against first.
+  const manifest = { agencyId: agency.id, schemaVersion: agency.schemaVersion, ...dump, ...details };
+  await Deno.writeTextFile(`${file}.json`, JSON.stringify(manifest, null, 2));
+  signal.throwIfAborted(); // another action could take over from here: do not drop
+  const stowed = await move(
+    deps,
+    agency,
+    [via],
+    to,
+    event,
+    actor,
+    { ...manifest, manifest: `${file}.json` },
+    hooks,
+  );
+  await dropAgencyDatabase(cluster, database);
+  return stowed;
+}
+
+/** Archives an agency (an operator's action: it stays archived until an operator restores it). */
 export const archiveAgency = (deps: LifecycleDeps, id: string, actor: Actor) =>
   exclusively(deps, id, async (agency, cluster, { signal }) => {
     requireStatus(agency, ["active", "suspended", "archiving"]);
-    const previous = agency.status;
-    if (previous !== "archiving") {
-      await move(deps, agency, [previous], "archiving", "agency.archiving", actor);
-    }
-    const database = agency.databaseName;
-    const file = `${deps.backupDir}/archives/${agency.id}/${database}-${stamp()}.dump`;
-    let dump: DumpInfo;
-    try {
-      await cluster.poolerAdmin?.disconnect(database);
-      await fenceDatabase(cluster, database);
-      dump = await dumpVerified(deps, cluster, database, file, signal);
-    } catch (error) {
-      if (previous !== "archiving") {
-        await restrictConnect(cluster, database);
-        await move(deps, agency, ["archiving"], previous, "agency.archive_failed", actor, {
-          error: String((error as Error)?.message ?? error).slice(0, 2000),
-        });
-      }
-      throw error;
-    }
-    signal.throwIfAborted(); // another action could take over from here: do not drop
-    const archived = await move(deps, agency, ["archiving"], "archived", "agency.archived", actor, {
-      ...dump,
+    return await stowAgency(deps, agency, cluster, signal, actor, {
+      via: "archiving",
+      to: "archived",
+      event: "agency.archived",
+      failedEvent: "agency.archive_failed",
+      dir: `${deps.backupDir}/archives`,
     });
-    await dropAgencyDatabase(cluster, database);
-    return archived;
   });
 
 /** Brings an archived agency back from its latest archive, under its original database name. */

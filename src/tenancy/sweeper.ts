@@ -40,7 +40,7 @@ async function sweep(cp: ControlPlane, stuckAfterSeconds: number): Promise<Sweep
   const claimed = new Set([
     ...(await sql<{ databaseName: string }[]>`
       select database_name from agencies
-      where cluster = ${cluster} and status in ('provisioning', 'active', 'suspended', 'archiving', 'archived')
+      where cluster = ${cluster} and status in ('provisioning', 'active', 'suspended', 'archiving', 'archived', 'cooling', 'waking')
       union all
       select database_name from agency_moves
       where (state = 'copying' and target_cluster = ${cluster})

@@ -36,6 +36,16 @@ export type Sizes = {
   /** Scenario 14: the restored agency's database size (MB), and the agencies beside it on its cluster. */
   pitrAgencyMb: number;
   pitrOtherAgencies: number;
+  /** Scenario 15: agencies in the catalog (at least 90% cold), the live ones among them, real agencies
+   * (~10 MB) sent cold whose dumps the other cold ones copy, and the cold ones a login wakes. */
+  coldCatalog: number;
+  coldLive: number;
+  coldSources: number;
+  coldWakes: number;
+  /** Scenario 15's cost of live databases: live agency databases in the cluster at each point, and
+   * the signups timed at each. */
+  livePoints: number[];
+  liveSignups: number;
 };
 
 export const SIZES: Record<"quick" | "full", Sizes> = {
@@ -59,6 +69,12 @@ export const SIZES: Record<"quick" | "full", Sizes> = {
     moves: 3,
     pitrAgencyMb: 30,
     pitrOtherAgencies: 10,
+    coldCatalog: 300,
+    coldLive: 30,
+    coldSources: 2,
+    coldWakes: 6,
+    livePoints: [60, 100],
+    liveSignups: 3,
   },
   full: {
     small: 10,
@@ -80,6 +96,12 @@ export const SIZES: Record<"quick" | "full", Sizes> = {
     moves: 5,
     pitrAgencyMb: 200,
     pitrOtherAgencies: 100,
+    coldCatalog: 10_000,
+    coldLive: 1000,
+    coldSources: 5,
+    coldWakes: 50,
+    livePoints: [1000, 3000],
+    liveSignups: 10,
   },
 };
 
@@ -94,6 +116,9 @@ export type BenchContext = {
   seeder: Seeder;
   /** Seeds agencies until there are `total` (fast path: see main.ts). */
   ensureAgencies(total: number): Promise<void>;
+  /** Runs bulk work whose speed is not measured (seeding, dropping) as ensureAgencies seeds: fsync off
+   * on a local stack, then a checkpoint and fsync back on. */
+  bulkWork(work: () => Promise<void>): Promise<void>;
   log(line: string): void;
   shared: {
     pgbenchPrepared?: Promise<void>;

@@ -29,6 +29,7 @@ import { provisioning } from "./scenarios/provisioning.ts";
 import { readsMany } from "./scenarios/reads-many.ts";
 import { readsWarm } from "./scenarios/reads-warm.ts";
 import { tenantsMigrate } from "./scenarios/tenants-migrate.ts";
+import { tenThousand } from "./scenarios/ten-thousand.ts";
 import { writes } from "./scenarios/writes.ts";
 import { createSeeder } from "./seed.ts";
 import { profile } from "./profile.ts";
@@ -51,6 +52,7 @@ const SCENARIOS = [
   [12, "workers"],
   [13, "moves"],
   [14, "pitr"],
+  [15, "ten-thousand"],
 ] as const;
 type ScenarioId = (typeof SCENARIOS)[number][1];
 
@@ -197,6 +199,10 @@ async function configuration(ctx: BenchContext): Promise<Record<string, string |
     } / ${sizes.moves}`,
     "scenario 14 restored agency / other agencies on its cluster":
       `~${sizes.pitrAgencyMb} MB / ${sizes.pitrOtherAgencies}`,
+    "scenario 15 catalog / live / real cold sources / wakes; live-database points / signups each":
+      `${sizes.coldCatalog} / ${sizes.coldLive} / ${sizes.coldSources} / ${sizes.coldWakes}; ${
+        sizes.livePoints.join(", ")
+      } / ${sizes.liveSignups}`,
   };
 }
 
@@ -272,6 +278,7 @@ async function main(): Promise<number> {
       seeder,
       log,
       shared: {},
+      bulkWork: (work) => withFastSeeding(stack, work),
       async ensureAgencies(total) {
         if (seeder.agencies.length >= total) return;
         log(`seeding agencies ${seeder.agencies.length} → ${total}`);
@@ -332,8 +339,10 @@ async function main(): Promise<number> {
     await run("reads-many", () => readsMany(ctx));
     await run("memory", () => memory(ctx));
     await run("baseline", () => baseline(ctx));
-    // Last: it moves the template (and every agency) to a new schema version.
+    // It moves the template (and every agency) to a new schema version.
     await run("tenants-migrate", () => tenantsMigrate(ctx));
+    // After every other: it restarts the bench's PostgreSQL and grows the catalog and the cluster.
+    await run("ten-thousand", () => tenThousand(ctx));
 
     report.scenarios.sort((a, b) => a.number - b.number);
     report.seed = {

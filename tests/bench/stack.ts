@@ -148,6 +148,8 @@ export function benchEnv(stack: BenchStack, overrides: Record<string, string> = 
     // Loopback only: the bench never listens beyond this machine.
     HOST: "127.0.0.1",
     METRICS_TOKEN,
+    // Archives and cold dumps in the stack's temp dir (removed with it), not the checkout's backups/.
+    ...(stack.dir ? { BACKUP_DIR: `${stack.dir}/backups` } : {}),
     ...overrides,
   };
 }

@@ -21,6 +21,9 @@ export function cliEnv(extra: Record<string, string> = {}): Record<string, strin
     PGBOUNCER_BIN: tools.pgbouncer,
     DBMATE_BIN: tools.dbmate,
     NO_COLOR: "1",
+    // The shared catalog's cold agencies are the cold tests' own (tests/tenancy/cold), swept by their
+    // instances: an API another test spawns leaves them be unless it asks.
+    COLD_SWEEP_INTERVAL: "24h",
     ...extra,
   };
 }

@@ -182,17 +182,20 @@ describe("migrateFleet", () => {
     const lines = stdout.trim().split("\n");
     expect(lines.some((l) => l.includes(db) && /\bpending\b/.test(l) && l.includes(V2))).toBe(true);
     const header = lines.findIndex((l) =>
-      /^cluster\s+agencies\s+migrated\s+current\s+pending\s+failed\s+locked\s+skipped\s+seconds$/.test(l)
+      /^cluster\s+agencies\s+migrated\s+current\s+pending\s+failed\s+locked\s+skipped\s+cold\s+seconds$/.test(
+        l,
+      )
     );
     expect(header, stdout).toBeGreaterThan(-1);
     // Per cluster, then all of them.
-    expect(lines[header + 2].trim().split(/\s+/)).toEqual(["local", "1", "0", "0", "1", "0", "0", "0"]);
-    expect(lines[header + 3].trim().split(/\s+/).slice(0, 8)).toEqual([
+    expect(lines[header + 2].trim().split(/\s+/)).toEqual(["local", "1", "0", "0", "1", "0", "0", "0", "0"]);
+    expect(lines[header + 3].trim().split(/\s+/).slice(0, 9)).toEqual([
       "all",
       "1",
       "0",
       "0",
       "1",
+      "0",
       "0",
       "0",
       "0",

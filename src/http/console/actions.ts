@@ -3,9 +3,10 @@
 // gains (a move between clusters) is one more line here.
 import type { AgencyStatus } from "../../catalog/agencies.ts";
 import type { LifecycleAction } from "../../tenancy/lifecycle.ts";
+import type { ColdAction } from "../../tenancy/cold/actions.ts";
 
 export type ConsoleAction = {
-  action: LifecycleAction;
+  action: LifecycleAction | ColdAction;
   label: string;
   from: AgencyStatus[];
   /** What the confirmation says will happen. */
@@ -20,6 +21,18 @@ export const CONSOLE_ACTIONS: ConsoleAction[] = [
     label: "Archive",
     from: ["active", "suspended", "archiving"],
     effect: "Its database will be dumped, verified and dropped.",
+  },
+  {
+    action: "cold",
+    label: "Send cold",
+    from: ["active", "cooling"],
+    effect: "Its database will be dumped, verified and dropped; its first use (or Wake) restores it.",
+  },
+  {
+    action: "wake",
+    label: "Wake",
+    from: ["cold", "waking"],
+    effect: "Its cold dump will be restored (migrated if older than the template); it serves again.",
   },
   { action: "restore", label: "Restore", from: ["archived"], effect: "Its latest archive will be restored." },
   {

@@ -8,6 +8,7 @@ import type { LiveMetrics } from "../../ops/live-metrics.ts";
 import { ApiError, notFound } from "../../platform/errors.ts";
 import { validate } from "../../platform/validate.ts";
 import { lifecycleActions, type LifecycleDeps } from "../../tenancy/lifecycle.ts";
+import { coldActions } from "../../tenancy/cold/actions.ts";
 import { moveAgency, type MoveDeps } from "../../tenancy/mover/index.ts";
 import { CONSOLE_ACTIONS, consoleAction } from "./actions.ts";
 import type { Fleet } from "./fleet.ts";
@@ -181,7 +182,8 @@ export function pageRoutes({ sessions, fleet, lifecycle, mover, backups, live, c
     .post("/agencies/:id/actions/:action", canAct, validate("param", actionParam), async (c) => {
       const { id, action } = c.req.valid("param");
       try {
-        await lifecycleActions[action](lifecycle, id, { actor: `operator:${c.var.operator.sub}` });
+        const actions = { ...lifecycleActions, ...coldActions };
+        await actions[action](lifecycle, id, { actor: `operator:${c.var.operator.sub}` });
         return c.redirect(`/console/agencies/${id}?done=${action}`, 303);
       } catch (error) {
         if (!(error instanceof ApiError) || error.status >= 500) throw error;

@@ -6,6 +6,7 @@ import {
   agencyDetailSchema,
   agencyListQuery,
   agencyPageSchema,
+  COLD_ACTIONS,
   LIFECYCLE_ACTIONS,
   moveBody,
   movedSchema,
@@ -19,6 +20,7 @@ import {
 import { agencyViewSchema } from "../../catalog/agencies.ts";
 import { data, idParameter, operation, type OperationSpec, type Schemas } from "./operations.ts";
 import { statsSchema } from "../../ops/stats.ts";
+import { coldPolicyBody, planListSchema, planSchema } from "../plan-routes.ts";
 
 const RESTORE_SUMMARY = "Restore an agency (owners and operators): an archived one from its archive " +
   "(no body); with `targetTime`, a live one's data as it was at that instant, from its cluster's " +
@@ -54,6 +56,29 @@ function lifecyclePaths(schemas: Schemas) {
   }));
 }
 
+const COLD_SUMMARIES = {
+  cold: "Send an agency cold now (owners and operators): its writes stop (423 while `cooling`), its " +
+    "database is dumped into the backup repository, verified and dropped; its first use wakes it",
+  wake: "Wake a cold agency now (owners and operators): its cold dump restored, migrated to the " +
+    "template's version if older; 503 agency_waking when its cluster has its share of wakes running",
+};
+
+function coldPaths(schemas: Schemas) {
+  return Object.fromEntries(COLD_ACTIONS.map((action) => [
+    `/api/admin/agencies/{id}/${action}`,
+    {
+      parameters: [idParameter],
+      post: operation(schemas, {
+        id: `${action}Agency`,
+        tag: "admin",
+        summary: COLD_SUMMARIES[action],
+        ok: { schema: data(agencyViewSchema), description: "The agency in its new status" },
+        errors: [400, 401, 403, 404, 409, 503],
+      }),
+    },
+  ]));
+}
+
 export function adminPaths(schemas: Schemas) {
   const op = (spec: Omit<OperationSpec, "tag">) => operation(schemas, { ...spec, tag: "admin" });
   const operatorErrors = [400, 401, 403, 503];
@@ -87,6 +112,26 @@ export function adminPaths(schemas: Schemas) {
       }),
     },
     ...lifecyclePaths(schemas),
+    ...coldPaths(schemas),
+    "/api/admin/plans": {
+      get: op({
+        id: "listPlans",
+        summary: "The subscription plans with their limits and cold policy (operators)",
+        ok: { schema: planListSchema, description: "Every plan, cheapest first" },
+        errors: operatorErrors,
+      }),
+    },
+    "/api/admin/plans/{code}": {
+      parameters: [{ name: "code", in: "path", required: true, schema: { type: "string" } }],
+      patch: op({
+        id: "updatePlanColdPolicy",
+        summary: "Change a plan's cold policy (owners and operators): `coldAfterSeconds` of inactivity " +
+          "before its agencies go cold (null: never), `coldWarningSeconds` before that, the warning",
+        body: coldPolicyBody,
+        ok: { schema: data(planSchema), description: "The plan" },
+        errors: [...operatorErrors, 404],
+      }),
+    },
     "/api/admin/agencies/{id}/move": {
       parameters: [idParameter],
       post: op({

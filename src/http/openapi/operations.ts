@@ -17,7 +17,7 @@ const ERROR_CODES: Record<number, string> = {
   422: "invalid_reference",
   423: "agency_unavailable",
   429: "rate_limited, with Retry-After",
-  503: "unavailable, with Retry-After",
+  503: "unavailable, agency_waking (a cold agency being restored), with Retry-After",
 };
 
 /** Collects named output schemas as components; every other schema is inlined where it is used. */

@@ -15,9 +15,9 @@ import { fmt, freshAddress, hex, percentile } from "../util.ts";
 
 const SMALL_CATALOG = "buildflow_bench_catalog_small";
 
-type LoginApi = { url: string; catalog: Sql; agencies: number };
+export type LoginApi = { url: string; catalog: Sql; agencies: number };
 
-type Measurement = {
+export type Measurement = {
   agencies: number;
   directoryRows: number;
   latencies: number[];
@@ -64,7 +64,7 @@ async function failedLogins(url: string, knownEmails: string[]) {
 /** A catalog database with only `agencies` (their rows and directory entries copied from the main
  * catalog), served by its own in-process API. Not serveApi: its start-up sweep would take every
  * agency database this catalog does not list for an orphan. */
-async function startSmallCatalogApi(
+export async function startSmallCatalogApi(
   ctx: BenchContext,
   agencies: SeededAgency[],
 ): Promise<LoginApi & { close(): Promise<void> }> {
@@ -114,7 +114,7 @@ type Login = { email: string; first: boolean };
 
 /** ceil(count / users per agency) agencies spread evenly over `agencies`, every user of each, round
  * by round (each agency's first login, then the second, ...): every email logs in once. */
-function plan(agencies: SeededAgency[], count: number): Login[] {
+export function plan(agencies: SeededAgency[], count: number): Login[] {
   const perAgency = agencies[0]?.users.length ?? 1;
   const k = Math.min(agencies.length, Math.ceil(count / perAgency));
   const chosen = Array.from({ length: k }, (_, i) => agencies[Math.floor((i * agencies.length) / k)]);
@@ -155,7 +155,7 @@ const emptyMeasurement = (agencies: number): Measurement => ({
 
 /** Two warm-up logins of each side's first user (decoy hash, password workers, catalog client), then
  * the two plans in pairs, alternating which side goes first. */
-async function measureSideBySide(sides: { api: LoginApi; logins: Login[] }[]): Promise<Measurement[]> {
+export async function measureSideBySide(sides: { api: LoginApi; logins: Login[] }[]): Promise<Measurement[]> {
   for (const { api, logins } of sides) {
     await login(api.url, logins[0].email);
     await login(api.url, logins[0].email);

@@ -65,6 +65,8 @@ export function AgencyPage(
             <dd>{agency.cluster}</dd>
             <dt>Plan</dt>
             <dd>{plan ? `${plan.name} (${plan.code})` : agency.subscriptionPlan}</dd>
+            <dt>Goes cold</dt>
+            <dd id="cold-policy">{coldPolicy(plan)}</dd>
             <dt>Schema version</dt>
             <dd>{agency.schemaVersion ?? "—"}</dd>
             <dt>Created</dt>
@@ -102,6 +104,14 @@ export function AgencyPage(
       </section>
     </Layout>
   );
+}
+
+/** The plan's cold policy in days (or seconds, for the short periods tests use). */
+function coldPolicy(plan: Detail["plan"]) {
+  if (!plan) return "—";
+  if (plan.coldAfterSeconds === null) return "never (its plan)";
+  const span = (s: number) => s % 86_400 === 0 ? `${s / 86_400} days` : `${s} s`;
+  return `after ${span(plan.coldAfterSeconds)} inactive, warned ${span(plan.coldWarningSeconds)} before`;
 }
 
 // A move copies the database while it serves, a restore replaces it: an agency with a database.
