@@ -5,14 +5,11 @@
 import { recordEvent } from "../../catalog/agencies.ts";
 import { type Sql, transaction } from "../../platform/db.ts";
 import { type Actor, exclusively, type LifecycleDeps, move, requireStatus } from "../lifecycle.ts";
-import { enqueueNotification } from "./outbox.ts";
+import { enqueueNotification, type NotifiedAgency, recordAndNotify } from "./outbox.ts";
 
 const SYSTEM: Actor = { actor: "system:cold-sweep" };
 
-type Row = { id: string; name: string; domain: string | null; subscriptionPlan: string; lastActiveAt: Date };
-const payload = (a: Row) => ({
-  agency: { id: a.id, name: a.name, domain: a.domain, plan: a.subscriptionPlan },
-});
+type Row = NotifiedAgency & { lastActiveAt: Date };
 
 /** Warns each cold agency whose plan deletes it within its warning period. */
 export async function sendDeletionWarnings(control: Sql): Promise<string[]> {
@@ -28,12 +25,9 @@ export async function sendDeletionWarnings(control: Sql): Promise<string[]> {
         greatest(coalesce(a.last_active_at, a.created_at) + make_interval(secs => p.delete_after_seconds),
           now() + make_interval(secs => p.cold_warning_seconds)) as delete_at`;
     for (const a of rows) {
-      const details = { lastActiveAt: a.lastActiveAt.toISOString(), deleteAt: a.deleteAt.toISOString() };
-      await recordEvent(tx, a.id, "agency.deletion_warning", {}, SYSTEM.actor, details);
-      await enqueueNotification(tx, {
-        agencyId: a.id,
-        event: "agency.deletion_warning",
-        payload: { ...payload(a), ...details },
+      await recordAndNotify(tx, a, "agency.deletion_warning", {
+        lastActiveAt: a.lastActiveAt.toISOString(),
+        deleteAt: a.deleteAt.toISOString(),
       });
     }
     return rows.map((a) => a.id);

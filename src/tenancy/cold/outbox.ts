@@ -4,16 +4,39 @@
 // product's mailer listens on. At least once: a receiver dedupes on `BuildFlow-Event-Id`. A failed
 // attempt is recorded (attempts, last status or error) and retried with doubling backoff; past the
 // attempts allowed it is given up (gave_up_at), never silently dropped.
+import { recordEvent } from "../../catalog/agencies.ts";
 import type { Queryable, Sql } from "../../platform/db.ts";
 import { SIGNATURE_HEADER, signWebhook } from "../../platform/webhook-signature.ts";
 
 export type Notification = { agencyId: string; event: string; payload: Record<string, unknown> };
+
+export type NotifiedAgency = { id: string; name: string; domain: string | null; subscriptionPlan: string };
+
+/** The agency as a notification names it. */
+export const agencyPayload = (a: NotifiedAgency) => ({
+  agency: { id: a.id, name: a.name, domain: a.domain, plan: a.subscriptionPlan },
+});
 
 /** Writes a notification in the caller's transaction. */
 export async function enqueueNotification(sql: Queryable, { agencyId, event, payload }: Notification) {
   await sql`
     insert into lifecycle_outbox (agency_id, event, payload)
     values (${agencyId}, ${event}, ${sql.json(payload as never)})`;
+}
+
+/** An agency event of the cold sweep and its notification, both in the caller's transaction. */
+export async function recordAndNotify(
+  sql: Queryable,
+  agency: NotifiedAgency,
+  event: string,
+  details: Record<string, unknown>,
+) {
+  await recordEvent(sql, agency.id, event, {}, "system:cold-sweep", details);
+  await enqueueNotification(sql, {
+    agencyId: agency.id,
+    event,
+    payload: { ...agencyPayload(agency), ...details },
+  });
 }
 
 export type OutboxOptions = {

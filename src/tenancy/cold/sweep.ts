@@ -3,21 +3,17 @@
 // takes a few due agencies cold, each under its lifecycle lock with the archive's own path (writes
 // stopped as `cooling`, dumped, verified, dropped: src/tenancy/lifecycle.ts). An agency goes cold only
 // after a warning has had its lead time, and only while it is still inactive when its lock is held.
-import { type Agency, recordEvent } from "../../catalog/agencies.ts";
+import type { Agency } from "../../catalog/agencies.ts";
 import { type Queryable, type Sql, transaction } from "../../platform/db.ts";
 import { LockBusy, withAdvisoryLock } from "../control-plane.ts";
 import { type Actor, exclusively, type LifecycleDeps, requireStatus, stowAgency } from "../lifecycle.ts";
-import { enqueueNotification } from "./outbox.ts";
+import { agencyPayload, enqueueNotification, type NotifiedAgency, recordAndNotify } from "./outbox.ts";
 import { deleteInactive, pruneDeletedDumps, sendDeletionWarnings } from "./deletion.ts";
 
 const COLD_SWEEP_LOCK = 0x62666364; // "bfcd"
 const SYSTEM: Actor = { actor: "system:cold-sweep" };
 
-type Candidate = { id: string; name: string; domain: string | null; subscriptionPlan: string };
-
-const agencyPayload = (a: Candidate) => ({
-  agency: { id: a.id, name: a.name, domain: a.domain, plan: a.subscriptionPlan },
-});
+type Candidate = NotifiedAgency;
 
 /** An inactive agency whose warning has had its lead time (or whose cold sweep was interrupted). */
 const due = (sql: Queryable) =>
@@ -34,12 +30,8 @@ async function cancelWarnings(control: Sql): Promise<string[]> {
         and a.status = 'active' and (a.last_active_at > a.cold_warned_at or p.cold_after_seconds is null)
       returning a.id, a.name, a.domain, a.subscription_plan, a.last_active_at`;
     for (const a of rows) {
-      const details = { lastActiveAt: a.lastActiveAt?.toISOString() ?? null };
-      await recordEvent(tx, a.id, "agency.cold_warning_cancelled", {}, SYSTEM.actor, details);
-      await enqueueNotification(tx, {
-        agencyId: a.id,
-        event: "agency.cold_warning_cancelled",
-        payload: { ...agencyPayload(a), ...details },
+      await recordAndNotify(tx, a, "agency.cold_warning_cancelled", {
+        lastActiveAt: a.lastActiveAt?.toISOString() ?? null,
       });
     }
     return rows.map((a) => a.id);
@@ -61,12 +53,9 @@ async function sendWarnings(control: Sql): Promise<string[]> {
         greatest(coalesce(a.last_active_at, a.created_at) + make_interval(secs => p.cold_after_seconds),
           now() + make_interval(secs => p.cold_warning_seconds)) as cold_at`;
     for (const a of rows) {
-      const details = { lastActiveAt: a.lastActiveAt.toISOString(), coldAt: a.coldAt.toISOString() };
-      await recordEvent(tx, a.id, "agency.cold_warning", {}, SYSTEM.actor, details);
-      await enqueueNotification(tx, {
-        agencyId: a.id,
-        event: "agency.cold_warning",
-        payload: { ...agencyPayload(a), ...details },
+      await recordAndNotify(tx, a, "agency.cold_warning", {
+        lastActiveAt: a.lastActiveAt.toISOString(),
+        coldAt: a.coldAt.toISOString(),
       });
     }
     return rows.map((a) => a.id);
