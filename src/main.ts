@@ -86,14 +86,17 @@ export function onShutdownSignal(stop: () => Promise<void>, force?: () => Promis
 }
 
 /** Sweeps orphans and refills spares once, then runs `workers` isolates of src/server.ts on the
- * configured port until they exit or a signal ends them. */
+ * configured port until they exit or a signal ends them; meanwhile this process runs the cold sweep and
+ * the lifecycle webhook's deliveries (the isolates write their own activity). */
 export async function serveParallel(config: Config, servers: Servers): Promise<number> {
   const services = createServices(config, servers);
   try {
     await startupChores(services);
     await services.spares.idle();
-  } finally {
+    services.cold.start();
+  } catch (error) {
     await services.close();
+    throw error;
   }
   const child = new Deno.Command(Deno.execPath(), {
     args: [
@@ -119,6 +122,7 @@ export async function serveParallel(config: Config, servers: Servers): Promise<n
   Deno.addSignalListener("SIGINT", stop);
   Deno.addSignalListener("SIGTERM", stop);
   const { code } = await child.status;
+  await services.close();
   return stopping ? 0 : code; // a stop we asked for is a clean exit, however the isolates ended
 }
 

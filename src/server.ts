@@ -8,10 +8,12 @@ const services = createServices(config, serversFrom(config));
 const app = createApp(services);
 
 export default {
-  // Lifecycle changes are listened for, and replicas polled, from the first request on (not at import).
+  // Lifecycle changes are listened for, replicas polled and activity written (SQL only: the cold sweep
+  // and the deliveries run where tools and disk are, src/main.ts) from the first request on.
   fetch(request, info) {
     services.watchAgencyChanges().catch((error) => console.error(JSON.stringify({ listen: String(error) })));
     services.replicas.start();
+    services.cold.activity.start();
     return app.fetch(request, info);
   },
 } satisfies Deno.ServeDefaultExport;

@@ -6,13 +6,14 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { freePort, waitForPort } from "../../src/platform/ports.ts";
 import { checked } from "../support/contract.ts";
 import { spawnDeno } from "../support/dev-process.ts";
-import { type AnyApp, apiFor, dataOf, loginToken, signupAgency } from "../support/fixtures.ts";
-import { stack } from "../support/stack.ts";
+import { type AnyApp, apiFor, dataOf, loginToken, signupAgency, sleep } from "../support/fixtures.ts";
+import { stack, superuser } from "../support/stack.ts";
 
 const PERMISSIONS = ["--allow-net", "--allow-env", "--allow-read"];
 const port = freePort();
 const base = `http://127.0.0.1:${port}`;
 const { servers, jwtSecret } = stack();
+const su = superuser();
 // What a deployment sets, and nothing of this machine's tools (PG_BINDIR, DBMATE_BIN...).
 const env: Record<string, string> = {
   APP_ENV: "production",
@@ -21,6 +22,7 @@ const env: Record<string, string> = {
   POOLER_ADMIN_URL: servers.poolerAdminUrl,
   JWT_SECRET: jwtSecret,
   LOG_REQUESTS: "false",
+  ACTIVITY_FLUSH_INTERVAL: "1s",
   NO_COLOR: "1",
   // Where deno finds its cache.
   ...Object.fromEntries(["HOME", "DENO_DIR", "PATH"].flatMap((k) => {
@@ -66,6 +68,14 @@ it("signs up, logs in, creates and reads a client, and logs out with net, env an
   });
   expect((await api.post("/api/auth/logout", undefined)).status).toBe(204);
   expect((await api.get("/api/me")).status).toBe(401);
+  // The agency's use is written to the catalog (what keeps it from going cold), from this server too.
+  let lastActive: Date | null = null;
+  for (let i = 0; i < 50 && !lastActive; i++) {
+    [{ lastActiveAt: lastActive }] = await su<{ lastActiveAt: Date | null }[]>`
+      select last_active_at from agencies where id = ${tenant.agency.id}`;
+    if (!lastActive) await sleep(100);
+  }
+  expect(lastActive).not.toBeNull();
   // Nothing on the way asked for more: a denied permission is logged, or fails the request.
   expect(server.output()).not.toMatch(/NotCapable|Requires \w+ access|PermissionDenied/);
 }, 60_000);
