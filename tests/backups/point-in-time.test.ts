@@ -15,6 +15,9 @@ const s = clusterStack({}, { clusters: 1, archiveTimeoutSeconds: 60 });
 type Attempt = { name: string; status: number; startedAt: number; endedAt: number };
 
 /** Creates clients one after another until stopped (or 2,000 requests). */
+/** How close to T a commit may be and still miss the restore to T (see below). */
+const COMMIT_RACE_MS = 50;
+
 function writer(tenant: Tenant, tag: string) {
   const attempts: Attempt[] = [];
   let stopped = false;
@@ -113,7 +116,11 @@ it("restores one agency to T while both write; undo brings back the state before
     const swapStartedAt = restoreEndedAt - restored.timings.swapMs;
     const readAt = performance.now(); // writes acknowledged before it are in what the read sees
     const now = await clientNames(a, restored.database);
-    for (const name of beforeT) expect(now.has(name), `${name} (committed before T)`).toBe(true);
+    // Recovery to T stops at the first commit record, in WAL order, stamped after T (for the whole
+    // cluster): a commit of A stamped just before T whose record lands behind such a commit of B's is
+    // not replayed. Such a race spans a moment; a commit further before T is always there.
+    const settledBeforeT = committed.filter((r) => r.committedAt.getTime() <= t.getTime() - COMMIT_RACE_MS);
+    for (const { name } of settledBeforeT) expect(now.has(name), `${name} (committed before T)`).toBe(true);
     for (const name of afterT) expect(now.has(name), `${name} (committed after T)`).toBe(false);
     const acknowledged = new Map(onA.acknowledged().map((x) => [x.name, x]));
     for (const name of now) {
