@@ -16,13 +16,12 @@ import {
   operation,
   type OperationSpec,
   type Schemas,
-  TENANT_ERRORS,
+  tenantOperation,
 } from "./operations.ts";
 
 export function agencyPaths(schemas: Schemas) {
   const op = (spec: OperationSpec) => operation(schemas, spec);
-  const tenantOp = (spec: Omit<OperationSpec, "tenant" | "errors"> & { errors?: number[] }) =>
-    op({ ...spec, tenant: true, errors: [...TENANT_ERRORS, ...(spec.errors ?? [])] });
+  const tenantOp = (spec: Parameters<typeof tenantOperation>[1]) => tenantOperation(schemas, spec);
   return {
     "/api/agencies": {
       post: op({

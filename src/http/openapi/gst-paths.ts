@@ -19,17 +19,13 @@ import {
   operation,
   type OperationSpec,
   type Schemas,
-  TENANT_ERRORS,
+  tenantOperation,
 } from "./operations.ts";
 
+type TenantSpec = Parameters<typeof tenantOperation>[1];
+
 function notePaths(schemas: Schemas, note: NoteKind, noun: "CreditNote" | "DebitNote") {
-  const op = (spec: Omit<OperationSpec, "tag" | "tenant" | "errors"> & { errors?: number[] }) =>
-    operation(schemas, {
-      ...spec,
-      tag: note.path,
-      tenant: true,
-      errors: [...TENANT_ERRORS, ...(spec.errors ?? [])],
-    });
+  const op = (spec: Omit<TenantSpec, "tag">) => tenantOperation(schemas, { ...spec, tag: note.path });
   const row = schemas.name(noteSchema(note), noun);
   const what = noun === "CreditNote" ? "credit note" : "debit note";
   return {
@@ -73,13 +69,7 @@ function notePaths(schemas: Schemas, note: NoteKind, noun: "CreditNote" | "Debit
 }
 
 export function gstPaths(schemas: Schemas) {
-  const tenantOp = (spec: Omit<OperationSpec, "tag" | "tenant" | "errors"> & { errors?: number[] }) =>
-    operation(schemas, {
-      ...spec,
-      tag: "payments",
-      tenant: true,
-      errors: [...TENANT_ERRORS, ...(spec.errors ?? [])],
-    });
+  const tenantOp = (spec: Omit<TenantSpec, "tag">) => tenantOperation(schemas, { ...spec, tag: "payments" });
   const adminOp = (spec: Omit<OperationSpec, "tag">) => operation(schemas, { ...spec, tag: "admin" });
   const payment = schemas.name(paymentSchema, "Payment");
   const rate = schemas.name(gstRateSchema, "GstRate");
@@ -114,10 +104,9 @@ export function gstPaths(schemas: Schemas) {
     },
     "/api/invoices/{id}/e-invoice": {
       parameters: [idParameter],
-      get: operation(schemas, {
+      get: tenantOperation(schemas, {
         id: "getInvoiceEInvoice",
         tag: "invoices",
-        tenant: true,
         summary: "An issued invoice as the IRP's INV-01 JSON, schema 1.1 (B2B, SEZ and export supplies)",
         description: "SupTyp B2B, SEZWP/SEZWOP or EXPWP/EXPWOP (with IGST or under LUT); DocDtls.No is the " +
           "invoice number, Dt DD/MM/YYYY; amounts in rupees. 409 conflict naming what to fix: a draft or " +
@@ -125,7 +114,7 @@ export function gstPaths(schemas: Schemas) {
           "e-invoiced), or the seller's settings.gst.address/pincode, the client's address, city or " +
           "pincode, or a line's hsnSac (4, 6 or 8 digits) missing.",
         ok: { schema: data(schemas.name(eInvoiceSchema, "EInvoice")), description: "The INV-01 JSON" },
-        errors: [...TENANT_ERRORS, 409],
+        errors: [409],
       }),
     },
     "/api/admin/gst-rates": {

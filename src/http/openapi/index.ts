@@ -23,7 +23,7 @@ import {
   operation,
   type OperationSpec,
   type Schemas,
-  TENANT_ERRORS,
+  tenantOperation,
 } from "./operations.ts";
 
 export type OpenApiOptions = {
@@ -38,9 +38,9 @@ function resourcePaths(schemas: Schemas, r: Resource) {
   const singular = plural.replace(/s$/, ""); // every path is a plural in -s or a mass noun (attendance)
   const row = schemas.name(r.schemas.row, r.items ? `${singular}Summary` : singular);
   const item = r.items ? schemas.name(r.schemas.item, singular) : row;
-  const op = (spec: Omit<OperationSpec, "tag" | "tenant">) =>
-    operation(schemas, { ...spec, tag: r.path, tenant: true });
-  const writeErrors = [...TENANT_ERRORS, 409, 422];
+  const op = (spec: Omit<Parameters<typeof tenantOperation>[1], "tag">) =>
+    tenantOperation(schemas, { ...spec, tag: r.path });
+  const writeErrors = [409, 422];
   const limit = r.planLimit ? `, or past the plan's ${r.planLimit},` : "";
   return {
     [`/api/${r.path}`]: {
@@ -49,7 +49,6 @@ function resourcePaths(schemas: Schemas, r: Resource) {
         summary: `List ${r.path}, newest first`,
         query: r.schemas.list,
         ok: { schema: pageSchema(row), description: "A page; nextCursor is null on the last" },
-        errors: TENANT_ERRORS,
       }),
       post: op({
         id: `create${singular}`,
@@ -67,7 +66,6 @@ function resourcePaths(schemas: Schemas, r: Resource) {
         id: `get${singular}`,
         summary: `Read one of ${r.path}`,
         ok: { schema: data(item), description: "The row" },
-        errors: TENANT_ERRORS,
       }),
       patch: op({
         id: `update${singular}`,
@@ -82,7 +80,7 @@ function resourcePaths(schemas: Schemas, r: Resource) {
           ? `Delete a draft of ${r.path} (admins); an issued one is 409: cancel it instead`
           : `Delete one of ${r.path} (admins)`,
         ok: { status: 204, description: "Deleted" },
-        errors: [...TENANT_ERRORS, 409],
+        errors: [409],
       }),
     },
   };

@@ -83,6 +83,12 @@ export const idParameter = {
 /** The statuses every tenant route can answer (token, agency check, admission, validation). */
 export const TENANT_ERRORS = [400, 401, 403, 404, 423, 429, 503];
 
+/** An operation behind the tenant boundary: every tenant route's errors, and `errors` of its own. */
+export const tenantOperation = (
+  schemas: Schemas,
+  spec: Omit<OperationSpec, "tenant" | "errors"> & { errors?: number[] },
+) => operation(schemas, { ...spec, tenant: true, errors: [...TENANT_ERRORS, ...(spec.errors ?? [])] });
+
 function queryParameters(schemas: Schemas, schema: z.ZodType) {
   const { properties = {}, required = [] } = schemas.input(schema) as {
     properties?: Record<string, Json>;
