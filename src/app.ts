@@ -63,7 +63,6 @@ import { CONSISTENCY_TOKEN, issueConsistencyToken } from "./http/tenant/issue-co
 import { createReplicaRouter, type ReplicaRouter } from "./tenancy/replica-router.ts";
 import { signupRoutes } from "./http/signup-routes.ts";
 import { planRoutes } from "./http/plan-routes.ts";
-import { useAgency } from "./http/tenant/use-agency.ts";
 import { type ColdAgencies, createColdAgencies } from "./tenancy/cold/index.ts";
 import { coldGauges, type ColdStatus, coldStatus } from "./tenancy/cold/status.ts";
 import { findDbmate, postgresBinDir } from "./platform/tools.ts";
@@ -337,13 +336,13 @@ export function createApp(services: Services) {
     clients: services.tenantClients,
     admission: services.admission,
     replicas: services.replicas,
+    cold: services.cold,
     requiredSchemaVersion: migrationVersions(TENANT_MIGRATIONS).at(-1),
   };
   const retried = new WeakSet<Request>(); // reads served again on the primary after their replica failed
   const tenant = every(
     verifyToken({ tokens: services.tokens, trustProxy: config.TRUST_PROXY }), // the agency's token
-    useAgency({ agencies: services.agencies, cold: services.cold }), // its activity noted; a cold one woken
-    gateAgency(agencyPath), // the agency serves (and takes writes) now
+    gateAgency(agencyPath), // its use noted, a cold one woken; the agency serves (and takes writes) now
     chooseDatabase({ replicas: services.replicas, retried }), // a replica for a read that may
     retryOnPrimary({ // a read whose replica failed, served again
       replicas: services.replicas,

@@ -26,7 +26,7 @@ const gated = (requiredSchemaVersion = version) =>
   stepApp(
     [
       given(() => ({ claims: { agencyId: tenant.agency.id } as VerifiedAgencyClaims })),
-      gateAgency({ agencies, requiredSchemaVersion }),
+      gateAgency({ agencies, cold: services.cold, requiredSchemaVersion }),
     ],
     (c) => c.json({ agency: c.var.agency.id, database: c.var.agency.databaseName }),
   );
