@@ -36,16 +36,21 @@ describe("deletion after a long inactivity", () => {
     expect(plans.map((p) => p.code).filter((c) => c !== PLAN)).toEqual([]);
   });
 
-  it("warns a cold agency, deletes it after the warning's lead time, keeps its dump, then removes it", async () => {
-    // Warned as soon as it is cold and inactive; deleted only an hour after the warning.
+  /** A cold agency on the plan, inactive for an hour, warned by a sweep: warned as soon as it is cold and
+   * inactive, deleted only an hour after the warning. */
+  async function warnedColdAgency() {
     await su`
       update subscription_plans set delete_after_seconds = 2, cold_warning_seconds = 3600 where code = ${PLAN}`;
     const t = await signupAgency(app, "del");
     await su`update agencies set subscription_plan = ${PLAN} where id = ${t.agency.id}`;
     await coldActions.cold(services.lifecycle, t.agency.id, actor);
     await su`update agencies set last_active_at = now() - interval '1 hour' where id = ${t.agency.id}`;
-
     await sweepUntil(async () => (await agencyRow(t.agency.id)).deletionWarnedAt !== null, "warned");
+    return t;
+  }
+
+  it("warns a cold agency, deletes it after the warning's lead time, keeps its dump, then removes it", async () => {
+    const t = await warnedColdAgency();
     const warning = (await eventsOf(t.agency.id)).find((e) => e.event === "agency.deletion_warning");
     expect(warning?.details).toMatchObject({ deleteAt: expect.any(String) });
     const [notified] = await su`
@@ -76,13 +81,7 @@ describe("deletion after a long inactivity", () => {
   });
 
   it("is cancelled by a wake after the warning", async () => {
-    await su`
-      update subscription_plans set delete_after_seconds = 2, cold_warning_seconds = 3600 where code = ${PLAN}`;
-    const t = await signupAgency(app, "del");
-    await su`update agencies set subscription_plan = ${PLAN} where id = ${t.agency.id}`;
-    await coldActions.cold(services.lifecycle, t.agency.id, actor);
-    await su`update agencies set last_active_at = now() - interval '1 hour' where id = ${t.agency.id}`;
-    await sweepUntil(async () => (await agencyRow(t.agency.id)).deletionWarnedAt !== null, "warned");
+    const t = await warnedColdAgency();
     await coldActions.wake(services.lifecycle, t.agency.id, actor);
     expect(await agencyRow(t.agency.id)).toMatchObject({ status: "active", deletionWarnedAt: null });
     await su`update agencies set subscription_plan = 'starter' where id = ${t.agency.id}`;
