@@ -4,7 +4,7 @@
 import { Hono } from "hono";
 import type postgres from "postgres";
 import type { AppEnv } from "./app-env.ts";
-import { type Queryable, transaction } from "../platform/db.ts";
+import { inline, type Queryable, transaction } from "../platform/db.ts";
 import { cursorKeyColumn, keysetPage, olderThan } from "../platform/cursor.ts";
 import { badRequest, conflict, notFound } from "../platform/errors.ts";
 import { validate } from "../platform/validate.ts";
@@ -40,7 +40,9 @@ export function resourceRoutes(resource: Resource, { limits, catalog }: Resource
 
   async function findOne(sql: Queryable, id: string, lock?: "for update") {
     const [row] = await sql`
-      select ${columns(sql)} from ${sql(table)} where id = ${id} ${lock ? sql`for update` : sql``}`;
+      select ${columns(sql)} from ${sql(table)} where id = ${inline(sql, id)} ${
+      lock ? sql`for update` : sql``
+    }`;
     if (!row) throw notFound(`No such ${resource.path} row`);
     return items ? { ...row, items: await readLines(sql, items, id) } : row;
   }
@@ -55,13 +57,13 @@ export function resourceRoutes(resource: Resource, { limits, catalog }: Resource
       const { sql } = c.var;
       const conditions: Fragment[] = [
         ...Object.entries(filters).filter(([, v]) => v !== undefined).map(([k, v]) =>
-          sql`${sql(k)} = ${v as string}`
+          sql`${sql(k)} = ${inline(sql, v as string | boolean)}`
         ),
         olderThan(sql, cursor),
       ];
       const rows = await sql`
         select ${columns(sql)}, ${cursorKeyColumn(sql)} from ${sql(table)} where ${and(sql, conditions)}
-        order by created_at desc, id desc limit ${limit + 1}`;
+        order by created_at desc, id desc limit ${inline(sql, limit + 1)}`;
       return c.json(keysetPage(rows, limit));
     })
     .post("/", validate("json", schemas.create), async (c) => {

@@ -2,7 +2,7 @@
 // deletes. A list selects `cursorKeyColumn`, filters with `olderThan` and answers `keysetPage` of the
 // `limit + 1` rows it fetched.
 import { z } from "zod";
-import type { Queryable } from "./db.ts";
+import { inline, type Queryable } from "./db.ts";
 import { badRequest } from "./errors.ts";
 
 const encodeCursor = (key: string, id: string) => btoa(`${key}|${id}`).replaceAll("=", "");
@@ -31,9 +31,11 @@ export const cursorKeyColumn = (sql: Queryable) =>
 export function olderThan(sql: Queryable, cursor?: string) {
   if (!cursor) return sql`true`;
   const { key, id } = decodeCursor(cursor);
-  // Passed as text: a parameter the server types as timestamp goes through postgres.js's Date
-  // serializer, which keeps milliseconds only, and a page would skip the rest of its millisecond.
-  return sql`(created_at, id) < (${key}::text::timestamp at time zone 'UTC', ${id}::uuid)`;
+  // As text: postgres.js's Date serializer keeps milliseconds only, and a page would skip the rest of
+  // its millisecond. Both are checked above, and inlined as the request path's reads do.
+  return sql`(created_at, id) < (${inline(sql, key)}::timestamp at time zone 'UTC', ${
+    inline(sql, id)
+  }::uuid)`;
 }
 
 /** `{data, nextCursor}` from the `limit + 1` rows fetched: one more than the page means a next one. */

@@ -34,6 +34,26 @@ export function connect(url: string, options: ClientOptions = {}): Sql {
   });
 }
 
+/** A value written into the statement's text instead of sent as a parameter. Without named prepared
+ * statements, postgres.js sends a statement that has parameters in two round trips (it asks the server
+ * for their types first) and one that has none in one: the request path's reads inline their values.
+ * Only integers, booleans and strings; a string is quoted as PostgreSQL's quote_literal does (quotes
+ * doubled, and backslashes doubled in an E'' string, so it reads the same whatever
+ * standard_conforming_strings says), and postgres.js always speaks UTF-8. */
+export function inline(sql: Queryable, value: string | number | boolean) {
+  if (typeof value === "boolean") return sql.unsafe(String(value));
+  if (typeof value === "number") {
+    if (!Number.isSafeInteger(value)) throw new TypeError(`not an integer to inline: ${value}`);
+    return sql.unsafe(String(value));
+  }
+  // A NUL would end the statement's text inside the literal: refused as PostgreSQL refuses it in text.
+  if (value.includes("\0")) {
+    throw Object.assign(new Error("a string to inline holds \\u0000"), { code: "22P05" });
+  }
+  const quoted = `'${value.replaceAll("'", "''")}'`;
+  return sql.unsafe(value.includes("\\") ? `E${quoted.replaceAll("\\", "\\\\")}` : quoted);
+}
+
 /** The query's answer, or a rejection once `timeoutMs` has passed without one. */
 export async function answerWithin<T>(query: Promise<T>, timeoutMs: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -1,6 +1,6 @@
 // Documents with line items (invoices, quotations, purchase orders): the server computes every
 // line's amount and GST and the document's totals, in SQL's exact numeric, in the caller's transaction.
-import type { Queryable } from "../platform/db.ts";
+import { inline, type Queryable } from "../platform/db.ts";
 import { type LineItem, type LineItems, lineRowSchema } from "./define.ts";
 import { badRequest } from "../platform/errors.ts";
 import { primaryRegistration } from "../settings/gst-registration.ts";
@@ -71,6 +71,6 @@ const LINE_COLUMNS = Object.keys(lineRowSchema.shape);
 
 export async function readLines(sql: Queryable, items: LineItems, id: string) {
   return await sql`
-    select ${sql(LINE_COLUMNS)} from ${sql(items.table)} where ${sql(items.foreignKey)} = ${id}
+    select ${sql(LINE_COLUMNS)} from ${sql(items.table)} where ${sql(items.foreignKey)} = ${inline(sql, id)}
     order by position`;
 }

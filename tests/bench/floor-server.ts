@@ -4,7 +4,7 @@
 // one client per agency database (FLOOR_CONNECTIONS connections, as src/platform/db.ts configures a
 // client) through PgBouncer as the app role, and answers the same JSON body. A child process of the
 // bench (startChildApi), stopped by SIGTERM.
-import { connect, type Sql } from "../../src/platform/db.ts";
+import { connect, inline, type Sql } from "../../src/platform/db.ts";
 import { cursorKeyColumn, keysetPage } from "../../src/platform/cursor.ts";
 import { resources } from "../../src/resources/erp.ts";
 
@@ -34,16 +34,12 @@ function clientFor(database: string): Sql {
   return sql;
 }
 
-// The API's list query (src/http/resource-routes.ts with no filter and no cursor), its text taken
-// from postgres.js once, so each request sends the same statement without building it again.
-let statement: Promise<string> | undefined;
-const listStatement = (sql: Sql) =>
-  statement ??= sql`
+// The API's list query (src/http/resource-routes.ts with no filter and no cursor), built as it builds
+// it: its limit inlined, so postgres.js sends it in one round trip.
+const listQuery = (sql: Sql, limit: number) =>
+  sql`
     select ${sql.unsafe(projects.selectList)}, ${cursorKeyColumn(sql)} from ${sql(projects.table)} where true
-    order by created_at desc, id desc limit ${21}`.describe().then((d) => d.string, (error) => {
-    statement = undefined; // asked again by the next request
-    throw error;
-  });
+    order by created_at desc, id desc limit ${inline(sql, limit + 1)}`;
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
@@ -62,7 +58,7 @@ const server = Deno.serve(
     }
     try {
       const sql = clientFor(database);
-      const rows = await sql.unsafe(await listStatement(sql), [limit + 1]);
+      const rows = await listQuery(sql, limit);
       return json(keysetPage(rows, limit));
     } catch (error) {
       return json({ error: String(error), code: "unavailable" }, 503);

@@ -261,7 +261,7 @@ export async function readsWarm(ctx: BenchContext): Promise<ScenarioResult> {
       `wrk -t${ctx.sizes.threads} -c${c} -d${ctx.sizes.loadSec}s each, in this order: the API over the agencies, the floor over the same agencies, pgbench with the same clients and duration, the API on one agency, the floor on it with one connection, then with ${lane}; warm pass: API ${
         statusText(warmStatuses)
       }, floor ${statusText(compared.statuses)}.`,
-      `The floor (tests/bench/floor-server.ts) is a child process: \`Deno.serve\` and a postgres.js client per agency database configured as the API's (src/platform/db.ts), GET /<database>/projects?limit=20 sending the API's list statement (taken from postgres.js once) and answering keysetPage's body. It is what this stack costs with nothing of ours in between.`,
+      `The floor (tests/bench/floor-server.ts) is a child process: \`Deno.serve\` and a postgres.js client per agency database configured as the API's (src/platform/db.ts), GET /<database>/projects?limit=20 sending the API's list statement, built as the API builds it (its limit inlined: one round trip), and answering keysetPage's body. It is what this stack costs with nothing of ours in between.`,
       `CPU per 2xx (in the targets' measured figures): the API's is the bench's process, which hosts it; the floor's is its own process. When the cores are all busy (idle near 0, as with other work on the machine), each request also waits for wrk, PgBouncer and PostgreSQL to get a core: neither server's thread is saturated, and the ratio of their throughputs understates the gap in their CPU per request. The API is at ${
         fmt(wrk.okRps / pg.tps, 2)
       }× pgbench -S, the database's ceiling through the same PgBouncer.`,
