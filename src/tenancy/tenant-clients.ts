@@ -1,9 +1,9 @@
 // The client registry: one postgres.js client per agency database, to its cluster's PgBouncer, which
 // does the real pooling. Keyed by cluster and database: a moved agency gets a client on its new
 // cluster. A client runs its requests on one connection, and on up to `connectionsPerClient` (the
-// agency's lane) while the agency is busy; connections idle for a while are closed. At most `max`
-// live clients; the least recently used one is evicted, and ended once the last request holding it
-// lets go.
+// agency's lane) while the agency is busy and the registry has room; connections idle for a while are
+// closed. At most `max` live clients; the least recently used one is evicted, and ended once the last
+// request holding it lets go.
 import { connect, isConnectionLost, type Sql } from "../platform/db.ts";
 import { unavailable } from "../platform/errors.ts";
 import { assertAgencyDatabaseName } from "./database-name.ts";
@@ -45,6 +45,10 @@ export function createTenantClients(
     TenantClientsOptions,
 ) {
   const entries = new Map<string, Entry>(); // insertion order = recency order
+  // Connections beyond each client's first count against `max` as clients do: with the registry full
+  // (as many agencies in use as the budget keeps warm), each would cost another agency its backend, so
+  // a busy agency then waits on its one connection (scenario 3 at 1,000 agencies, uniform).
+  let extraLanes = 0;
   const counters = { created: 0, evictions: 0 };
   // Per cluster, for /metrics: requests served through its pooler (a bounded label: the clusters).
   const requestsByCluster = new Map<string, number>();
@@ -114,8 +118,12 @@ export function createTenantClients(
       // that mixes reads with a BEGIN (every request of the agency then hangs). postgres.js opens a
       // connection when a query finds every open one busy, so `lanes` bounds the connections.
       if (entry.running < entry.lanes) entry.running++;
-      else if (entry.lanes < connectionsPerClient && entry.waiting.length + 1 >= WAITING_TO_GROW) {
+      else if (
+        entry.lanes < connectionsPerClient && entry.waiting.length + 1 >= WAITING_TO_GROW &&
+        entries.size + extraLanes < max
+      ) {
         entry.lanes++;
+        extraLanes++;
         entry.running++;
       } else {
         await waitForSlot(entry).catch((error) => {
@@ -133,7 +141,10 @@ export function createTenantClients(
       } finally {
         const next = entry.waiting.shift();
         if (next) next();
-        else if (--entry.running === 0) entry.lanes = 1; // idle: the extra connections close by themselves
+        else if (--entry.running === 0) { // idle: the extra connections close by themselves
+          extraLanes -= entry.lanes - 1;
+          entry.lanes = 1;
+        }
         if (--entry.leases === 0 && entry.evicted) end(entry);
       }
     },

@@ -93,20 +93,21 @@ describe("createTenantClients", () => {
   // No query waits behind another on one connection (a pipeline: PgBouncer 1.18 in transaction mode
   // wedges on one that mixes reads with a BEGIN): requests past the client's connections wait for one.
   // A second connection opens only once two requests wait: two meeting by chance share one backend.
+  // Connections beyond a client's first count against the registry's max as clients do.
   describe("connections of a client", () => {
     const lane = createTenantClients({
       poolerUrl: () => Promise.resolve(stack().servers.poolerUrl),
-      max: 2,
+      max: 4,
       connectionsPerClient: 3,
     });
     afterAll(() => lane.closeAll());
     /** `n` requests at once, each 50 ms on a backend: the most running at once, and the backends. */
-    async function burst(n: number) {
+    async function burst(n: number, registry = lane) {
       let running = 0;
       let peak = 0;
       const pids = await Promise.all(
         Array.from({ length: n }, () =>
-          lane.use(onLocal(databases[0]), async (sql) => {
+          registry.use(onLocal(databases[0]), async (sql) => {
             peak = Math.max(peak, ++running);
             const [{ pid }] = await sql`select pg_backend_pid() as pid, pg_sleep(0.05)`;
             running--;
@@ -123,6 +124,22 @@ describe("createTenantClients", () => {
     it("runs a busy agency's requests side by side, at most connectionsPerClient at once", async () => {
       expect(await burst(12)).toEqual({ peak: 3, backends: 3 });
       expect(await burst(2)).toMatchObject({ peak: 1 }); // idle in between: one connection again
+    });
+
+    it("opens no connection beyond a client's first while the registry is full", async () => {
+      const full = createTenantClients({
+        poolerUrl: () => Promise.resolve(stack().servers.poolerUrl),
+        max: 3,
+        connectionsPerClient: 3,
+      });
+      try {
+        await full.use(onLocal(databases[1]), () => Promise.resolve()); // two clients of three
+        expect(await burst(12, full)).toEqual({ peak: 2, backends: 2 }); // one more connection
+        await full.use(onLocal(databases[2]), () => Promise.resolve()); // three of three: full
+        expect(await burst(12, full)).toEqual({ peak: 1, backends: 1 });
+      } finally {
+        await full.closeAll();
+      }
     });
   });
 
