@@ -1,13 +1,14 @@
 // Lifecycle changes reach every API instance at once (catalog LISTEN/NOTIFY), whether made by another
 // instance or by the CLI, well before the agency cache's TTL; and two lifecycle actions on one agency
 // never run together (409, never a 500).
-import { beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { lifecycleActions } from "../../src/tenancy/lifecycle.ts";
 import { call, signupAgency, sleep, type Tenant } from "../support/fixtures.ts";
 import { testApp } from "../support/stack.ts";
 import { runCli } from "../ops/helpers.ts";
 
 const backupDir = await Deno.makeTempDir({ prefix: "buildflow-propagation-" });
+afterAll(() => Deno.remove(backupDir, { recursive: true }));
 // A long TTL on both: what the test sees can only come from the announcement.
 const a = testApp({ TRUST_PROXY: "true", BACKUP_DIR: backupDir, AGENCY_CACHE_TTL_MS: "600000" });
 const b = testApp({ TRUST_PROXY: "true", BACKUP_DIR: backupDir, AGENCY_CACHE_TTL_MS: "600000" });

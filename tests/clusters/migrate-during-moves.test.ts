@@ -2,7 +2,7 @@
 // with a new (slow) migration over 200 agencies, 5 of them moved during the run. The run exits 0, no
 // request meanwhile gets a 500, and afterwards every live agency's own schema_migrations, its catalog
 // schema_version and the newest migration agree.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { migrationVersions, TENANT_MIGRATIONS } from "../../src/platform/dbmate.ts";
 import { mapLimit } from "../../src/platform/map-limit.ts";
 import { moveAgency } from "../../src/tenancy/mover/index.ts";
@@ -24,6 +24,7 @@ describe("tenants:migrate while agencies move", () => {
     );
     console.log(JSON.stringify({ signups: AGENCIES, ms: Math.round(performance.now() - signupStarted) }));
     const migrationsDir = await Deno.makeTempDir({ prefix: "buildflow-migrations-" });
+    onTestFinished(() => Deno.remove(migrationsDir, { recursive: true }));
     for (const entry of Deno.readDirSync(TENANT_MIGRATIONS)) {
       await Deno.copyFile(`${TENANT_MIGRATIONS}/${entry.name}`, `${migrationsDir}/${entry.name}`);
     }
@@ -141,6 +142,5 @@ describe("tenants:migrate while agencies move", () => {
       return { database: row.databaseName, own: version, catalog: row.schemaVersion };
     })).filter((v) => v.own !== NEWEST || v.catalog !== NEWEST);
     expect(disagreeing).toEqual([]);
-    await Deno.remove(migrationsDir, { recursive: true });
   }, 600_000);
 });

@@ -2,7 +2,7 @@
 // instances (two apps on one catalog) start exactly one wake, and every one of them is served in the
 // end; writes racing the cold sweep get 201, 423 or 503, and every write acknowledged is in the agency
 // once it is woken.
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { sweepCold } from "../../../src/tenancy/cold/sweep.ts";
 import { coldActions } from "../../../src/tenancy/cold/actions.ts";
 import {
@@ -21,6 +21,7 @@ import { createColdPlan, until } from "./helpers.ts";
 import { sleep } from "../../../src/platform/sleep.ts";
 
 const backupDir = await Deno.makeTempDir({ prefix: "buildflow-cold-races-" });
+afterAll(() => Deno.remove(backupDir, { recursive: true }));
 const env = { TRUST_PROXY: "true", BACKUP_DIR: backupDir };
 const a = testApp(env);
 const b = testApp(env);
