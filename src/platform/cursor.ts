@@ -42,10 +42,11 @@ export function olderThan(sql: Queryable, cursor?: string) {
 export function keysetPage(rows: readonly Record<string, unknown>[], limit: number) {
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  return {
-    data: page.map(({ cursorKey: _, ...row }) => row),
-    nextCursor: rows.length > limit && last
-      ? encodeCursor(last.cursorKey as string, last.id as string)
-      : null,
-  };
+  const nextCursor = rows.length > limit && last
+    ? encodeCursor(last.cursorKey as string, last.id as string)
+    : null;
+  // Deleted from each row rather than each row copied without it: it is the last column selected, so
+  // the row keeps its fast shape, and a page costs no second object per row.
+  for (const row of page) delete row.cursorKey;
+  return { data: page, nextCursor };
 }
