@@ -16,11 +16,11 @@ export const usageSchema = z.strictObject({
 export function usageRoutes(limits: PlanLimits) {
   return new Hono<AppEnv>().get("/", async (c) => {
     const { agency, sql } = c.var;
-    const [plan, counts, storageMb] = await Promise.all([
-      limits.planOf(agency),
-      limits.counts(sql),
-      limits.storageMb(agency, sql),
-    ]);
+    // One query at a time, as every request: it holds one connection of its agency's lane, and queries
+    // at once would open others past the lane or, all busy, be pipelined behind a running one.
+    const plan = await limits.planOf(agency);
+    const counts = await limits.counts(sql);
+    const storageMb = await limits.storageMb(agency, sql);
     return c.json({
       plan: { code: plan.code, name: plan.name },
       users: { used: counts.users, limit: plan.maxUsers },

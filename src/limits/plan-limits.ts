@@ -68,8 +68,7 @@ export function createPlanLimits({ catalog, planTtlMs = 30_000, storageTtlMs = 6
     },
     /** Users and projects in use, for GET /api/usage. */
     async counts(sql: Queryable) {
-      const [users, projects] = await Promise.all([COUNTS.users.count(sql), COUNTS.projects.count(sql)]);
-      return { users, projects };
+      return { users: await COUNTS.users.count(sql), projects: await COUNTS.projects.count(sql) };
     },
     /** Forget a measured size (tests; after a bulk delete an operator wants reflected at once). */
     forgetSize: (agencyId: string) => sizes.invalidate(agencyId),

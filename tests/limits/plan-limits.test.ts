@@ -26,6 +26,8 @@ const a = testApp({ TRUST_PROXY: "true", AGENCY_CACHE_TTL_MS: "600000", BACKUP_D
 const b = testApp({ TRUST_PROXY: "true", AGENCY_CACHE_TTL_MS: "600000" });
 // Writes of one agency that really run at once: a connection each, none queued behind another.
 const parallel = testApp({ TRUST_PROXY: "true", AGENCY_CONCURRENCY: "8" });
+// An instance only one test uses: its client for the agency opens connections as its queries need them.
+const lone = testApp({ TRUST_PROXY: "true" });
 const su = superuser();
 const tag = hex(8);
 const operator = { email: `planops.${tag}@ops.example.com`, token: "" };
@@ -112,6 +114,20 @@ describe("counted limits", () => {
     });
     const storage = (usage.body!.storageMb as { used: number }).used;
     expect(storage).toBeGreaterThan(1);
+  });
+
+  it("answers usage one query at a time, on the one connection its request holds", async () => {
+    // The agency's client connections at PgBouncer (every instance's; only `lone` acts meanwhile).
+    const clientConnections = async () => {
+      const pools = await a.services.clusters.get("local").then((c) => c.poolerAdmin!.pools());
+      const pool = pools.find((p) => p.database === tenant.agencyDatabase);
+      return Number(pool?.clActive ?? 0) + Number(pool?.clWaiting ?? 0);
+    };
+    const api = apiFor(lone.app, tenant.token);
+    dataOf(await api.get("/api/projects")); // lone's client and its first connection
+    const before = await clientConnections();
+    expect((await api.get("/api/usage")).status).toBe(200);
+    expect(await clientConnections()).toBe(before); // queries at once would each have opened one
   });
 
   it("applies an upgrade at once here and on another instance within 1 s", async () => {
