@@ -114,9 +114,11 @@ export function createTenantClients(
       entries.set(key, entry);
       entry.leases++;
       // One request per connection at a time: postgres.js would pipeline concurrent requests'
-      // queries onto one connection, and PgBouncer 1.18 in transaction mode wedges on a pipeline
-      // that mixes reads with a BEGIN (every request of the agency then hangs). postgres.js opens a
-      // connection when a query finds every open one busy, so `lanes` bounds the connections.
+      // queries onto one connection, and PgBouncer 1.18 in transaction mode can hand the server to
+      // another client before a pipeline's last answer (it counts Syncs only: pgbouncer#759), which
+      // wedged the agency's requests when a BEGIN followed reads. postgres.js opens a connection when
+      // a query finds every open one busy, so `lanes` bounds the connections (a request runs one
+      // query at a time).
       if (entry.running < entry.lanes) entry.running++;
       else if (
         entry.lanes < connectionsPerClient && entry.waiting.length + 1 >= WAITING_TO_GROW &&
