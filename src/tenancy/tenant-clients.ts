@@ -1,9 +1,9 @@
-// The client registry: one postgres.js client per agency database, to its cluster's PgBouncer, which
+// The client registry: postgres.js clients per agency database, to its cluster's PgBouncer, which
 // does the real pooling. Keyed by cluster and database: a moved agency gets a client on its new
-// cluster. A client runs its requests on one connection, and on up to `connectionsPerClient` (the
-// agency's lane) while the agency is busy and the registry has room; connections idle for a while are
-// closed. At most `max` live clients; the least recently used one is evicted, and ended once the last
-// request holding it lets go.
+// cluster. An agency runs its requests on one connection, and on up to `connectionsPerClient` (the
+// agency's lane) while it is busy and the registry has room; connections idle for a while are closed.
+// At most `max` live agencies; the least recently used one is evicted, and its clients ended once the
+// last request holding them lets go.
 import { connect, isConnectionLost, type Sql } from "../platform/db.ts";
 import { unavailable } from "../platform/errors.ts";
 import { assertAgencyDatabaseName } from "./database-name.ts";
@@ -23,15 +23,21 @@ export type TenantClientsOptions = {
   idleTimeoutSeconds?: number;
 };
 
-/** A client, the requests holding it, those running (at most `lanes` at once, one per connection) and
- * those waiting for one of its connections. */
+/** An agency's clients, the requests holding them, those running (at most `lanes` at once, one per
+ * connection) and those waiting for a connection (each is handed the client of the one it takes). */
 type Entry = {
-  sql: Sql;
+  url: string;
+  /** The first connection of the lane: every agency's, one request at a time. */
+  first: Sql;
+  firstBusy: boolean;
+  /** The rest of the lane, made when the agency first needs it: postgres.js builds every connection a
+   * client may open when it makes the client, and most agencies never need a second. */
+  rest?: Sql;
   leases: number;
   evicted: boolean;
   running: number;
   lanes: number;
-  waiting: (() => void)[];
+  waiting: ((sql: Sql) => void)[];
 };
 
 // Requests waiting behind a client's connections before it opens another: two requests of one agency
@@ -54,17 +60,47 @@ export function createTenantClients(
   const requestsByCluster = new Map<string, number>();
   const closing = new Set<Promise<void>>();
 
+  const clientsOf = (entry: Entry) => entry.rest ? [entry.first, entry.rest] : [entry.first];
+
   function end(entry: Entry) {
-    const done = entry.sql.end({ timeout: 10 }).finally(() => closing.delete(done));
-    closing.add(done);
+    for (const sql of clientsOf(entry)) {
+      const done = sql.end({ timeout: 10 }).finally(() => closing.delete(done));
+      closing.add(done);
+    }
   }
 
-  /** Resolves when a finishing request hands its connection over; 503 after waitTimeoutMs. */
-  function waitForSlot(entry: Entry): Promise<void> {
+  /** A free connection of the lane (the caller made sure there is one): the first, else the rest's. */
+  function take(entry: Entry): Sql {
+    entry.running++;
+    if (!entry.firstBusy) {
+      entry.firstBusy = true;
+      return entry.first;
+    }
+    return entry.rest ??= connect(entry.url, {
+      max: connectionsPerClient - 1,
+      idleTimeoutSeconds,
+      applicationName: "buildflow-api",
+    });
+  }
+
+  /** Hands a finishing request's connection to the next waiting one, or frees it. */
+  function release(entry: Entry, sql: Sql) {
+    const next = entry.waiting.shift();
+    if (next) return next(sql);
+    entry.running--;
+    if (sql === entry.first) entry.firstBusy = false;
+    if (entry.running === 0) { // idle: the extra connections close by themselves
+      extraLanes -= entry.lanes - 1;
+      entry.lanes = 1;
+    }
+  }
+
+  /** Resolves with the client of a connection a finishing request hands over; 503 after waitTimeoutMs. */
+  function waitForSlot(entry: Entry): Promise<Sql> {
     return new Promise((resolve, reject) => {
-      const go = () => {
+      const go = (sql: Sql) => {
         clearTimeout(timer);
-        resolve();
+        resolve(sql);
       };
       const timer = setTimeout(() => {
         entry.waiting.splice(entry.waiting.indexOf(go), 1);
@@ -92,12 +128,17 @@ export function createTenantClients(
       counters.evictions++;
       evict(oldest, entry);
     }
-    const sql = connect(url.toString(), {
-      max: connectionsPerClient,
-      idleTimeoutSeconds,
-      applicationName: "buildflow-api",
-    });
-    return { sql, leases: 0, evicted: false, running: 0, lanes: 1, waiting: [] };
+    const first = connect(url.toString(), { max: 1, idleTimeoutSeconds, applicationName: "buildflow-api" });
+    return {
+      url: url.toString(),
+      first,
+      firstBusy: false,
+      leases: 0,
+      evicted: false,
+      running: 0,
+      lanes: 1,
+      waiting: [],
+    };
   }
 
   return {
@@ -119,34 +160,30 @@ export function createTenantClients(
       // wedged the agency's requests when a BEGIN followed reads. postgres.js opens a connection when
       // a query finds every open one busy, so `lanes` bounds the connections (a request runs one
       // query at a time).
-      if (entry.running < entry.lanes) entry.running++;
+      let sql: Sql;
+      if (entry.running < entry.lanes) sql = take(entry);
       else if (
         entry.lanes < connectionsPerClient && entry.waiting.length + 1 >= WAITING_TO_GROW &&
         entries.size + extraLanes < max
       ) {
         entry.lanes++;
         extraLanes++;
-        entry.running++;
+        sql = take(entry);
       } else {
-        await waitForSlot(entry).catch((error) => {
+        sql = await waitForSlot(entry).catch((error) => {
           if (--entry.leases === 0 && entry.evicted) end(entry);
           throw error;
         });
       }
       try {
-        return await work(entry.sql);
+        return await work(sql);
       } catch (error) {
         // The pooler or server dropped its connection: a fresh client for the next request, since
         // postgres.js may keep queued work waiting on the dead one (see transaction()).
         if (isConnectionLost(error) && entries.get(key) === entry) evict(key, entry);
         throw error;
       } finally {
-        const next = entry.waiting.shift();
-        if (next) next();
-        else if (--entry.running === 0) { // idle: the extra connections close by themselves
-          extraLanes -= entry.lanes - 1;
-          entry.lanes = 1;
-        }
+        release(entry, sql);
         if (--entry.leases === 0 && entry.evicted) end(entry);
       }
     },
@@ -168,7 +205,7 @@ export function createTenantClients(
         if (!key.startsWith(prefix)) continue;
         entries.delete(key);
         entry.evicted = true;
-        entry.sql.end({ timeout: 0 }).catch(() => {});
+        for (const sql of clientsOf(entry)) sql.end({ timeout: 0 }).catch(() => {});
       }
     },
     stats: () => ({ live: entries.size, max, ...counters }),
