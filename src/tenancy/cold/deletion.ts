@@ -4,10 +4,8 @@
 // then removed by a later sweep. A wake in between cancels the warning. Runs inside the cold sweep.
 import { recordEvent } from "../../catalog/agencies.ts";
 import { type Sql, transaction } from "../../platform/db.ts";
-import { type Actor, exclusively, type LifecycleDeps, move, requireStatus } from "../lifecycle.ts";
-import { enqueueNotification, type NotifiedAgency, recordAndNotify } from "./outbox.ts";
-
-const SYSTEM: Actor = { actor: "system:cold-sweep" };
+import { exclusively, type LifecycleDeps, move, requireStatus } from "../lifecycle.ts";
+import { COLD_SWEEP, enqueueNotification, type NotifiedAgency, recordAndNotify } from "./outbox.ts";
 
 type Row = NotifiedAgency & { lastActiveAt: Date };
 
@@ -48,7 +46,7 @@ export async function deleteInactive(deps: LifecycleDeps, keepDumpSeconds: numbe
     await exclusively(deps, id, async (agency) => {
       requireStatus(agency, ["cold"]); // a wake got there first: nothing to delete
       const keepDumpUntil = new Date(Date.now() + keepDumpSeconds * 1000).toISOString();
-      await move(deps, agency, ["cold"], "deleted", "agency.deleted", SYSTEM, {
+      await move(deps, agency, ["cold"], "deleted", "agency.deleted", COLD_SWEEP, {
         reason: "inactive",
         keepDumpUntil,
       }, {
@@ -87,7 +85,7 @@ export async function pruneDeletedDumps(deps: LifecycleDeps): Promise<string[]> 
         if (!(error instanceof Deno.errors.NotFound)) throw error;
       });
     }
-    await recordEvent(deps.control, agencyId, "agency.dump_removed", {}, SYSTEM.actor, { dir });
+    await recordEvent(deps.control, agencyId, "agency.dump_removed", {}, COLD_SWEEP.actor, { dir });
   }
   return due.map((r) => r.agencyId);
 }

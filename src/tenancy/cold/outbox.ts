@@ -6,9 +6,13 @@
 // attempts allowed it is given up (gave_up_at), never silently dropped.
 import { recordEvent } from "../../catalog/agencies.ts";
 import type { Queryable, Sql } from "../../platform/db.ts";
+import type { Actor } from "../lifecycle.ts";
 import { SIGNATURE_HEADER, signWebhook } from "../../platform/webhook-signature.ts";
 
 export type Notification = { agencyId: string; event: string; payload: Record<string, unknown> };
+
+/** Who the cold sweep's events name: warnings, going cold, deletion for inactivity. */
+export const COLD_SWEEP: Actor = { actor: "system:cold-sweep" };
 
 export type NotifiedAgency = { id: string; name: string; domain: string | null; subscriptionPlan: string };
 
@@ -31,7 +35,7 @@ export async function recordAndNotify(
   event: string,
   details: Record<string, unknown>,
 ) {
-  await recordEvent(sql, agency.id, event, {}, "system:cold-sweep", details);
+  await recordEvent(sql, agency.id, event, {}, COLD_SWEEP.actor, details);
   await enqueueNotification(sql, {
     agencyId: agency.id,
     event,

@@ -7,13 +7,16 @@ import type { Agency } from "../../catalog/agencies.ts";
 import { type Queryable, type Sql, transaction } from "../../platform/db.ts";
 import { LockBusy, withAdvisoryLock } from "../control-plane.ts";
 import { type Actor, exclusively, type LifecycleDeps, requireStatus, stowAgency } from "../lifecycle.ts";
-import { agencyPayload, enqueueNotification, type NotifiedAgency, recordAndNotify } from "./outbox.ts";
+import {
+  agencyPayload,
+  COLD_SWEEP,
+  enqueueNotification,
+  type NotifiedAgency,
+  recordAndNotify,
+} from "./outbox.ts";
 import { deleteInactive, pruneDeletedDumps, sendDeletionWarnings } from "./deletion.ts";
 
 const COLD_SWEEP_LOCK = 0x62666364; // "bfcd"
-const SYSTEM: Actor = { actor: "system:cold-sweep" };
-
-type Candidate = NotifiedAgency;
 
 /** An inactive agency whose warning has had its lead time (or whose cold sweep was interrupted). */
 const due = (sql: Queryable) =>
@@ -24,7 +27,7 @@ const due = (sql: Queryable) =>
 /** Clears the warnings of agencies used since (or whose plan no longer goes cold). */
 async function cancelWarnings(control: Sql): Promise<string[]> {
   return await transaction(control, async (tx) => {
-    const rows = await tx<(Candidate & { lastActiveAt: Date | null })[]>`
+    const rows = await tx<(NotifiedAgency & { lastActiveAt: Date | null })[]>`
       update agencies a set cold_warned_at = null from subscription_plans p
       where p.code = a.subscription_plan and a.cold_warned_at is not null
         and a.status = 'active' and (a.last_active_at > a.cold_warned_at or p.cold_after_seconds is null)
@@ -42,7 +45,7 @@ async function cancelWarnings(control: Sql): Promise<string[]> {
  * notification, in one transaction with the mark that it was warned. */
 async function sendWarnings(control: Sql): Promise<string[]> {
   return await transaction(control, async (tx) => {
-    const rows = await tx<(Candidate & { lastActiveAt: Date; coldAt: Date })[]>`
+    const rows = await tx<(NotifiedAgency & { lastActiveAt: Date; coldAt: Date })[]>`
       update agencies a set cold_warned_at = now() from subscription_plans p
       where p.code = a.subscription_plan and a.status = 'active' and a.cold_warned_at is null
         and p.cold_after_seconds is not null
@@ -129,7 +132,7 @@ export async function sweepCold(
       };
       for (const { id } of candidates) {
         try {
-          if (await sendCold(deps, id, SYSTEM)) result.cold.push(id);
+          if (await sendCold(deps, id, COLD_SWEEP)) result.cold.push(id);
         } catch (error) {
           // Busy (another action holds it) or the dump failed (recorded, the agency serves on).
           result.failed.push({ id, error: String((error as Error)?.message ?? error).slice(0, 500) });

@@ -11,7 +11,7 @@ import { sha256 } from "../../platform/pg-dump.ts";
 import { ApiError } from "../../platform/errors.ts";
 import { databaseUrlFor, dropDatabase, restoreDatabase, withDatabase } from "../control-plane.ts";
 import { type Actor, exclusively, type LifecycleDeps, move, requireStatus } from "../lifecycle.ts";
-import { enqueueNotification } from "./outbox.ts";
+import { agencyPayload, enqueueNotification } from "./outbox.ts";
 
 const WAKE_LOCK = 0x62667761; // "bfwa": per cluster, for the count of its wakes
 
@@ -92,9 +92,7 @@ export const wakeAgency = (deps: LifecycleDeps, id: string, actor: Actor, { byUs
           await enqueueNotification(tx, {
             agencyId: woken.id,
             event: "agency.woken",
-            payload: {
-              agency: { id: woken.id, name: woken.name, domain: woken.domain, plan: woken.subscriptionPlan },
-            },
+            payload: agencyPayload(woken),
           });
         },
       });
