@@ -120,18 +120,18 @@ export function createTenantClients(
   }
 
   function open(pooler: string, databaseName: string): Entry {
-    const url = new URL(pooler);
-    url.pathname = `/${assertAgencyDatabaseName(databaseName)}`;
+    const database = new URL(pooler);
+    database.pathname = `/${assertAgencyDatabaseName(databaseName)}`;
+    const url = database.toString();
     counters.created++;
     if (entries.size >= max) {
       const [oldest, entry] = entries.entries().next().value!;
       counters.evictions++;
       evict(oldest, entry);
     }
-    const first = connect(url.toString(), { max: 1, idleTimeoutSeconds, applicationName: "buildflow-api" });
     return {
-      url: url.toString(),
-      first,
+      url,
+      first: connect(url, { max: 1, idleTimeoutSeconds, applicationName: "buildflow-api" }),
       firstBusy: false,
       leases: 0,
       evicted: false,
